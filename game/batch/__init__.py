@@ -1,0 +1,1 @@
+"""Headless campaigns: play many games with strategies and collect rows for analysis."""

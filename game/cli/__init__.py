@@ -1,0 +1,42 @@
+"""The command line: a thin argparse layer over the game's functions (`python main.py --help`).
+
+Exit codes: 0 success, 1 the input is wrong (invalid scenario, damaged save), 2 usage error.
+No command prints a traceback for bad input; unexpected failures say where to report them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from game.cli import commands
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (its default) — kept explicit for clarity."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python main.py", description="Crossroads: US policy in Central Asia, a strategy game and classroom simulation.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name, (register, _) in commands.COMMANDS.items():
+        register(sub.add_parser(name, help=commands.HELP[name], description=commands.HELP[name]))
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    command = args.command or "title"
+    run: Callable[[argparse.Namespace], int] = commands.COMMANDS[command][1] if args.command else commands.run_title
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Content: immutable scenario definitions read from YAML; never changed by play."""

@@ -1,0 +1,214 @@
+"""Conditions: a closed, typed set of predicates an author combines with all/any/not.
+
+Conditions are data, never expressions: each kind below is one attrs class tagged by its
+`type` key in YAML. The simulation evaluates them in `game.sim.conditions`; the loader and
+the docs read the `EXAMPLE` and field metadata here, so nothing is written twice.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+
+from game.content.vocabulary import Power, tagged_registry
+
+
+def doc(text: str, **meta: object) -> dict[str, object]:
+    """Field metadata: the plain-English meaning shown in errors, docs and tooltips."""
+    return {"doc": text, **meta}
+
+
+@frozen
+class TurnIs:
+    """True while the turn number (1 = the first quarter) lies in a range."""
+
+    type: Literal["turn"]
+    at_least: int = field(default=1, metadata=doc("first turn on which it holds"))
+    at_most: int = field(default=10_000, metadata=doc("last turn on which it holds"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: turn, at_least: 4, at_most: 12}"
+
+
+@frozen
+class GlobalIs:
+    """True when a global condition (e.g. war_in_ukraine) has the given value."""
+
+    type: Literal["global"]
+    name: str = field(metadata=doc("the global condition's id"))
+    value: bool = field(default=True, metadata=doc("the value it must have"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: global, name: war_in_ukraine, value: true}"
+
+
+@frozen
+class RegionVariable:
+    """True when a region-wide variable lies in a range."""
+
+    type: Literal["region_variable"]
+    variable: str = field(metadata=doc("c5plus1_preparation, backlash or western_trade"))
+    at_least: float = field(default=-1e9, metadata=doc("lowest value"))
+    at_most: float = field(default=1e9, metadata=doc("highest value"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: region_variable, variable: backlash, at_least: 5}"
+
+
+@frozen
+class ProjectIs:
+    """True when a regional project has reached a level of progress (100 = complete)."""
+
+    type: Literal["project"]
+    project: str = field(metadata=doc("the project's id"))
+    at_least: float = field(default=100.0, metadata=doc("progress needed"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: project, project: trans_caspian, at_least: 100}"
+
+
+@frozen
+class WashingtonIs:
+    """True when the US Washington track (political capital, Congress support) lies in a range."""
+
+    type: Literal["washington"]
+    variable: Literal["political_capital", "congress_support"] = field(
+        metadata=doc("political_capital or congress_support")
+    )
+    at_least: float = field(default=-1e9, metadata=doc("lowest value"))
+    at_most: float = field(default=1e9, metadata=doc("highest value"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: washington, variable: congress_support, at_least: 50}"
+
+
+@frozen
+class EventFired:
+    """True when an event has fired at least a number of times."""
+
+    type: Literal["event_fired"]
+    event: str = field(metadata=doc("the event's id"))
+    at_least: int = field(default=1, metadata=doc("how many times"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: event_fired, event: brics_expansion}"
+
+
+@frozen
+class StateIs:
+    """True for the listed states only (a country condition)."""
+
+    type: Literal["state"]
+    ids: tuple[str, ...] = field(metadata=doc("state ids"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: state, ids: [kazakhstan, turkmenistan]}"
+
+
+@frozen
+class FlagIs:
+    """True when a state's flag (pntr, on_corridor, afghan_border, partnership) has a value."""
+
+    type: Literal["flag"]
+    flag: str = field(metadata=doc("pntr, pntr_eligible, on_corridor, afghan_border or partnership"))
+    value: bool = field(default=True, metadata=doc("the value it must have"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: flag, flag: on_corridor}"
+
+
+@frozen
+class WaterIs:
+    """True when a state sits upstream or downstream on the region's rivers (C12)."""
+
+    type: Literal["water"]
+    position: Literal["upstream", "downstream"] = field(metadata=doc("upstream or downstream"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: water, position: downstream}"
+
+
+@frozen
+class AlignmentIs:
+    """True when a power's alignment in the state lies in a range (0–100)."""
+
+    type: Literal["alignment"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    at_least: float = field(default=0.0, metadata=doc("lowest value"))
+    at_most: float = field(default=100.0, metadata=doc("highest value"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: alignment, power: china, at_least: 40}"
+
+
+@frozen
+class LeaderIs:
+    """True when the given power leads the state's alignment."""
+
+    type: Literal["leader"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: leader, power: russia}"
+
+
+@frozen
+class VariableIs:
+    """True when a state's variable (stability, economy, china_wariness, resilience, us_trust) lies in a range."""
+
+    type: Literal["variable"]
+    variable: str = field(metadata=doc("stability, economy, china_wariness, resilience or us_trust"))
+    at_least: float = field(default=0.0, metadata=doc("lowest value"))
+    at_most: float = field(default=100.0, metadata=doc("highest value"))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: variable, variable: china_wariness, at_least: 50}"
+
+
+@frozen
+class AllOf:
+    """True when every listed condition holds."""
+
+    type: Literal["all"]
+    of: tuple[Condition, ...] = field(metadata=doc("the conditions"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: all, of: [{type: turn, at_least: 2}, {type: leader, power: us}]}"
+
+
+@frozen
+class AnyOf:
+    """True when at least one listed condition holds."""
+
+    type: Literal["any"]
+    of: tuple[Condition, ...] = field(metadata=doc("the conditions"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: any, of: [{type: state, ids: [tajikistan]}, {type: flag, flag: afghan_border}]}"
+
+
+@frozen
+class NotOf:
+    """True when the inner condition does not hold."""
+
+    type: Literal["not"]
+    of: Condition = field(metadata=doc("the condition"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: not, of: {type: flag, flag: pntr}}"
+
+
+Condition = (
+    TurnIs
+    | GlobalIs
+    | RegionVariable
+    | ProjectIs
+    | WashingtonIs
+    | EventFired
+    | StateIs
+    | FlagIs
+    | WaterIs
+    | AlignmentIs
+    | LeaderIs
+    | VariableIs
+    | AllOf
+    | AnyOf
+    | NotOf
+)
+
+CONDITION_TYPES: dict[str, type] = tagged_registry(Condition, globals())
+
+
+def is_country_condition(condition: Condition) -> bool:
+    """Whether evaluating the condition needs a state to look at."""
+    if isinstance(condition, AllOf | AnyOf):
+        return any(is_country_condition(c) for c in condition.of)
+    if isinstance(condition, NotOf):
+        return is_country_condition(condition.of)
+    return type(condition).COUNTRY

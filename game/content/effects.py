@@ -1,0 +1,171 @@
+"""Effects: the closed, typed set of things an action, event or project can do.
+
+Each kind is an attrs class tagged by `type`. `states` narrows a country effect to listed
+states; left empty it hits the order's target (or all five for a region-wide order).
+The simulation applies them through a registry in `game.sim.effects`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from attrs import field, frozen
+
+from game.content.conditions import doc
+from game.content.vocabulary import Power, Track, tagged_registry
+
+STATES_DOC = "limit to these state ids (default: the order's target, or all five)"
+
+
+@frozen
+class Influence:
+    """Raise (or lower) a power's alignment, scaled by the state's receptivity (C1, C2, C4, C5, C7).
+
+    Durable influence rests on goodwill and decays slowly; non-durable influence is bought
+    with cash and fades fast (C6).
+    """
+
+    type: Literal["influence"]
+    amount: float = field(metadata=doc("alignment points before receptivity"))
+    power: Power | None = field(default=None, metadata=doc("whose alignment (default: the actor)"))
+    durable: bool = field(default=False, metadata=doc("true if built on goodwill (decays slowly)"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: influence, amount: 3, durable: false}"
+
+
+@frozen
+class Goodwill:
+    """Put US goodwill into the pipeline: it matures into trust and durable alignment later (C5, C6)."""
+
+    type: Literal["goodwill"]
+    amount: float = field(metadata=doc("goodwill points"))
+    matures_in: int | None = field(
+        default=None, metadata=doc("turns until it matures (default: rules.long_game.mature_turns)")
+    )
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: goodwill, amount: 4}"
+
+
+@frozen
+class Shift:
+    """Change a power's alignment directly, bypassing receptivity (for events)."""
+
+    type: Literal["shift"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    amount: float = field(metadata=doc("alignment points"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: shift, power: russia, amount: -3}"
+
+
+@frozen
+class Adjust:
+    """Change a state variable: stability, economy, china_wariness, resilience or us_trust."""
+
+    type: Literal["adjust"]
+    variable: str = field(metadata=doc("stability, economy, china_wariness, resilience or us_trust"))
+    amount: float = field(metadata=doc("points (0–100 scale)"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: adjust, variable: resilience, amount: 5}"
+
+
+@frozen
+class Floor:
+    """Move a power's structural floor in a state: the alignment its ties guarantee (C3)."""
+
+    type: Literal["floor"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    amount: float = field(metadata=doc("floor points"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: floor, power: russia, amount: -4}"
+
+
+@frozen
+class SetFlag:
+    """Set a state's flag (pntr, on_corridor, afghan_border, partnership)."""
+
+    type: Literal["flag"]
+    flag: str = field(metadata=doc("pntr, on_corridor, afghan_border or partnership"))
+    value: bool = field(default=True, metadata=doc("the new value"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: flag, flag: pntr, states: [kazakhstan, uzbekistan, tajikistan]}"
+
+
+@frozen
+class Progress:
+    """Advance a regional project (100 = complete)."""
+
+    type: Literal["project"]
+    project: str = field(metadata=doc("the project's id"))
+    amount: float = field(metadata=doc("progress points"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: project, project: trans_caspian, amount: 8}"
+
+
+@frozen
+class RegionAdjust:
+    """Change a region-wide variable: c5plus1_preparation, backlash or western_trade."""
+
+    type: Literal["region"]
+    variable: str = field(metadata=doc("c5plus1_preparation, backlash or western_trade"))
+    amount: float = field(metadata=doc("points"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: region, variable: c5plus1_preparation, amount: 10}"
+
+
+@frozen
+class Budget:
+    """Change a power's budget on one track this turn (points)."""
+
+    type: Literal["budget"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    track: Track = field(metadata=doc("soft_power, trade or diplomacy"))
+    amount: float = field(metadata=doc("points"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: budget, power: china, track: trade, amount: 2}"
+
+
+@frozen
+class Washington:
+    """Change the US Washington track: political capital or Congress support (C11)."""
+
+    type: Literal["washington"]
+    variable: Literal["political_capital", "congress_support"] = field(
+        metadata=doc("political_capital or congress_support")
+    )
+    amount: float = field(metadata=doc("points"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: washington, variable: congress_support, amount: 10}"
+
+
+@frozen
+class SetGlobal:
+    """Set a global condition such as war_in_ukraine or brics_expanded."""
+
+    type: Literal["global"]
+    name: str = field(metadata=doc("the global condition's id"))
+    value: bool = field(default=True, metadata=doc("the new value"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: global, name: brics_expanded, value: true}"
+
+
+Effect = (
+    Influence
+    | Goodwill
+    | Shift
+    | Adjust
+    | Floor
+    | SetFlag
+    | Progress
+    | RegionAdjust
+    | Budget
+    | Washington
+    | SetGlobal
+)
+
+EFFECT_TYPES: dict[str, type] = tagged_registry(Effect, globals())

@@ -1,0 +1,61 @@
+"""The fixed vocabulary every scenario shares: the three powers and the three US tracks.
+
+The game is about the United States, Russia and China in Central Asia (the article's
+framing, ¶4), so the powers are a closed set rather than scenario data.
+"""
+
+from typing import Final, Literal
+
+Power = Literal["us", "russia", "china"]
+Track = Literal["soft_power", "trade", "diplomacy"]
+
+POWERS: Final[tuple[Power, ...]] = ("us", "russia", "china")
+RIVALS: Final[tuple[Power, ...]] = ("russia", "china")
+TRACKS: Final[tuple[Track, ...]] = ("soft_power", "trade", "diplomacy")
+
+POWER_NAMES: Final[dict[str, str]] = {
+    "us": "United States",
+    "russia": "Russia",
+    "china": "China",
+}
+TRACK_NAMES: Final[dict[str, str]] = {
+    "soft_power": "Soft power",
+    "trade": "Trade",
+    "diplomacy": "Diplomacy",
+}
+
+# Per-country numeric variables that effects and conditions may name (all 0–100).
+COUNTRY_VARIABLES: Final[tuple[str, ...]] = (
+    "stability",
+    "economy",
+    "china_wariness",
+    "resilience",
+    "us_trust",
+)
+# Region-wide numeric variables.
+REGION_VARIABLES: Final[tuple[str, ...]] = (
+    "c5plus1_preparation",
+    "backlash",
+    "western_trade",
+)
+# The US Washington track (C11).
+WASHINGTON_VARIABLES: Final[tuple[str, ...]] = ("political_capital", "congress_support")
+# Per-country boolean flags.
+COUNTRY_FLAGS: Final[tuple[str, ...]] = ("pntr", "on_corridor", "afghan_border", "partnership")
+
+
+def tagged_registry(union: object, namespace: dict[str, object]) -> dict[str, type]:
+    """Map each `type:` tag to its attrs class for a union of tagged classes.
+
+    Resolves the classes' string annotations first (cattrs needs them resolved too).
+    """
+    import typing
+
+    import attrs
+
+    registry: dict[str, type] = {}
+    for cls in typing.get_args(union):
+        attrs.resolve_types(cls, namespace)
+        tag_type = attrs.fields(cls).type.type
+        registry[typing.get_args(tag_type)[0]] = cls
+    return registry

@@ -1,0 +1,129 @@
+"""Apply scenario effects to the world through a registry keyed by effect class."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from game.content import effects as e
+from game.sim.receptivity import multiplier
+from game.sim.state import CountryState
+from game.sim.world import World
+
+
+@attrs.frozen
+class EffectContext:
+    """Who is acting, on which states, why, and any scaling (C5+1 summits, region share)."""
+
+    actor: str  # a power id, or "event"
+    targets: tuple[str, ...]
+    cause: str
+    claims: tuple[str, ...]
+    track: str | None = None
+    scale: float = 1.0
+
+
+def _countries(effect: Any, world: World, ctx: EffectContext) -> list[CountryState]:
+    ids = effect.states or ctx.targets
+    return [world.state.countries[i] for i in ids]
+
+
+def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
+    power = effect.power or (ctx.actor if ctx.actor != "event" else "us")
+    for country in _countries(effect, world, ctx):
+        amount = effect.amount * ctx.scale
+        if amount >= 0:
+            gain = world.shift_alignment(country, power, amount * multiplier(world, country, power, ctx.track), ctx.cause, ctx.claims)
+            if not effect.durable and gain > 0:
+                world.adjust_fragile(country, power, gain, ctx.cause, (*ctx.claims, "C6"))
+            if power == "china" and gain > 0:  # C4: Chinese economic weight breeds wariness
+                wary = world.rules.china_wariness
+                world.adjust(country, "china_wariness", wary.strength * wary.per_gain * gain, ctx.cause, ("C4",))
+        else:
+            _push(world, country, power, amount, ctx)
+
+
+def _push(world: World, country: CountryState, power: str, amount: float, ctx: EffectContext) -> None:
+    """Lower a power's alignment; pushing a rival against its floor backfires on the pusher (C2)."""
+    room = country.alignment[power] - country.floors[power]
+    world.shift_alignment(country, power, amount, ctx.cause, ctx.claims)
+    fragile = country.fragile[power]
+    if fragile > 0:
+        world.adjust_fragile(country, power, max(amount, -fragile), ctx.cause, ctx.claims)
+    third = world.rules.third_vector
+    if ctx.actor in ("us", "russia", "china") and ctx.actor != power and -amount > room and third.strength:
+        cause = f"rule:backlash:{ctx.cause}"
+        world.shift_alignment(country, ctx.actor, -third.strength * third.backlash_alignment, cause, ("C2",))
+        world.adjust(country, "stability", -third.strength * third.backlash_stability, cause, ("C2",))
+        if ctx.actor == "us":
+            world.adjust_region("backlash", third.strength, cause, ("C2",))
+
+
+def _goodwill(effect: e.Goodwill, world: World, ctx: EffectContext) -> None:
+    delay = effect.matures_in or world.rules.long_game.mature_turns
+    for country in _countries(effect, world, ctx):
+        world.add_goodwill(country, world.turn + delay, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+
+
+def _shift(effect: e.Shift, world: World, ctx: EffectContext) -> None:
+    for country in _countries(effect, world, ctx):
+        world.shift_alignment(country, effect.power, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+
+
+def _adjust(effect: e.Adjust, world: World, ctx: EffectContext) -> None:
+    for country in _countries(effect, world, ctx):
+        world.adjust(country, effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+
+
+def _floor(effect: e.Floor, world: World, ctx: EffectContext) -> None:
+    for country in _countries(effect, world, ctx):
+        world.adjust_floor(country, effect.power, effect.amount, ctx.cause, ctx.claims)
+
+
+def _flag(effect: e.SetFlag, world: World, ctx: EffectContext) -> None:
+    for country in _countries(effect, world, ctx):
+        world.set_flag(country, effect.flag, effect.value, ctx.cause, ctx.claims)
+
+
+def _project(effect: e.Progress, world: World, ctx: EffectContext) -> None:
+    from game.sim.rules.projects import fund_project  # projects own completion and ERICEN (C9, C10)
+
+    fund_project(world, effect.project, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+
+
+def _region(effect: e.RegionAdjust, world: World, ctx: EffectContext) -> None:
+    world.adjust_region(effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+
+
+def _budget(effect: e.Budget, world: World, ctx: EffectContext) -> None:
+    world.adjust_budget(effect.power, effect.track, effect.amount, ctx.cause, ctx.claims)
+
+
+def _washington(effect: e.Washington, world: World, ctx: EffectContext) -> None:
+    world.adjust_washington(effect.variable, effect.amount, ctx.cause, ctx.claims)
+
+
+def _global(effect: e.SetGlobal, world: World, ctx: EffectContext) -> None:
+    world.set_global(effect.name, effect.value, ctx.cause, ctx.claims)
+
+
+APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
+    e.Influence: _influence,
+    e.Goodwill: _goodwill,
+    e.Shift: _shift,
+    e.Adjust: _adjust,
+    e.Floor: _floor,
+    e.SetFlag: _flag,
+    e.Progress: _project,
+    e.RegionAdjust: _region,
+    e.Budget: _budget,
+    e.Washington: _washington,
+    e.SetGlobal: _global,
+}
+
+
+def apply_effects(effects: tuple[Any, ...], world: World, ctx: EffectContext) -> None:
+    for effect in effects:
+        APPLIERS[type(effect)](effect, world, ctx)

@@ -1,0 +1,285 @@
+"""The turn engine: `Simulation.end_turn()` is the one way time moves.
+
+A turn runs a fixed, documented order of phases (see `PHASES`). The window, the batch
+runner and the tests all drive the same object; only where orders come from differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from game.content.scenario import Scenario
+from game.content.vocabulary import POWERS, RIVALS
+from game.sim import events as event_rules
+from game.sim.effects import EffectContext, apply_effects
+from game.sim.events import FiredEvent
+from game.sim.ledger import Change, Ledger
+from game.sim.legality import check_order, legal_orders, order_cost
+from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
+from game.sim.rules import balancing, development, drift, goodwill, income, partnership, projects
+from game.sim.score import current_score, grade_for, outcome_for, score_breakdown
+from game.sim.state import GameState, initial_state, to_data
+from game.sim.world import World
+
+# Rival orders are chosen by a callable so the sim stays free of AI policy details.
+RivalChooser = Callable[[World, str, Sequence[Order]], list[PlannedOrder]]
+
+
+@attrs.frozen
+class TurnReport:
+    """What happened in a turn and why: orders with reasons, events, and the ledger's changes."""
+
+    turn: int
+    orders: tuple[PlannedOrder, ...]
+    refused: tuple[tuple[Order, str], ...]
+    events: tuple[FiredEvent, ...]
+    changes: tuple[Change, ...]
+    score: float
+    finished: bool
+    outcome: str
+
+
+@attrs.define
+class TurnRecord:
+    """The human input of one turn, enough to replay it: decisions in order, then orders."""
+
+    decisions: list[tuple[str, str]] = attrs.field(factory=list)
+    orders: list[Order] = attrs.field(factory=list)
+
+
+class Simulation:
+    """One game in progress."""
+
+    PHASES: tuple[str, ...] = (
+        "decisions: unanswered event choices take their default",
+        "orders: AI sides choose their orders (doctrines)",
+        "actions: every order and every delayed action due is paid for and resolved",
+        "goodwill: US goodwill matures into trust and durable alignment; trust takes root as a floor (C5, C6)",
+        "balancing: states pull back from a dominant power (C1)",
+        "drift: Russia strain (C3), China wariness (C4), cash influence fades (C6), neglect (C19)",
+        "projects: unfunded projects slip, the corridor brings trade (C9, C10)",
+        "stability: development and shared threats (C12, C13)",
+        "milestones: the Kazakhstan partnership (C14)",
+        "events: scripted and random events fire; choices wait for the US",
+        "score and end check, then the next turn's income (C11, C16, C17)",
+    )
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        seed: int,
+        difficulty: str | None = None,
+        humans: Sequence[str] = ("us",),
+        rival_chooser: RivalChooser | None = None,
+        *,
+        _state: GameState | None = None,
+        _ledger: Ledger | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.difficulty_id = difficulty or scenario.default_difficulty
+        self.humans = tuple(humans)
+        if rival_chooser is None:
+            from game.ai.doctrine import choose_rival_orders
+
+            rival_chooser = choose_rival_orders
+        self.rival_chooser = rival_chooser
+        fresh = _state is None
+        state = _state if _state is not None else initial_state(scenario)
+        self.initial = to_data(state) if fresh else None
+        self.world = World(scenario, state, _ledger or Ledger(), seed, scenario.difficulty(self.difficulty_id))
+        self.world.ledger.turn = state.turn
+        self.queued: list[Order] = []
+        self.pending: list[Decision] = []
+        self.history: list[TurnRecord] = [TurnRecord()]
+        self.reports: list[TurnReport] = []
+        if fresh:
+            income.collect_income(self.world)
+
+    # --- reading ------------------------------------------------------------------------
+
+    @property
+    def state(self) -> GameState:
+        return self.world.state
+
+    @property
+    def turn(self) -> int:
+        return self.world.state.turn
+
+    @property
+    def ledger(self) -> list[Change]:
+        return self.world.ledger.entries
+
+    def score(self) -> float:
+        return current_score(self.world)
+
+    def score_breakdown(self) -> Any:
+        return score_breakdown(self.world)
+
+    def grade(self) -> str:
+        return grade_for(self.world, self.score())
+
+    def legal_orders(self, power: str = "us") -> list[Order]:
+        return legal_orders(self.world, power, self.queued)
+
+    def cost(self, action_id: str) -> float:
+        return order_cost(self.world, self.world.actions[action_id])
+
+    def remaining_budget(self, power: str = "us") -> dict[str, float]:
+        budget = dict(self.state.powers[power].budget)
+        for order in self.queued:
+            if order.power == power:
+                action = self.world.actions[order.action]
+                budget[action.track] -= order_cost(self.world, action)
+        return budget
+
+    def date_label(self, turn: int | None = None) -> str:
+        """'Q3 2023' for a turn number (default: the current turn)."""
+        index = (turn or self.turn) - 1 + self.scenario.start.quarter - 1
+        return f"Q{index % 4 + 1} {self.scenario.start.year + index // 4}"
+
+    # --- giving orders -------------------------------------------------------------------
+
+    def check(self, order: Order) -> None:
+        """Raise `IllegalOrder` with the reason if the order could not be queued now."""
+        if order.power not in self.humans:
+            raise IllegalOrder(f"{order.power} is played by the computer")
+        check_order(self.world, order, self.queued)
+
+    def queue(self, order: Order) -> None:
+        self.check(order)
+        self.queued.append(order)
+        self.history[-1].orders.append(order)
+
+    def unqueue(self, index: int) -> Order:
+        order = self.queued.pop(index)
+        self.history[-1].orders.remove(order)
+        return order
+
+    def decide(self, decision_key: str, choice_id: str) -> None:
+        """Answer a pending event; its effects apply at once (recorded this turn)."""
+        decision = next((d for d in self.pending if d.key == decision_key), None)
+        if decision is None:
+            raise IllegalOrder(f"no event is waiting for an answer under '{decision_key}'")
+        event = self.scenario.event(decision.event)
+        if choice_id not in [c.id for c in event.choices]:
+            raise IllegalOrder(f"'{choice_id}' is not a choice of {event.title}")
+        self.pending.remove(decision)
+        self.history[-1].decisions.append((decision_key, choice_id))
+        event_rules.resolve_decision(self.world, decision, choice_id)
+
+    # --- the turn -----------------------------------------------------------------------
+
+    def end_turn(self) -> TurnReport:
+        """Resolve the turn in the order of `PHASES` and start the next one."""
+        world = self.world
+        if world.state.finished:
+            raise IllegalOrder("the campaign is over")
+        turn = world.turn
+        world.ledger.turn = turn
+        first_change = len(world.ledger.entries)
+        for decision in list(self.pending):  # decisions
+            event = self.scenario.event(decision.event)
+            self.pending.remove(decision)
+            event_rules.resolve_decision(world, decision, event_rules.default_choice(event))
+        planned = [PlannedOrder(o, "") for o in self.queued]  # orders
+        for power in POWERS:
+            if power not in self.humans:
+                planned.extend(self.rival_chooser(world, power, [p.order for p in planned]))
+        refused, engaged = self._resolve_actions(planned)  # actions
+        goodwill.mature_goodwill(world)
+        goodwill.take_root(world)
+        balancing.balance(world)
+        drift.russia_strain(world)
+        drift.china_wariness(world)
+        drift.cash_fades(world)
+        drift.neglect(world, engaged)
+        projects.advance_projects(world)
+        development.develop(world)
+        partnership.check_partnership(world)
+        fired = event_rules.roll_events(world)
+        self.pending.extend(f.decision for f in fired if f.decision is not None)
+        score = current_score(world)
+        world.state.score_history.append(score)
+        if turn >= self.scenario.turns or _collapsed(world):
+            world.state.finished = True
+            world.state.outcome = outcome_for(world, score)
+        refused_orders = {order for order, _ in refused}
+        report = TurnReport(
+            turn=turn,
+            orders=tuple(p for p in planned if p.order not in refused_orders),
+            refused=tuple(refused),
+            events=tuple(fired),
+            changes=tuple(world.ledger.entries[first_change:]),
+            score=score,
+            finished=world.state.finished,
+            outcome=world.state.outcome,
+        )
+        self.reports.append(report)
+        self.queued = []
+        if not world.state.finished:
+            world.state.turn += 1
+            world.ledger.turn = world.state.turn
+            self.history.append(TurnRecord())
+            income.collect_income(world)
+        return report
+
+    def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], set[str]]:
+        world = self.world
+        refused: list[tuple[Order, str]] = []
+        engaged: set[str] = set()
+        done: list[Order] = []
+        us_orders: list[dict[str, Any]] = []
+        for item in planned:
+            order = item.order
+            try:  # re-checked as it resolves: events and earlier orders can change budgets
+                action = check_order(world, order)
+                if action.once_per_turn and order in done:
+                    raise IllegalOrder(f"{action.name} is already ordered there this turn")
+            except IllegalOrder as error:
+                refused.append((order, error.reason))
+                continue
+            done.append(order)
+            cause = f"action:{order.power}:{action.id}"
+            world.adjust_budget(order.power, action.track, -order_cost(world, action), cause, action.claims)
+            if action.capital_cost:
+                world.adjust_washington("political_capital", -action.capital_cost, cause, ("C11",))
+            targets = (order.target,) if order.target else world.state_ids
+            if order.power == "us":
+                engaged.update(targets if action.target != "washington" else ())
+                us_orders.append({**order.to_data(), "tags": list(action.tags)})
+            if action.delay_turns:
+                world.state.scheduled.append({"due": world.turn + action.delay_turns, **order.to_data()})
+            else:
+                self._apply_action(order, targets)
+        for item in [s for s in world.state.scheduled if s["due"] == world.turn]:
+            world.state.scheduled.remove(item)
+            order = Order.from_data(item)
+            self._apply_action(order, (order.target,) if order.target else world.state_ids)
+        world.state.last_us_orders = us_orders
+        return refused, engaged
+
+    def _apply_action(self, order: Order, targets: tuple[str, ...]) -> None:
+        world = self.world
+        action = world.actions[order.action]
+        scale = 1.0
+        if action.target == "region":  # C8: region-wide formats reach all five, each a share
+            c5 = world.rules.c5plus1
+            scale = c5.region_share * (c5.strength if order.power == "us" else 1.0)
+        cause = f"action:{order.power}:{action.id}"
+        apply_effects(action.effects, world, EffectContext(order.power, targets, cause, action.claims, action.track, scale))
+        resources = world.rules.resources  # C15: resource deals provoke both rivals
+        if order.power == "us" and "resources" in action.tags and resources.strength:
+            for state_id in targets:
+                for rival in RIVALS:
+                    world.shift_alignment(world.country(state_id), rival, resources.strength * resources.rival_reaction,
+                                          f"rule:resources:{action.id}", ("C15",))
+
+
+def _collapsed(world: World) -> bool:
+    from game.sim.score import collapsed
+
+    return collapsed(world)

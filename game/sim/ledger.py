@@ -1,0 +1,75 @@
+"""The why-ledger: every change to a state variable, with its cause and claims.
+
+All numeric state lives in plain dicts, and every write goes through `Ledger.change`, which
+quantises to 1/1024 (so adding the recorded deltas back onto the initial state reproduces
+the final state bit for bit), clamps to the variable's bounds and records what actually
+changed. Nothing else writes to state numbers.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+QUANTUM_INVERSE = 1024.0
+
+
+def quantise(value: float) -> float:
+    """Round to the nearest 1/1024: sums and differences of such values are exact floats."""
+    return round(value * QUANTUM_INVERSE) / QUANTUM_INVERSE
+
+
+class Change(NamedTuple):
+    """One recorded change: on `turn`, `target`'s `variable` moved by `delta` because of `cause`."""
+
+    turn: int
+    target: str
+    variable: str
+    delta: float
+    cause: str
+    claims: tuple[str, ...]
+
+
+class Ledger:
+    """Applies and records changes; `entries` is the full history of a game."""
+
+    __slots__ = ("entries", "turn")
+
+    def __init__(self, entries: list[Change] | None = None) -> None:
+        self.entries: list[Change] = entries if entries is not None else []
+        self.turn = 1
+
+    def change(
+        self,
+        container: dict[str, float],
+        key: str,
+        target: str,
+        group: str,
+        delta: float,
+        cause: str,
+        claims: tuple[str, ...],
+        lo: float = 0.0,
+        hi: float = 100.0,
+    ) -> float:
+        """Add `delta` to `container[key]` within [lo, hi]; record and return what actually changed."""
+        old = container.get(key, 0.0)
+        new = quantise(old + delta)
+        if new < lo:
+            new = min(old, quantise(lo)) if old < lo else quantise(lo)
+        elif new > hi:
+            new = max(old, quantise(hi)) if old > hi else quantise(hi)
+        actual = new - old
+        if actual == 0.0:
+            return 0.0
+        if new == 0.0 and group in ("goodwill_due",):
+            del container[key]
+        else:
+            container[key] = new
+        self.entries.append(Change(self.turn, target, f"{group}.{key}", actual, cause, claims))
+        return actual
+
+    def set_flag(self, flags: dict[str, float], key: str, target: str, value: bool, cause: str, claims: tuple[str, ...]) -> bool:
+        """Set a 0/1 flag; recorded as a change of +1 or -1. Returns whether it changed."""
+        return self.change(flags, key, target, "flags", (1.0 if value else 0.0) - flags.get(key, 0.0), cause, claims, 0.0, 1.0) != 0.0
+
+    def for_turn(self, turn: int) -> list[Change]:
+        return [c for c in self.entries if c.turn == turn]

@@ -1,0 +1,98 @@
+"""Which orders are legal and what they cost: shared by the player's UI, the AIs and the engine.
+
+Legality has two parts: whether an order makes sense now (`check_action`: the action, its
+power, target, eligibility and availability) and whether it can be paid for alongside other
+orders (`check_order` adds budgets, political capital and once-per-turn).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.content.scenario import ActionDef
+from game.sim.conditions import holds
+from game.sim.orders import IllegalOrder, Order
+from game.sim.rules.projects import ericen_funded
+from game.sim.world import World
+
+
+def order_cost(world: World, action: ActionDef) -> float:
+    """Points an action costs now; ERICEN makes US trade cheaper once funded (C10)."""
+    cost = float(action.cost)
+    if action.power == "us" and action.track == "trade" and ericen_funded(world):
+        cost *= 1 - world.rules.ericen.strength * world.rules.ericen.discount
+    return cost
+
+
+def check_action(world: World, order: Order) -> ActionDef:
+    """Return the order's action if it makes sense now, ignoring budgets; else raise `IllegalOrder`."""
+    if world.state.finished:
+        raise IllegalOrder("the campaign is over")
+    action = world.actions.get(order.action)
+    if action is None:
+        raise IllegalOrder(f"there is no action '{order.action}'")
+    if action.power != order.power:
+        raise IllegalOrder(f"{action.name} is not available to {order.power}")
+    if action.target == "state":
+        if order.target not in world.state.countries:
+            raise IllegalOrder(f"{action.name} needs a state as its target")
+        if not holds(action.eligible, world, world.country(order.target)):
+            raise IllegalOrder(f"{action.name} cannot target {world.state_name(order.target)}")
+    elif order.target is not None:
+        raise IllegalOrder(f"{action.name} acts on the whole region; it takes no state")
+    if not holds(action.requires, world):
+        raise IllegalOrder(f"{action.name} is not available now")
+    return action
+
+
+def remaining(world: World, power: str, queued: Iterable[Order] = ()) -> dict[str, float]:
+    """Points per track (and, for the US, political capital) left after `queued` orders."""
+    budget = dict(world.state.powers[power].budget)
+    budget["capital"] = world.state.washington["political_capital"] if power == "us" else 0.0
+    for order in queued:
+        if order.power == power:
+            action = world.actions[order.action]
+            budget[action.track] -= order_cost(world, action)
+            budget["capital"] -= action.capital_cost
+    return budget
+
+
+def affordable(world: World, action: ActionDef, budget: dict[str, float]) -> bool:
+    return order_cost(world, action) <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9
+
+
+def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> ActionDef:
+    """Return the order's action if it is legal alongside `queued`; else raise `IllegalOrder`."""
+    action = check_action(world, order)
+    queued = list(queued)
+    if action.once_per_turn and order in queued:
+        raise IllegalOrder(f"{action.name} is already ordered there this turn")
+    budget = remaining(world, order.power, queued)
+    cost = order_cost(world, action)
+    if cost > budget[action.track] + 1e-9:
+        track = action.track.replace("_", " ")
+        raise IllegalOrder(f"not enough {track} points: {action.name} costs {cost:g}, {max(0.0, budget[action.track]):g} left")
+    if action.capital_cost > budget["capital"] + 1e-9:
+        raise IllegalOrder(f"not enough political capital: {action.name} needs {action.capital_cost}, {max(0.0, budget['capital']):g} left")
+    return action
+
+
+def legal_orders(world: World, power: str, queued: Iterable[Order] = ()) -> list[Order]:
+    """Every order `power` could add now, in scenario order."""
+    queued = list(queued)
+    budget = remaining(world, power, queued)
+    result = []
+    for action in world.scenario.actions:
+        if action.power != power or not affordable(world, action, budget):
+            continue
+        targets = world.state_ids if action.target == "state" else (None,)
+        for target in targets:
+            order = Order(power, action.id, target)
+            if action.once_per_turn and order in queued:
+                continue
+            try:
+                check_action(world, order)
+            except IllegalOrder:
+                continue
+            result.append(order)
+    return result

@@ -1,0 +1,1 @@
+"""The article's claims as rules, one module per family; `catalogue` lists them for players."""

@@ -1,0 +1,35 @@
+"""C5/C6: goodwill matures into trust and durable alignment; trust pays a dividend."""
+
+from __future__ import annotations
+
+from game.sim.receptivity import multiplier
+from game.sim.world import World
+
+
+def mature_goodwill(world: World) -> None:
+    long_game = world.rules.long_game
+    due_key = str(world.turn)
+    for country in world.state.countries.values():
+        amount = country.goodwill_due.get(due_key, 0.0)
+        if amount:
+            world.add_goodwill(country, world.turn, -amount, "rule:goodwill", ("C6",))
+            if long_game.strength:
+                cause = "rule:goodwill"
+                world.adjust(country, "us_trust", long_game.strength * long_game.trust_per_goodwill * amount, cause, ("C5", "C6"))
+                gain = long_game.strength * long_game.alignment_per_goodwill * amount * multiplier(world, country, "us", "soft_power")
+                world.shift_alignment(country, "us", gain, cause, ("C6",))
+        trust = country.values["us_trust"]
+        if long_game.strength and trust > 0:
+            world.shift_alignment(country, "us", long_game.strength * long_game.dividend * trust, "rule:trust_dividend", ("C6",))
+
+
+def take_root(world: World) -> None:
+    """C6: trust sustained over time becomes structure (alumni, firms, institutions): the US floor rises."""
+    long_game = world.rules.long_game
+    if not long_game.strength:
+        return
+    for country in world.state.countries.values():
+        room = min(long_game.roots_cap, country.alignment["us"]) - country.floors["us"]
+        growth = long_game.strength * long_game.roots * country.values["us_trust"]
+        if room > 0 and growth > 0:
+            world.adjust_floor(country, "us", min(room, growth), "rule:roots", ("C6",))

@@ -1,0 +1,66 @@
+"""The US score (per turn and final), grades and outcomes as the scenario defines them."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.sim.rules.projects import CORRIDOR
+from game.sim.world import World
+
+
+@attrs.frozen
+class ScoreBreakdown:
+    """The parts of a score, so the end screen can explain it."""
+
+    standing: float
+    partnership: float
+    corridor: float
+    pntr: float
+    stability: float
+    backlash: float
+
+    @property
+    def total(self) -> float:
+        return self.standing + self.partnership + self.corridor + self.pntr + self.stability - self.backlash
+
+
+def score_breakdown(world: World) -> ScoreBreakdown:
+    score = world.scenario.score
+    countries = world.state.countries.values()
+    lead = world.country(world.lead_state)
+    mean_stability = sum(c.values["stability"] for c in countries) / max(1, len(world.state.countries))
+    pntr = any(c.flags.get("pntr") and c.flags.get("pntr_eligible") for c in countries)
+    return ScoreBreakdown(
+        standing=world.standing("us"),
+        partnership=score.partnership_points if lead.flags.get("partnership") else 0.0,
+        corridor=score.corridor_points if world.state.projects.get(CORRIDOR, 0.0) >= 100 else 0.0,
+        pntr=score.pntr_points if pntr else 0.0,
+        stability=score.stability_weight * (mean_stability - 50),
+        backlash=score.backlash_weight * world.state.region["backlash"],
+    )
+
+
+def current_score(world: World) -> float:
+    return round(score_breakdown(world).total, 3)
+
+
+def grade_for(world: World, score: float) -> str:
+    for grade in world.scenario.score.grades:
+        if score >= grade.min_score:
+            return grade.name
+    return world.scenario.score.grades[-1].name
+
+
+def collapsed(world: World) -> bool:
+    """The US has lost every state: alignment below the collapse line everywhere."""
+    line = world.scenario.score.collapse_alignment
+    return all(c.alignment["us"] < line for c in world.state.countries.values())
+
+
+def outcome_for(world: World, score: float) -> str:
+    rules = world.scenario.score
+    if collapsed(world) or score <= rules.defeat_score:
+        return "defeat"
+    if score >= rules.victory_score:
+        return "victory"
+    return "stalemate"

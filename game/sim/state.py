@@ -1,0 +1,159 @@
+"""The game state: the only mutable thing in a game, referring to content by id.
+
+Every number sits in a plain dict (so the ledger can change and record it uniformly) and
+the whole state converts to and from JSON-ready data for saves and hashes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import attrs
+
+from game.content.rules import RuleParams
+from game.content.scenario import Scenario, StateDef
+from game.content.vocabulary import POWERS, TRACKS
+from game.sim.ledger import quantise
+
+
+@attrs.define
+class CountryState:
+    """One Central Asian state during play."""
+
+    id: str
+    alignment: dict[str, float]
+    floors: dict[str, float]
+    fragile: dict[str, float]  # cash-bought influence still fading away (C6)
+    values: dict[str, float]  # stability, economy, china_wariness, resilience, us_trust, neglect_turns
+    goodwill_due: dict[str, float]  # turn number (as text) -> US goodwill maturing then (C5, C6)
+    flags: dict[str, float]  # 0/1: pntr, pntr_eligible, on_corridor, afghan_border, partnership
+
+    def leader(self) -> str:
+        """The power with the highest alignment (ties go to the earlier of us, russia, china)."""
+        return max(POWERS, key=lambda p: (self.alignment[p], -POWERS.index(p)))
+
+    def share(self, power: str) -> float:
+        total = sum(self.alignment.values())
+        return self.alignment[power] / total if total else 1 / 3
+
+
+@attrs.define
+class PowerState:
+    """A power's budgets (points available this turn) per track."""
+
+    id: str
+    budget: dict[str, float]
+
+
+@attrs.define
+class GameState:
+    """Everything that changes during a game."""
+
+    turn: int
+    countries: dict[str, CountryState]
+    powers: dict[str, PowerState]
+    washington: dict[str, float]  # political_capital, congress_support (C11)
+    region: dict[str, float]  # c5plus1_preparation, backlash, western_trade
+    projects: dict[str, float]  # project id -> progress 0-100
+    globals: dict[str, float]  # 0/1 global conditions
+    events_fired: dict[str, list[int]] = attrs.field(factory=dict)
+    engaged: dict[str, list[str]] = attrs.field(factory=dict)  # power -> states it acted in last turn
+    last_us_orders: list[dict[str, Any]] = attrs.field(factory=list)
+    scheduled: list[dict[str, Any]] = attrs.field(factory=list)  # delayed actions: due, power, action, target
+    score_history: list[float] = attrs.field(factory=list)
+    finished: bool = False
+    outcome: str = ""
+
+
+def structural_floors(state: StateDef, rules: RuleParams) -> dict[str, float]:
+    """Each power's floor in a state from its structural ties (C3, C4)."""
+    ties = state.ties
+    strain, wary = rules.russia_strain, rules.china_wariness
+    russia = (
+        ties.trade_share_russia * strain.floor_per_trade_share
+        + ties.remittances_gdp * strain.floor_per_remittance
+        + ties.russian_treaties * strain.floor_per_treaty
+    )
+    china = ties.trade_share_china * wary.floor_per_trade_share + ties.chinese_assets * wary.floor_per_pipeline
+    floors = {"us": ties.us_floor, "russia": russia, "china": china}
+    # A floor never sits above where the state starts: ties hold a power up, they don't lift it.
+    return {p: quantise(min(floors[p], state.alignment.get(p))) for p in POWERS}
+
+
+def initial_state(scenario: Scenario) -> GameState:
+    """The state before turn 1's income."""
+    countries = {}
+    for definition in scenario.states:
+        flags = attrs.asdict(definition.flags)
+        countries[definition.id] = CountryState(
+            id=definition.id,
+            alignment={p: quantise(definition.alignment.get(p)) for p in POWERS},
+            floors=structural_floors(definition, scenario.rules),
+            fragile={p: 0.0 for p in POWERS},
+            values={
+                "stability": quantise(definition.stability),
+                "economy": quantise(definition.economy),
+                "china_wariness": quantise(definition.china_wariness),
+                "resilience": quantise(definition.resilience),
+                "us_trust": quantise(definition.us_trust),
+                "neglect_turns": 0.0,
+            },
+            goodwill_due={},
+            flags={name: 1.0 if value else 0.0 for name, value in flags.items()},
+        )
+    powers = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
+    return GameState(
+        turn=1,
+        countries=countries,
+        powers=powers,
+        washington={
+            "political_capital": quantise(scenario.washington.political_capital),
+            "congress_support": quantise(scenario.washington.congress_support),
+        },
+        region={"c5plus1_preparation": 0.0, "backlash": 0.0, "western_trade": 0.0},
+        projects={p.id: quantise(p.progress) for p in scenario.projects},
+        globals={name: 1.0 if value else 0.0 for name, value in scenario.globals.items()},
+    )
+
+
+def to_data(state: GameState) -> dict[str, Any]:
+    """JSON-ready data for saves and hashes (key order is insertion order, which is deterministic)."""
+    return attrs.asdict(state)
+
+
+def from_data(data: dict[str, Any]) -> GameState:
+    """Rebuild a state from `to_data` output."""
+    fields = dict(data)
+    fields["countries"] = {k: CountryState(**v) for k, v in data["countries"].items()}
+    fields["powers"] = {k: PowerState(**v) for k, v in data["powers"].items()}
+    return GameState(**fields)
+
+
+def state_hash(state: GameState) -> str:
+    """A hash of the whole state: equal hashes mean bit-identical games."""
+    text = json.dumps(to_data(state), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def flatten(state: GameState) -> dict[tuple[str, str], float]:
+    """Every ledger-tracked number as (target, variable) -> value, zeros left out."""
+    flat: dict[tuple[str, str], float] = {}
+
+    def put(target: str, group: str, values: dict[str, float]) -> None:
+        for key, value in values.items():
+            if value != 0.0:
+                flat[(target, f"{group}.{key}")] = value
+
+    for country in state.countries.values():
+        for group in ("alignment", "floors", "fragile", "values", "goodwill_due", "flags"):
+            put(country.id, group, getattr(country, group))
+    for power in state.powers.values():
+        put(power.id, "budget", power.budget)
+    put("washington", "washington", state.washington)
+    put("region", "region", state.region)
+    put("region", "projects", state.projects)
+    put("region", "globals", state.globals)
+    return flat
+
