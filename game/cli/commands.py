@@ -30,6 +30,22 @@ def run_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _register_play(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file (default: window-2023)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (default: a new one)")
+    parser.add_argument("--difficulty", default=None, help="easy, normal or hard (default: the scenario's)")
+    parser.add_argument("--load", default=None, metavar="SAVE", help="continue a saved game")
+    parser.add_argument("--autoplay", type=int, default=None, metavar="TURNS", help="let a strategy play TURNS turns in the window")
+    parser.add_argument("--strategy", default="balanced", help="the strategy --autoplay uses")
+    parser.add_argument("--screenshot", default=None, metavar="DIR", help="save a PNG of each screen shown into DIR")
+
+
+def run_play(args: argparse.Namespace) -> int:
+    from game.cli.play import run_play as start
+
+    return start(args)
+
+
 def run_title(args: argparse.Namespace) -> int:
     from game.cli.play import run_title_screen
 
@@ -37,8 +53,10 @@ def run_title(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "play": (_register_play, run_play),
     "validate": (_register_validate, run_validate),
 }
 HELP: dict[str, str] = {
+    "play": "open the game window on a scenario (or --autoplay a strategy and --screenshot each screen)",
     "validate": "check scenario files and report every problem as file:line:column",
 }

@@ -36,7 +36,8 @@ class ThirdVector:
     strength: float = strength("C2")
     rival_level: float = param(30.0, "C2", "alignment both rivals must exceed for the premium", 0, 100)
     premium: float = param(0.3, "C2", "extra US receptivity where both rivals are present", 0, 5)
-    backlash_alignment: float = param(3.0, "C2", "US alignment lost when a push drives a rival to its floor", 0, 50)
+    backlash_margin: float = param(12.0, "C2", "a push that leaves a rival within this many points of its floor is an attempt to replace it", 0, 100)
+    backlash_alignment: float = param(3.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
     backlash_stability: float = param(2.0, "C2", "stability lost in that backlash", 0, 50)
 
 
@@ -71,7 +72,7 @@ class SoftPowerFirst:
 
     strength: float = strength("C5")
     trust_needed: float = param(35.0, "C5", "US trust at which trade and diplomacy moves work fully", 1, 100)
-    untrusted_effect: float = param(0.45, "C5", "share of a trade or diplomacy move's effect with no trust", 0, 1)
+    untrusted_effect: float = param(0.65, "C5", "share of a trade or diplomacy move's effect with no trust", 0, 1)
 
 
 @frozen
@@ -79,14 +80,14 @@ class LongGame:
     """C6 long game: goodwill matures over turns and keeps paying; cash influence fades (¶13, ¶14)."""
 
     strength: float = strength("C6")
-    mature_turns: int = param(4, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
-    trust_per_goodwill: float = param(1.0, "C6", "US trust gained per matured goodwill point", 0, 10)
-    alignment_per_goodwill: float = param(0.6, "C6", "durable US alignment per matured goodwill point", 0, 10)
-    dividend: float = param(0.015, "C6", "durable US alignment per turn per trust point", 0, 1)
+    mature_turns: int = param(6, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
+    trust_per_goodwill: float = param(0.7, "C6", "US trust gained per matured goodwill point", 0, 10)
+    alignment_per_goodwill: float = param(0.35, "C6", "durable US alignment per matured goodwill point", 0, 10)
+    dividend: float = param(0.012, "C6", "durable US alignment per turn per trust point", 0, 1)
     cash_decay: float = param(0.22, "C6", "share of cash-bought influence that fades each turn", 0, 1)
-    durable_decay: float = param(0.035, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1)
+    durable_decay: float = param(0.02, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1)
     trust_decay: float = param(0.05, "C6", "share of trust that fades each turn", 0, 1)
-    roots: float = param(0.01, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1)
+    roots: float = param(0.02, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1)
     roots_cap: float = param(35.0, "C6", "highest US floor that roots can build", 0, 100)
 
 
@@ -95,7 +96,7 @@ class Window:
     """C7 window of opportunity: early US engagement is worth more (¶13)."""
 
     strength: float = strength("C7")
-    start_bonus: float = param(1.2, "C7", "extra US receptivity on the first turn", 0, 5)
+    start_bonus: float = param(1.5, "C7", "extra US receptivity on the first turn", 0, 5)
     closes_turn: int = param(24, "C7", "turn by which the window has closed", 1, 400)
 
 
@@ -195,7 +196,7 @@ class Neglect:
     strength: float = strength("C19")
     grace_turns: int = param(2, "C19", "turns without US engagement before decay starts", 0, 40)
     decay_per_turn: float = param(0.01, "C19", "share of US alignment above its floor lost per turn, for each turn of neglect past the grace", 0, 1)
-    max_decay: float = param(0.05, "C19", "the most of that share lost in one turn", 0, 1)
+    max_decay: float = param(0.04, "C19", "the most of that share lost in one turn", 0, 1)
     fill_share: float = param(0.5, "C19", "share of the US loss rivals pick up", 0, 1)
 
 

@@ -46,13 +46,13 @@ def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
 
 
 def _push(world: World, country: CountryState, power: str, amount: float, ctx: EffectContext) -> None:
-    """Lower a power's alignment; pushing a rival against its floor backfires on the pusher (C2)."""
-    room = country.alignment[power] - country.floors[power]
+    """Lower a power's alignment; pushing a rival toward its floor backfires on the pusher (C2)."""
+    third = world.rules.third_vector
+    room = country.alignment[power] - country.floors[power] - third.backlash_margin
     world.shift_alignment(country, power, amount, ctx.cause, ctx.claims)
     fragile = country.fragile[power]
     if fragile > 0:
         world.adjust_fragile(country, power, max(amount, -fragile), ctx.cause, ctx.claims)
-    third = world.rules.third_vector
     if ctx.actor in ("us", "russia", "china") and ctx.actor != power and -amount > room and third.strength:
         cause = f"rule:backlash:{ctx.cause}"
         world.shift_alignment(country, ctx.actor, -third.strength * third.backlash_alignment, cause, ("C2",))

@@ -20,7 +20,7 @@ from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
 from game.sim.rules import balancing, development, drift, goodwill, income, partnership, projects
-from game.sim.score import current_score, grade_for, outcome_for, score_breakdown
+from game.sim.score import campaign_score, current_score, grade_for, outcome_for, score_breakdown
 from game.sim.state import GameState, initial_state, to_data
 from game.sim.world import World
 
@@ -114,6 +114,11 @@ class Simulation:
         return self.world.ledger.entries
 
     def score(self) -> float:
+        """The campaign score so far: the mean US position over the turns played."""
+        return campaign_score(self.world)
+
+    def position(self) -> float:
+        """This turn's US position (the per-turn score charted over time)."""
         return current_score(self.world)
 
     def score_breakdown(self) -> Any:
@@ -202,8 +207,8 @@ class Simulation:
         partnership.check_partnership(world)
         fired = event_rules.roll_events(world)
         self.pending.extend(f.decision for f in fired if f.decision is not None)
-        score = current_score(world)
-        world.state.score_history.append(score)
+        world.state.score_history.append(current_score(world))
+        score = campaign_score(world)
         if turn >= self.scenario.turns or _collapsed(world):
             world.state.finished = True
             world.state.outcome = outcome_for(world, score)

@@ -41,7 +41,18 @@ def score_breakdown(world: World) -> ScoreBreakdown:
 
 
 def current_score(world: World) -> float:
+    """This turn's US position: standing plus milestones, stability and backlash."""
     return round(score_breakdown(world).total, 3)
+
+
+def campaign_score(world: World) -> float:
+    """The campaign's score: the mean US position over every turn played so far.
+
+    Influence held in year two counts as much as influence held in year ten, so neglect at
+    any time costs (C19) and early engagement pays for longer (C7).
+    """
+    history = world.state.score_history
+    return round(sum(history) / len(history), 3) if history else current_score(world)
 
 
 def grade_for(world: World, score: float) -> str:
