@@ -75,10 +75,12 @@ class Simulation:
         humans: Sequence[str] = ("us",),
         rival_chooser: RivalChooser | None = None,
         *,
+        scenario_path: str | None = None,
         _state: GameState | None = None,
         _ledger: Ledger | None = None,
     ) -> None:
         self.scenario = scenario
+        self.scenario_path = scenario_path  # where the scenario was loaded from (saves and reloads)
         self.seed = seed
         self.difficulty_id = difficulty or scenario.default_difficulty
         self.humans = tuple(humans)

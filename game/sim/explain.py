@@ -1,0 +1,103 @@
+"""Plain-English names for ledger causes and variables: what the turn report and debrief show."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from game.content.scenario import Scenario
+from game.content.vocabulary import POWER_NAMES
+from game.sim.ledger import Change
+from game.sim.rules.catalogue import RULES
+
+_RULE_TITLES = {rule.id: rule.title for rule in RULES}
+_EXTRA_RULES = {
+    "ties_fade": "Ties need upkeep",
+    "trust_fades": "Trust fades",
+    "trust_dividend": "Trust pays a dividend",
+    "roots": "Sustained ties take root",
+    "washington": "Political capital",
+    "multipolar": "Multipolar drift",
+    "leverage": "Regional leverage",
+    "projects_slip": "Unfunded projects slip",
+    "corridor": "Trade on the corridor",
+    "shared_threats": "Shared threats",
+}
+
+VARIABLE_NAMES = {
+    "alignment": "alignment with {key}",
+    "floors": "{key}'s structural floor",
+    "fragile": "{key}'s cash-bought influence",
+    "goodwill_due": "goodwill maturing on turn {key}",
+    "budget": "{key} points",
+    "flags": "{key}",
+}
+VALUE_NAMES = {
+    "stability": "stability",
+    "economy": "economy",
+    "china_wariness": "wariness of China",
+    "resilience": "resilience against shared threats",
+    "us_trust": "trust in the US",
+    "neglect_turns": "turns without US engagement",
+}
+
+
+def describe_cause(cause: str, scenario: Scenario) -> str:
+    """'Education exchanges (United States)' for 'action:us:education_exchanges', and so on."""
+    kind, _, rest = cause.partition(":")
+    if kind == "action":
+        power, _, action_id = rest.partition(":")
+        name = next((a.name for a in scenario.actions if a.id == action_id), action_id)
+        return f"{name} ({POWER_NAMES.get(power, power)})"
+    if kind == "event":
+        event_id, _, choice_id = rest.partition(":")
+        event = next((e for e in scenario.events if e.id == event_id), None)
+        if event is None:
+            return rest
+        if choice_id:
+            label = next((c.label for c in event.choices if c.id == choice_id), choice_id)
+            return f"{event.title}: {label}"
+        return event.title
+    if kind == "project":
+        return next((f"{p.name} completed" for p in scenario.projects if p.id == rest), rest)
+    if kind == "rule":
+        rule_id, _, detail = rest.partition(":")
+        title = _RULE_TITLES.get(rule_id) or _EXTRA_RULES.get(rule_id, rule_id.replace("_", " ").capitalize())
+        if detail:
+            return f"{title} ({describe_cause(detail, scenario)})"
+        return title
+    if kind == "income":
+        return "Income"
+    if kind == "facilitator":
+        return f"Facilitator: {rest}"
+    return cause
+
+
+def describe_variable(variable: str) -> str:
+    """'alignment with us' → 'alignment with United States' etc."""
+    group, _, key = variable.partition(".")
+    if group == "values":
+        return VALUE_NAMES.get(key, key)
+    template = VARIABLE_NAMES.get(group)
+    if template is None:
+        return key.replace("_", " ")
+    return template.format(key=POWER_NAMES.get(key, key.replace("_", " ")))
+
+
+def top_causes(changes: Iterable[Change], variable: str, target: str | None = None, limit: int = 5) -> list[tuple[str, float]]:
+    """The causes that moved `variable` most (by absolute total), for the report and debrief."""
+    totals: dict[str, float] = defaultdict(float)
+    for change in changes:
+        if change.variable == variable and (target is None or change.target == target):
+            totals[change.cause] += change.delta
+    return sorted(totals.items(), key=lambda item: (-abs(item[1]), item[0]))[:limit]
+
+
+def claim_weights(changes: Iterable[Change], variable_prefix: str = "alignment.us") -> dict[str, float]:
+    """How much each claim moved a variable (absolute), for 'the claims that mattered'."""
+    weights: dict[str, float] = defaultdict(float)
+    for change in changes:
+        if change.variable.startswith(variable_prefix):
+            for claim in change.claims:
+                weights[claim] += abs(change.delta)
+    return dict(sorted(weights.items(), key=lambda item: -item[1]))
