@@ -35,9 +35,9 @@ def _focus(world: World, power: str, focus: str, state_id: str | None) -> float:
     return weight * fit
 
 
-def _reason(template: str, world: World, power: str, state_id: str | None, fallback: str) -> str:
+def _reason(template: str, world: World, power: str, state_id: str | None) -> str:
     name = world.state_name(state_id) if state_id else "the region"
-    return (template or fallback).format(state=name, power=POWER_NAMES[power])
+    return template.format(state=name, power=POWER_NAMES[power])
 
 
 def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> list[PlannedOrder]:
@@ -47,24 +47,44 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         return []
     rng = world.rng(f"ai:{power}")
     noise = 1 - world.difficulty.rival_skill
+    # Candidates carry a reason template; only chosen orders have their reason filled in.
     candidates: list[tuple[float, int, Order, str]] = []
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
         targets: Sequence[str | None] = world.state_ids if action.target == "state" else (None,)
         for target in targets:
-            if target is not None and not holds(priority.when, world, world.country(target)):
+            if (
+                target is not None
+                and priority.when is not None
+                and not holds(priority.when, world, world.country(target))
+            ):
                 continue
             value = priority.weight * _focus(world, power, priority.focus, target)
-            reason = _reason(priority.reason, world, power, target, f"{action.name} in {{state}}")
-            candidates.append((value, len(candidates), Order(power, action.id, target), reason))
+            candidates.append(
+                (
+                    value,
+                    len(candidates),
+                    Order(power, action.id, target),
+                    priority.reason or f"{action.name} in {{state}}",
+                )
+            )
     for response in doctrine.responses:
         action = world.actions[response.action]
         for us_order in world.state.last_us_orders:
             target = us_order["target"] if action.target == "state" else None
             if response.to_tag in us_order["tags"] and (target or action.target != "state"):
-                reason = _reason(response.reason, world, power, target, f"answering a US move in {{state}}")
-                candidates.append((response.weight * 1.5, len(candidates), Order(power, action.id, target), reason))
-    scored = [(value * (1 + noise * rng.uniform(-0.8, 0.8)), index, order, reason) for value, index, order, reason in candidates]
+                candidates.append(
+                    (
+                        response.weight * 1.5,
+                        len(candidates),
+                        Order(power, action.id, target),
+                        response.reason or "answering a US move in {state}",
+                    )
+                )
+    scored = [
+        (value * (1 + noise * rng.uniform(-0.8, 0.8)), index, order, reason)
+        for value, index, order, reason in candidates
+    ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     budget = remaining(world, power, already)
     chosen: set[Order] = set()
@@ -84,5 +104,5 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
             continue
         chosen.add(order)
         budget[action.track] -= order_cost(world, action)
-        planned.append(PlannedOrder(order, reason))
+        planned.append(PlannedOrder(order, _reason(reason, world, power, order.target)))
     return planned

@@ -79,13 +79,16 @@ def order_worth(world: World, strategy: Strategy, action: ActionDef, state_id: s
     return worth / max(0.5, order_cost(world, action))
 
 
-def choose_us_orders(world: World, strategy: Strategy, rng: random.Random, queued: list[Order] | None = None) -> list[Order]:
+def choose_us_orders(
+    world: World, strategy: Strategy, rng: random.Random, queued: list[Order] | None = None
+) -> list[Order]:
     """The orders the strategy gives this turn (after any already `queued`)."""
     chosen: list[Order] = list(queued or [])
     if not strategy.active(world.turn, world.scenario.turns):
         return chosen
     candidates = [
-        order for order in legal_orders(world, "us", chosen)
+        order
+        for order in legal_orders(world, "us", chosen)
         if world.actions[order.action].track in strategy.tracks
         and not set(world.actions[order.action].tags) & set(strategy.exclude)
         and (order.target is None or strategy.only_states(world, order.target))
@@ -106,7 +109,8 @@ def choose_us_orders(world: World, strategy: Strategy, rng: random.Random, queue
         queue.sort(key=lambda item: -item[0])
     budget = remaining(world, "us", chosen)
     picks: dict[str | None, int] = {}
-    while by_target:
+    cheapest = min((order_cost(world, world.actions[o.action]) for o in candidates), default=0.0)
+    while by_target and max(budget[t] for t in strategy.tracks) + 1e-9 >= cheapest:
         target = max(by_target, key=lambda t: by_target[t][0][0] * strategy.spread ** picks.get(t, 0))
         _, order = by_target[target].pop(0)
         if not by_target[target]:
@@ -137,10 +141,12 @@ def choose_decision(world: World, strategy: Strategy, decision: Decision, rng: r
         return event.default_choice or event.choices[0].id
     if strategy.random_orders:
         return rng.choice(event.choices).id
+
     def worth(choice: Any) -> float:
         return sum(_effect_worth(world, effect, decision.state, 0.3) for effect in choice.effects) + sum(
             effect.amount * 0.2 for effect in choice.effects if isinstance(effect, e.Budget) and effect.power == "us"
         )
+
     return max(event.choices, key=worth).id
 
 
@@ -158,22 +164,63 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy("neglect", "Does nothing: the cost of neglect (C19).", tracks=()),
         Strategy("soft-power", "Spends only soft power: education, culture, markets (C5, C6).", tracks=("soft_power",)),
         Strategy("trade", "Spends only the trade track: investment, resources, corridor, PNTR.", tracks=("trade",)),
-        Strategy("diplomacy", "Spends only diplomacy: C5+1, visits, security, water.", tracks=("diplomacy",), exclude=("pressure",)),
-        Strategy("balanced", "Spends every track across the region and never tries to push rivals out.",
-                 exclude=("pressure",), prefer=(("corridor", 3.0), ("ericen", 2.0))),
-        Strategy("balanced-no-corridor", "Balanced, but never funds the Trans-Caspian route (for the C9 check).",
-                 exclude=("pressure", "corridor")),
-        Strategy("overreach", "Tries to push Russia and China out with pressure, concentrated on the big states (C1, C2).",
-                 prefer=(("pressure", 6.0), ("security", 2.0), ("resources", 1.5)), spread=1.0),
-        Strategy("early", "Balanced effort in the first half, then nothing (C7).", exclude=("pressure",),
-                 prefer=(("corridor", 3.0), ("ericen", 2.0)), active=_first_half),
-        Strategy("late", "Nothing in the first half, then balanced effort (C7).", exclude=("pressure",),
-                 prefer=(("corridor", 3.0), ("ericen", 2.0)), active=_second_half),
+        Strategy(
+            "diplomacy",
+            "Spends only diplomacy: C5+1, visits, security, water.",
+            tracks=("diplomacy",),
+            exclude=("pressure",),
+        ),
+        Strategy(
+            "balanced",
+            "Spends every track across the region and never tries to push rivals out.",
+            exclude=("pressure",),
+            prefer=(("corridor", 3.0), ("ericen", 2.0)),
+        ),
+        Strategy(
+            "balanced-no-corridor",
+            "Balanced, but never funds the Trans-Caspian route (for the C9 check).",
+            exclude=("pressure", "corridor"),
+        ),
+        Strategy(
+            "overreach",
+            "Tries to push Russia and China out with pressure, concentrated on the big states (C1, C2).",
+            prefer=(("pressure", 6.0), ("security", 2.0), ("resources", 1.5)),
+            spread=1.0,
+        ),
+        Strategy(
+            "early",
+            "Balanced effort in the first half, then nothing (C7).",
+            exclude=("pressure",),
+            prefer=(("corridor", 3.0), ("ericen", 2.0)),
+            active=_first_half,
+        ),
+        Strategy(
+            "late",
+            "Nothing in the first half, then balanced effort (C7).",
+            exclude=("pressure",),
+            prefer=(("corridor", 3.0), ("ericen", 2.0)),
+            active=_second_half,
+        ),
         Strategy("random", "Random legal orders until the points run out.", random_orders=True),
-        Strategy("old-lens", "The pre-2021 lens: security along the Afghan border only (C18).", tracks=("diplomacy",),
-                 prefer=(("security", 3.0),), exclude=("pressure",),
-                 only_states=lambda world, state_id: bool(world.country(state_id).flags.get("afghan_border"))),
+        Strategy(
+            "old-lens",
+            "The pre-2021 lens: security along the Afghan border only (C18).",
+            tracks=("diplomacy",),
+            prefer=(("security", 3.0),),
+            exclude=("pressure",),
+            only_states=lambda world, state_id: bool(world.country(state_id).flags.get("afghan_border")),
+        ),
     )
 }
 
-STANDARD_STRATEGIES = ("neglect", "soft-power", "trade", "diplomacy", "balanced", "overreach", "early", "late", "random")
+STANDARD_STRATEGIES = (
+    "neglect",
+    "soft-power",
+    "trade",
+    "diplomacy",
+    "balanced",
+    "overreach",
+    "early",
+    "late",
+    "random",
+)

@@ -13,12 +13,14 @@ def play_turn(sim: Simulation, strategy: Strategy) -> None:
     rng = world.rng("strategy")
     for decision in list(sim.pending):
         sim.decide(decision.key, choose_decision(world, strategy, decision, rng))
-    for order in choose_us_orders(world, strategy, rng, list(sim.queued))[len(sim.queued):]:
+    for order in choose_us_orders(world, strategy, rng, list(sim.queued))[len(sim.queued) :]:
         sim.queue(order)
     sim.end_turn()
 
 
-def play_campaign(scenario: Scenario, seed: int, strategy: str | Strategy, difficulty: str | None = None, turns: int | None = None) -> Simulation:
+def play_campaign(
+    scenario: Scenario, seed: int, strategy: str | Strategy, difficulty: str | None = None, turns: int | None = None
+) -> Simulation:
     """A finished (or `turns`-long) campaign."""
     chosen = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
     sim = Simulation(scenario, seed, difficulty)

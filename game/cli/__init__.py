@@ -23,7 +23,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python main.py", description="Crossroads: US policy in Central Asia, a strategy game and classroom simulation.")
+    parser = _Parser(
+        prog="python main.py",
+        description="Crossroads: US policy in Central Asia, a strategy game and classroom simulation.",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name, (register, _) in commands.COMMANDS.items():
         register(sub.add_parser(name, help=commands.HELP[name], description=commands.HELP[name]))
@@ -40,3 +43,6 @@ def main(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return 0

@@ -155,17 +155,7 @@ class SetGlobal:
 
 
 Effect = (
-    Influence
-    | Goodwill
-    | Shift
-    | Adjust
-    | Floor
-    | SetFlag
-    | Progress
-    | RegionAdjust
-    | Budget
-    | Washington
-    | SetGlobal
+    Influence | Goodwill | Shift | Adjust | Floor | SetFlag | Progress | RegionAdjust | Budget | Washington | SetGlobal
 )
 
 EFFECT_TYPES: dict[str, type] = tagged_registry(Effect, globals())

@@ -26,7 +26,9 @@ class Balancing:
     strength: float = strength("C1")
     threshold: float = param(0.42, "C1", "share of a state's total alignment above which balancing starts", 0.34, 1)
     receptivity_drop: float = param(1.6, "C1", "receptivity lost per unit of share above the threshold", 0, 10)
-    drift: float = param(1.2, "C1", "alignment points per turn pulled from a dominant power, at full multi-vector strength", 0, 20)
+    drift: float = param(
+        1.2, "C1", "alignment points per turn pulled from a dominant power, at full multi-vector strength", 0, 20
+    )
 
 
 @frozen
@@ -36,7 +38,13 @@ class ThirdVector:
     strength: float = strength("C2")
     rival_level: float = param(30.0, "C2", "alignment both rivals must exceed for the premium", 0, 100)
     premium: float = param(0.3, "C2", "extra US receptivity where both rivals are present", 0, 5)
-    backlash_margin: float = param(12.0, "C2", "a push that leaves a rival within this many points of its floor is an attempt to replace it", 0, 100)
+    backlash_margin: float = param(
+        12.0,
+        "C2",
+        "a push that leaves a rival within this many points of its floor is an attempt to replace it",
+        0,
+        100,
+    )
     backlash_alignment: float = param(3.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
     backlash_stability: float = param(2.0, "C2", "stability lost in that backlash", 0, 50)
 
@@ -47,8 +55,12 @@ class RussiaStrain:
 
     strength: float = strength("C3")
     drift_per_turn: float = param(0.7, "C3", "Russian alignment lost per turn while war_in_ukraine holds", 0, 20)
-    floor_per_trade_share: float = param(0.55, "C3", "Russian floor points per % of the state's trade with Russia", 0, 5)
-    floor_per_remittance: float = param(0.35, "C3", "Russian floor points per % of GDP in remittances (mostly from Russia)", 0, 5)
+    floor_per_trade_share: float = param(
+        0.55, "C3", "Russian floor points per % of the state's trade with Russia", 0, 5
+    )
+    floor_per_remittance: float = param(
+        0.35, "C3", "Russian floor points per % of GDP in remittances (mostly from Russia)", 0, 5
+    )
     floor_per_treaty: float = param(6.0, "C3", "Russian floor points for each bloc membership or Russian base", 0, 50)
 
 
@@ -85,9 +97,13 @@ class LongGame:
     alignment_per_goodwill: float = param(0.35, "C6", "durable US alignment per matured goodwill point", 0, 10)
     dividend: float = param(0.012, "C6", "durable US alignment per turn per trust point", 0, 1)
     cash_decay: float = param(0.22, "C6", "share of cash-bought influence that fades each turn", 0, 1)
-    durable_decay: float = param(0.02, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1)
+    durable_decay: float = param(
+        0.02, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1
+    )
     trust_decay: float = param(0.05, "C6", "share of trust that fades each turn", 0, 1)
-    roots: float = param(0.02, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1)
+    roots: float = param(
+        0.02, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1
+    )
     roots_cap: float = param(35.0, "C6", "highest US floor that roots can build", 0, 100)
 
 
@@ -162,7 +178,7 @@ class KazakhstanLeads:
 
     strength: float = strength("C14")
     partnership_alignment: float = param(55.0, "C14", "US alignment in Kazakhstan needed for the partnership", 0, 100)
-    partnership_trust: float = param(40.0, "C14", "US trust in Kazakhstan needed for the partnership", 0, 100)
+    partnership_trust: float = param(22.0, "C14", "US trust in Kazakhstan needed for the partnership", 0, 100)
 
 
 @frozen
@@ -170,7 +186,9 @@ class Resources:
     """C15 resources: resource deals pay well and provoke rivals (¶4)."""
 
     strength: float = strength("C15")
-    rival_reaction: float = param(2.0, "C15", "alignment each rival regains in the state after a US resource deal", 0, 50)
+    rival_reaction: float = param(
+        2.0, "C15", "alignment each rival regains in the state after a US resource deal", 0, 50
+    )
 
 
 @frozen
@@ -195,7 +213,13 @@ class Neglect:
 
     strength: float = strength("C19")
     grace_turns: int = param(2, "C19", "turns without US engagement before decay starts", 0, 40)
-    decay_per_turn: float = param(0.01, "C19", "share of US alignment above its floor lost per turn, for each turn of neglect past the grace", 0, 1)
+    decay_per_turn: float = param(
+        0.01,
+        "C19",
+        "share of US alignment above its floor lost per turn, for each turn of neglect past the grace",
+        0,
+        1,
+    )
     max_decay: float = param(0.04, "C19", "the most of that share lost in one turn", 0, 1)
     fill_share: float = param(0.5, "C19", "share of the US loss rivals pick up", 0, 1)
 

@@ -78,10 +78,14 @@ class StateDef:
     economy: float = field(metadata=doc("economy and openness, 0–100"))
     china_wariness: float = field(metadata=doc("public wariness of Chinese influence, 0–100 (C4)"))
     multivector: float = field(metadata=doc("strength of multi-vector balancing, 0–1 (C1)"))
-    openness: float = field(default=1.0, metadata=doc("receptivity to every outside power, 0–1 (Turkmen neutrality is low)"))
+    openness: float = field(
+        default=1.0, metadata=doc("receptivity to every outside power, 0–1 (Turkmen neutrality is low)")
+    )
     resilience: float = field(default=20.0, metadata=doc("readiness against shared threats, 0–100 (C12)"))
     us_trust: float = field(default=5.0, metadata=doc("trust in the US built by goodwill, 0–100 (C5, C6)"))
-    water: Literal["upstream", "downstream", "none"] = field(default="none", metadata=doc("position on the rivers (C12)"))
+    water: Literal["upstream", "downstream", "none"] = field(
+        default="none", metadata=doc("position on the rivers (C12)")
+    )
     ties: Ties = field(factory=Ties, metadata=doc("structural ties that set floors"))
     flags: StateFlags = field(factory=StateFlags, metadata=doc("what the state is and has"))
     about: str = field(default="", metadata=doc("a line for the side panel"))
@@ -106,7 +110,9 @@ class Priority:
     weight: float = field(metadata=doc("how much the AI likes it"))
     focus: Literal["defend", "expand", "contest", "any"] = field(
         default="any",
-        metadata=doc("where: defend = where its alignment fell most, expand = where it is lowest, contest = where the US leads"),
+        metadata=doc(
+            "where: defend = where its alignment fell most, expand = where it is lowest, contest = where the US leads"
+        ),
     )
     when: Condition | None = field(default=None, metadata=doc("only in states where this holds"))
     reason: str = field(default="", metadata=doc("the stated reason; {state} and {power} are filled in"))
@@ -150,7 +156,9 @@ class ActionDef:
     capital_cost: int = field(default=0, metadata=doc("US political capital it also spends (C11)"))
     eligible: Condition | None = field(default=None, metadata=doc("the states it may target"))
     requires: Condition | None = field(default=None, metadata=doc("when it is available at all"))
-    tags: tuple[str, ...] = field(default=(), metadata=doc("labels AIs and strategies use: soft, resources, pressure …"))
+    tags: tuple[str, ...] = field(
+        default=(), metadata=doc("labels AIs and strategies use: soft, resources, pressure …")
+    )
     once_per_turn: bool = field(default=True, metadata=doc("at most once per target each turn"))
 
 
@@ -168,7 +176,9 @@ class Choice:
 class ChanceScale:
     """Scales an event's probability by a state variable: p × (1 + factor × value/100)."""
 
-    variable: str = field(metadata=doc("a state variable (state events), congress_support, political_capital or a region variable"))
+    variable: str = field(
+        metadata=doc("a state variable (state events), congress_support, political_capital or a region variable")
+    )
     factor: float = field(metadata=doc("negative to lower the chance, positive to raise it"))
 
 
@@ -189,7 +199,9 @@ class EventDef:
     effects: tuple[Effect, ...] = field(default=(), metadata=doc("what happens regardless of choice"))
     choices: tuple[Choice, ...] = field(default=(), metadata=doc("the US player's options"))
     default_choice: str | None = field(default=None, metadata=doc("the choice taken if nobody chooses"))
-    tags: tuple[str, ...] = field(default=(), metadata=doc("labels: 'summit' makes C5+1 preparation scale the choices (C8)"))
+    tags: tuple[str, ...] = field(
+        default=(), metadata=doc("labels: 'summit' makes C5+1 preparation scale the choices (C8)")
+    )
 
 
 @frozen
@@ -227,7 +239,9 @@ class ScoreDef:
     stability_weight: float = field(default=0.1, metadata=doc("score per point of mean stability above 50"))
     backlash_weight: float = field(default=0.5, metadata=doc("score lost per point of backlash"))
     leverage_weight: float = field(default=0.0, metadata=doc("score per point of leverage income banked (C16)"))
-    collapse_alignment: float = field(default=0.0, metadata=doc("if US alignment falls below this everywhere, the game is lost at once (0: never)"))
+    collapse_alignment: float = field(
+        default=0.0, metadata=doc("if US alignment falls below this everywhere, the game is lost at once (0: never)")
+    )
 
 
 @frozen

@@ -35,7 +35,9 @@ def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
     for country in _countries(effect, world, ctx):
         amount = effect.amount * ctx.scale
         if amount >= 0:
-            gain = world.shift_alignment(country, power, amount * multiplier(world, country, power, ctx.track), ctx.cause, ctx.claims)
+            gain = world.shift_alignment(
+                country, power, amount * multiplier(world, country, power, ctx.track), ctx.cause, ctx.claims
+            )
             if not effect.durable and gain > 0:
                 world.adjust_fragile(country, power, gain, ctx.cause, (*ctx.claims, "C6"))
             if power == "china" and gain > 0:  # C4: Chinese economic weight breeds wariness
@@ -62,6 +64,8 @@ def _push(world: World, country: CountryState, power: str, amount: float, ctx: E
 
 
 def _goodwill(effect: e.Goodwill, world: World, ctx: EffectContext) -> None:
+    if not world.rules.long_game.strength:  # C6 off: goodwill is not a pipeline at all
+        return
     delay = effect.matures_in or world.rules.long_game.mature_turns
     for country in _countries(effect, world, ctx):
         world.add_goodwill(country, world.turn + delay, effect.amount * ctx.scale, ctx.cause, ctx.claims)

@@ -277,13 +277,20 @@ class Simulation:
             c5 = world.rules.c5plus1
             scale = c5.region_share * (c5.strength if order.power == "us" else 1.0)
         cause = f"action:{order.power}:{action.id}"
-        apply_effects(action.effects, world, EffectContext(order.power, targets, cause, action.claims, action.track, scale))
+        apply_effects(
+            action.effects, world, EffectContext(order.power, targets, cause, action.claims, action.track, scale)
+        )
         resources = world.rules.resources  # C15: resource deals provoke both rivals
         if order.power == "us" and "resources" in action.tags and resources.strength:
             for state_id in targets:
                 for rival in RIVALS:
-                    world.shift_alignment(world.country(state_id), rival, resources.strength * resources.rival_reaction,
-                                          f"rule:resources:{action.id}", ("C15",))
+                    world.shift_alignment(
+                        world.country(state_id),
+                        rival,
+                        resources.strength * resources.rival_reaction,
+                        f"rule:resources:{action.id}",
+                        ("C15",),
+                    )
 
 
 def _collapsed(world: World) -> bool:

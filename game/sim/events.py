@@ -79,7 +79,9 @@ def _fire(event: EventDef, world: World, state_id: str | None) -> FiredEvent:
     targets = (state_id,) if state_id else world.state_ids
     apply_effects(event.effects, world, EffectContext("event", targets, f"event:{event.id}", event.claims))
     decision = Decision(event.id, state_id, world.turn) if event.choices else None
-    return FiredEvent(event.id, state_id, fill(event.title, world, state_id), fill(event.text, world, state_id), decision)
+    return FiredEvent(
+        event.id, state_id, fill(event.title, world, state_id), fill(event.text, world, state_id), decision
+    )
 
 
 def default_choice(event: EventDef) -> str:

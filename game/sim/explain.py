@@ -84,7 +84,9 @@ def describe_variable(variable: str) -> str:
     return template.format(key=POWER_NAMES.get(key, key.replace("_", " ")))
 
 
-def top_causes(changes: Iterable[Change], variable: str, target: str | None = None, limit: int = 5) -> list[tuple[str, float]]:
+def top_causes(
+    changes: Iterable[Change], variable: str, target: str | None = None, limit: int = 5
+) -> list[tuple[str, float]]:
     """The causes that moved `variable` most (by absolute total), for the report and debrief."""
     totals: dict[str, float] = defaultdict(float)
     for change in changes:

@@ -67,9 +67,23 @@ class Ledger:
         self.entries.append(Change(self.turn, target, f"{group}.{key}", actual, cause, claims))
         return actual
 
-    def set_flag(self, flags: dict[str, float], key: str, target: str, value: bool, cause: str, claims: tuple[str, ...]) -> bool:
+    def set_flag(
+        self,
+        flags: dict[str, float],
+        key: str,
+        target: str,
+        value: bool,
+        cause: str,
+        claims: tuple[str, ...],
+        group: str = "flags",
+    ) -> bool:
         """Set a 0/1 flag; recorded as a change of +1 or -1. Returns whether it changed."""
-        return self.change(flags, key, target, "flags", (1.0 if value else 0.0) - flags.get(key, 0.0), cause, claims, 0.0, 1.0) != 0.0
+        return (
+            self.change(
+                flags, key, target, group, (1.0 if value else 0.0) - flags.get(key, 0.0), cause, claims, 0.0, 1.0
+            )
+            != 0.0
+        )
 
     def for_turn(self, turn: int) -> list[Change]:
         return [c for c in self.entries if c.turn == turn]

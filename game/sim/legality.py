@@ -71,9 +71,13 @@ def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> Act
     cost = order_cost(world, action)
     if cost > budget[action.track] + 1e-9:
         track = action.track.replace("_", " ")
-        raise IllegalOrder(f"not enough {track} points: {action.name} costs {cost:g}, {max(0.0, budget[action.track]):g} left")
+        raise IllegalOrder(
+            f"not enough {track} points: {action.name} costs {cost:g}, {max(0.0, budget[action.track]):g} left"
+        )
     if action.capital_cost > budget["capital"] + 1e-9:
-        raise IllegalOrder(f"not enough political capital: {action.name} needs {action.capital_cost}, {max(0.0, budget['capital']):g} left")
+        raise IllegalOrder(
+            f"not enough political capital: {action.name} needs {action.capital_cost}, {max(0.0, budget['capital']):g} left"
+        )
     return action
 
 

@@ -32,11 +32,15 @@ def receptivity(world: World, country: CountryState, power: str, track: str | No
     pull = balancing.strength * definition.multivector * balancing.receptivity_drop
     share = country.share(power)
     if share > balancing.threshold:
-        factors.append(Factor("C1", "balancing against a dominant partner", max(0.15, 1 - pull * (share - balancing.threshold))))
+        factors.append(
+            Factor("C1", "balancing against a dominant partner", max(0.15, 1 - pull * (share - balancing.threshold)))
+        )
     else:
         top_other = max(country.share(p) for p in country.alignment if p != power)
         if top_other > balancing.threshold:
-            factors.append(Factor("C1", "balancing toward other partners", 1 + 0.5 * pull * (top_other - balancing.threshold)))
+            factors.append(
+                Factor("C1", "balancing toward other partners", 1 + 0.5 * pull * (top_other - balancing.threshold))
+            )
 
     # C1: no state gives itself wholly to one partner; the last points are the hardest won.
     factors.append(Factor("C1", "room to grow", max(0.0, (100 - country.alignment[power]) / 100)))
@@ -60,21 +64,29 @@ def receptivity(world: World, country: CountryState, power: str, track: str | No
             if first.strength and effect < 1:
                 factors.append(Factor("C5", "trust not yet built", max(0.0, 1 - first.strength * (1 - effect))))
         if track == "trade" and country.flags.get("pntr"):  # C11: PNTR lifts trade
-            factors.append(Factor("C11", "permanent normal trade relations", 1 + rules.pntr.strength * rules.pntr.trade_bonus))
+            factors.append(
+                Factor("C11", "permanent normal trade relations", 1 + rules.pntr.strength * rules.pntr.trade_bonus)
+            )
     elif power == "china":  # C4: wariness lowers China's receptivity
         wary = rules.china_wariness
         if wary.strength and wariness > 0:
-            factors.append(Factor("C4", "public wariness of China", max(0.05, 1 - wary.strength * wary.receptivity_penalty * wariness)))
+            factors.append(
+                Factor(
+                    "C4", "public wariness of China", max(0.05, 1 - wary.strength * wary.receptivity_penalty * wariness)
+                )
+            )
 
     threats = rules.shared_threats  # C12: instability erodes every power's gains
     instability = 1 - country.values["stability"] / 100
     if threats.strength and instability > 0:
-        factors.append(Factor("C12", "instability", max(0.05, 1 - threats.strength * threats.instability_penalty * instability)))
+        factors.append(
+            Factor("C12", "instability", max(0.05, 1 - threats.strength * threats.instability_penalty * instability))
+        )
     return factors
 
 
 def multiplier(world: World, country: CountryState, power: str, track: str | None) -> float:
-    """The product of all receptivity factors."""
+    """The product of all receptivity factors (the same factors the preview explains)."""
     result = 1.0
     for factor in receptivity(world, country, power, track):
         result *= factor.value

@@ -156,4 +156,3 @@ def flatten(state: GameState) -> dict[tuple[str, str], float]:
     put("region", "projects", state.projects)
     put("region", "globals", state.globals)
     return flat
-

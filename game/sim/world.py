@@ -58,7 +58,9 @@ class World:
         return self.ledger.change(country.floors, power, country.id, "floors", delta, cause, claims)
 
     def add_goodwill(self, country: CountryState, due_turn: int, amount: float, cause: str, claims: Claims) -> float:
-        return self.ledger.change(country.goodwill_due, str(due_turn), country.id, "goodwill_due", amount, cause, claims, hi=1e6)
+        return self.ledger.change(
+            country.goodwill_due, str(due_turn), country.id, "goodwill_due", amount, cause, claims, hi=1e6
+        )
 
     def set_flag(self, country: CountryState, flag: str, value: bool, cause: str, claims: Claims) -> bool:
         return self.ledger.set_flag(country.flags, flag, country.id, value, cause, claims)
@@ -68,7 +70,16 @@ class World:
 
     def adjust_washington(self, variable: str, delta: float, cause: str, claims: Claims) -> float:
         hi = self.rules.pntr.capital_cap if variable == "political_capital" else 100.0
-        return self.ledger.change(self.state.washington, variable, "washington", "washington", delta, cause, claims, hi=max(hi, self.state.washington[variable]))
+        return self.ledger.change(
+            self.state.washington,
+            variable,
+            "washington",
+            "washington",
+            delta,
+            cause,
+            claims,
+            hi=max(hi, self.state.washington[variable]),
+        )
 
     def adjust_region(self, variable: str, delta: float, cause: str, claims: Claims) -> float:
         return self.ledger.change(self.state.region, variable, "region", "region", delta, cause, claims, hi=1e6)
@@ -77,7 +88,7 @@ class World:
         return self.ledger.change(self.state.projects, project, "region", "projects", delta, cause, claims)
 
     def set_global(self, name: str, value: bool, cause: str, claims: Claims) -> bool:
-        return self.ledger.set_flag(self.state.globals, name, "region", value, cause, claims)
+        return self.ledger.set_flag(self.state.globals, name, "region", value, cause, claims, group="globals")
 
     # --- reading -----------------------------------------------------------------------
 
@@ -88,4 +99,3 @@ class World:
 
     def state_name(self, state_id: str) -> str:
         return self.state_defs[state_id].name
-

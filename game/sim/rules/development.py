@@ -14,5 +14,9 @@ def develop(world: World) -> None:
             steadying = win_win.strength * win_win.stability_per_economy * (values["economy"] - 50)
             world.adjust(country, "stability", steadying, "rule:development", ("C13",))
         if threats.strength:
-            world.adjust(country, "resilience", -threats.strength * threats.resilience_decay, "rule:shared_threats", ("C12",))
-            world.adjust(country, "stability", threats.recovery * (60 - values["stability"]), "rule:shared_threats", ("C12",))
+            world.adjust(
+                country, "resilience", -threats.strength * threats.resilience_decay, "rule:shared_threats", ("C12",)
+            )
+            world.adjust(
+                country, "stability", threats.recovery * (60 - values["stability"]), "rule:shared_threats", ("C12",)
+            )

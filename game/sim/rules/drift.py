@@ -13,7 +13,9 @@ def russia_strain(world: World) -> None:
     if not strain.strength or not world.state.globals.get("war_in_ukraine"):
         return
     for country in world.state.countries.values():
-        world.shift_alignment(country, "russia", -strain.strength * strain.drift_per_turn, "rule:russia_strain", ("C3",))
+        world.shift_alignment(
+            country, "russia", -strain.strength * strain.drift_per_turn, "rule:russia_strain", ("C3",)
+        )
 
 
 def china_wariness(world: World) -> None:
@@ -30,8 +32,12 @@ def cash_fades(world: World) -> None:
     for country in world.state.countries.values():
         for power, fragile in country.fragile.items():
             if fragile > 0:
-                lost = -world.shift_alignment(country, power, -fragile * long_game.cash_decay, "rule:cash_fades", ("C6",))
-                world.adjust_fragile(country, power, -max(lost, fragile * long_game.cash_decay), "rule:cash_fades", ("C6",))
+                lost = -world.shift_alignment(
+                    country, power, -fragile * long_game.cash_decay, "rule:cash_fades", ("C6",)
+                )
+                world.adjust_fragile(
+                    country, power, -max(lost, fragile * long_game.cash_decay), "rule:cash_fades", ("C6",)
+                )
             above = country.alignment[power] - country.floors[power]
             if above > 0:
                 world.shift_alignment(country, power, -long_game.durable_decay * above, "rule:ties_fade", ("C6",))
@@ -42,6 +48,8 @@ def cash_fades(world: World) -> None:
 def neglect(world: World, engaged: set[str]) -> None:
     """C19: where the US did not engage, its alignment decays and rivals fill the gap."""
     rules = world.rules.neglect
+    if not rules.strength:
+        return
     for country in world.state.countries.values():
         if country.id in engaged:
             if country.values["neglect_turns"]:
@@ -49,7 +57,7 @@ def neglect(world: World, engaged: set[str]) -> None:
             continue
         world.adjust(country, "neglect_turns", 1, "rule:neglect", ("C19",))
         overdue = country.values["neglect_turns"] - rules.grace_turns
-        if overdue <= 0 or not rules.strength:
+        if overdue <= 0:
             continue
         above = country.alignment["us"] - country.floors["us"]
         rate = rules.strength * min(rules.max_decay, rules.decay_per_turn * overdue)

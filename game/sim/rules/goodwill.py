@@ -15,12 +15,21 @@ def mature_goodwill(world: World) -> None:
             world.add_goodwill(country, world.turn, -amount, "rule:goodwill", ("C6",))
             if long_game.strength:
                 cause = "rule:goodwill"
-                world.adjust(country, "us_trust", long_game.strength * long_game.trust_per_goodwill * amount, cause, ("C5", "C6"))
-                gain = long_game.strength * long_game.alignment_per_goodwill * amount * multiplier(world, country, "us", "soft_power")
+                world.adjust(
+                    country, "us_trust", long_game.strength * long_game.trust_per_goodwill * amount, cause, ("C5", "C6")
+                )
+                gain = (
+                    long_game.strength
+                    * long_game.alignment_per_goodwill
+                    * amount
+                    * multiplier(world, country, "us", "soft_power")
+                )
                 world.shift_alignment(country, "us", gain, cause, ("C6",))
         trust = country.values["us_trust"]
         if long_game.strength and trust > 0:
-            world.shift_alignment(country, "us", long_game.strength * long_game.dividend * trust, "rule:trust_dividend", ("C6",))
+            world.shift_alignment(
+                country, "us", long_game.strength * long_game.dividend * trust, "rule:trust_dividend", ("C6",)
+            )
 
 
 def take_root(world: World) -> None:

@@ -38,5 +38,7 @@ def advance_projects(world: World) -> None:
             world.advance_project(definition.id, -definition.decay_per_turn, "rule:projects_slip", definition.claims)
     corridor = world.rules.corridor
     if world.state.projects.get(CORRIDOR, 0.0) >= 100 and corridor.strength:
-        world.adjust_region("western_trade", corridor.strength * corridor.western_trade_per_turn, "rule:corridor", ("C9",))
+        world.adjust_region(
+            "western_trade", corridor.strength * corridor.western_trade_per_turn, "rule:corridor", ("C9",)
+        )
     world.state.engaged["projects"] = []

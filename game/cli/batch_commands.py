@@ -1,0 +1,129 @@
+"""`simulate` and `bench`: headless campaigns from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from game.ai.strategies import STRATEGIES
+from game.batch.overrides import OverrideError, parse_set_option
+from game.batch.report import summary_lines, write_batch
+from game.batch.runner import plan_runs, run_batch
+from game.content.loader import check_scenario
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
+
+
+def register_simulate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file (default: window-2023)")
+    parser.add_argument("--strategy", default="balanced", help=f"US strategy or a comma list ({', '.join(STRATEGIES)})")
+    parser.add_argument(
+        "--runs", type=int, default=100, help="campaigns per strategy and per swept value (default 100)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, help="base seed: run i uses the same seed for every strategy (default 1)"
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; use the number of cores)")
+    parser.add_argument("--difficulty", default=None, help="easy, normal or hard (default: the scenario's)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PATH=VALUE",
+        help="override a parameter, e.g. rules.russia_strain.strength=0; a comma list sweeps (repeatable)",
+    )
+    parser.add_argument(
+        "--out", default="out/simulate", help="folder for runs.csv and turns.csv (default out/simulate)"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+
+def _usage_error(message: str) -> int:
+    print(f"python main.py simulate: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    strategies = [s.strip() for s in args.strategy.split(",") if s.strip()]
+    unknown = [s for s in strategies if s not in STRATEGIES]
+    if unknown or not strategies:
+        return _usage_error(f"unknown strategy {', '.join(unknown) or '(none)'}; choose from {', '.join(STRATEGIES)}")
+    if args.runs < 1 or args.jobs < 1:
+        return _usage_error("--runs and --jobs must be at least 1")
+    scenario, problems = check_scenario(args.scenario)
+    if scenario is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"{args.scenario}: the scenario has errors; fix them first (python main.py validate {args.scenario})",
+            file=sys.stderr,
+        )
+        return 1
+    if args.difficulty and args.difficulty not in [d.id for d in scenario.difficulties]:
+        return _usage_error(
+            f"unknown difficulty '{args.difficulty}'; choose from {', '.join(d.id for d in scenario.difficulties)}"
+        )
+    try:
+        sweeps = [parse_set_option(scenario, option) for option in args.set]
+    except OverrideError as error:
+        return _usage_error(str(error))
+    specs = plan_runs(strategies, args.runs, args.seed, sweeps, args.difficulty)
+    bar = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(specs), unit="run", file=sys.stderr)
+    started = time.perf_counter()
+    result = run_batch(args.scenario, specs, jobs=args.jobs, progress=bar.update if bar else None)
+    if bar:
+        bar.close()
+    runs_csv, turns_csv = write_batch(result, Path(args.out))
+    if not args.quiet:
+        print(f"{len(specs)} campaigns of {scenario.about.title} in {time.perf_counter() - started:.1f} s")
+        print("\n".join(summary_lines(result)))
+        print(f"wrote {runs_csv} and {turns_csv}")
+    return 0
+
+
+def register_bench(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file (default: window-2023)")
+    parser.add_argument("--campaigns", type=int, default=30, help="campaigns timed one by one (default 30)")
+    parser.add_argument("--batch", type=int, default=1000, help="campaigns in the parallel batch (default 1000)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the batch (default 2)")
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    """Print speed figures; targets are in the README, not asserted here."""
+    from game.batch.campaign import play_campaign
+    from game.content.loader import load_scenario
+
+    load_times = []
+    for _ in range(10):
+        started = time.perf_counter()
+        scenario = load_scenario(args.scenario)
+        load_times.append((time.perf_counter() - started) * 1000)
+    print(
+        f"load + validate {Path(args.scenario).name}: median {statistics.median(load_times):.1f} ms (first {load_times[0]:.1f} ms)"
+    )
+    for strategy in ("balanced", "neglect"):
+        times = []
+        for seed in range(args.campaigns):
+            started = time.perf_counter()
+            play_campaign(scenario, seed, strategy)
+            times.append((time.perf_counter() - started) * 1000)
+        print(
+            f"{scenario.turns}-turn campaign, {strategy} vs both AIs: median {statistics.median(times):.1f} ms, "
+            f"p95 {sorted(times)[int(0.95 * (len(times) - 1))]:.1f} ms over {len(times)}"
+        )
+    specs = plan_runs(["balanced"], args.batch, 1)
+    started = time.perf_counter()
+    run_batch(args.scenario, specs, jobs=args.jobs)
+    elapsed = time.perf_counter() - started
+    print(
+        f"batch of {args.batch} campaigns with --jobs {args.jobs}: {elapsed:.1f} s ({args.batch / elapsed:.0f} campaigns/s) on {os.cpu_count()} cores"
+    )
+    return 0
