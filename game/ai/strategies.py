@@ -6,6 +6,7 @@ greedy planner, so strategies differ only in what they value — never in how ru
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections.abc import Callable
 from typing import Any
@@ -84,7 +85,7 @@ def choose_us_orders(
 ) -> list[Order]:
     """The orders the strategy gives this turn (after any already `queued`)."""
     chosen: list[Order] = list(queued or [])
-    if not strategy.active(world.turn, world.scenario.turns):
+    if not strategy.tracks or not strategy.active(world.turn, world.scenario.turns):
         return chosen
     candidates = [
         order
@@ -98,30 +99,30 @@ def choose_us_orders(
         for order in candidates:
             _try_add(world, order, chosen)
         return chosen
-    # Per target, candidates in falling value; each step takes the best head after the
-    # strategy's per-state discount, so the planner is linear in the number of candidates.
-    by_target: dict[str | None, list[tuple[float, Order]]] = {}
-    for order in candidates:
+    # A lazy max-heap on value after the strategy's per-state discount: an entry whose state
+    # gained picks since it was pushed is re-pushed at its new value before it can win.
+    heap: list[tuple[float, int, int, Order]] = []
+    for index, order in enumerate(candidates):
         worth = order_worth(world, strategy, world.actions[order.action], order.target)
         if worth > 0:
-            by_target.setdefault(order.target, []).append((worth, order))
-    for queue in by_target.values():
-        queue.sort(key=lambda item: -item[0])
+            heap.append((-worth, index, 0, order))
+    heapq.heapify(heap)
     budget = remaining(world, "us", chosen)
     picks: dict[str | None, int] = {}
     cheapest = min((order_cost(world, world.actions[o.action]) for o in candidates), default=0.0)
-    while by_target and max(budget[t] for t in strategy.tracks) + 1e-9 >= cheapest:
-        target = max(by_target, key=lambda t: by_target[t][0][0] * strategy.spread ** picks.get(t, 0))
-        _, order = by_target[target].pop(0)
-        if not by_target[target]:
-            del by_target[target]
+    while heap and max(budget[t] for t in strategy.tracks) + 1e-9 >= cheapest:
+        negative, index, seen, order = heapq.heappop(heap)
+        now = picks.get(order.target, 0)
+        if seen != now:
+            heapq.heappush(heap, (negative * strategy.spread ** (now - seen), index, now, order))
+            continue
         action = world.actions[order.action]
         cost = order_cost(world, action)
         if cost <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9:
             budget[action.track] -= cost
             budget["capital"] -= action.capital_cost
             chosen.append(order)
-            picks[target] = picks.get(target, 0) + 1
+            picks[order.target] = now + 1
     return chosen
 
 

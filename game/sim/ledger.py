@@ -29,6 +29,9 @@ class Change(NamedTuple):
     claims: tuple[str, ...]
 
 
+_new_change = tuple.__new__  # builds a Change without NamedTuple's slower keyword constructor
+
+
 class Ledger:
     """Applies and records changes; `entries` is the full history of a game."""
 
@@ -50,9 +53,13 @@ class Ledger:
         lo: float = 0.0,
         hi: float = 100.0,
     ) -> float:
-        """Add `delta` to `container[key]` within [lo, hi]; record and return what actually changed."""
+        """Add `delta` to `container[key]` within [lo, hi]; record and return what actually changed.
+
+        This is the hot path of the whole simulation (thousands of calls per campaign), so
+        it is written flat: quantising inline and building the record as a bare tuple.
+        """
         old = container.get(key, 0.0)
-        new = quantise(old + delta)
+        new = round((old + delta) * QUANTUM_INVERSE) / QUANTUM_INVERSE
         if new < lo:
             new = min(old, quantise(lo)) if old < lo else quantise(lo)
         elif new > hi:
@@ -60,11 +67,11 @@ class Ledger:
         actual = new - old
         if actual == 0.0:
             return 0.0
-        if new == 0.0 and group in ("goodwill_due",):
+        if new == 0.0 and group == "goodwill_due":
             del container[key]
         else:
             container[key] = new
-        self.entries.append(Change(self.turn, target, f"{group}.{key}", actual, cause, claims))
+        self.entries.append(_new_change(Change, (self.turn, target, f"{group}.{key}", actual, cause, claims)))
         return actual
 
     def set_flag(

@@ -82,21 +82,24 @@ def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> Act
 
 
 def legal_orders(world: World, power: str, queued: Iterable[Order] = ()) -> list[Order]:
-    """Every order `power` could add now, in scenario order."""
+    """Every order `power` could add now, in scenario order (the same verdicts as `check_order`)."""
     queued = list(queued)
     budget = remaining(world, power, queued)
     result = []
+    if world.state.finished:
+        return result
     for action in world.scenario.actions:
-        if action.power != power or not affordable(world, action, budget):
+        if action.power != power or not affordable(world, action, budget) or not holds(action.requires, world):
             continue
-        targets = world.state_ids if action.target == "state" else (None,)
-        for target in targets:
+        if action.target != "state":
+            order = Order(power, action.id, None)
+            if not (action.once_per_turn and order in queued):
+                result.append(order)
+            continue
+        for target in world.state_ids:
             order = Order(power, action.id, target)
             if action.once_per_turn and order in queued:
                 continue
-            try:
-                check_action(world, order)
-            except IllegalOrder:
-                continue
-            result.append(order)
+            if holds(action.eligible, world, world.state.countries[target]):
+                result.append(order)
     return result
