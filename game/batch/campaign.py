@@ -23,7 +23,7 @@ def play_campaign(
 ) -> Simulation:
     """A finished (or `turns`-long) campaign."""
     chosen = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
-    sim = Simulation(scenario, seed, difficulty)
+    sim = Simulation(scenario, seed, difficulty, record_hashes=False)
     limit = turns if turns is not None else scenario.turns
     while not sim.state.finished and len(sim.reports) < limit:
         play_turn(sim, chosen)

@@ -21,7 +21,7 @@ from game.sim.legality import check_order, legal_orders, order_cost
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
 from game.sim.rules import balancing, development, drift, goodwill, income, partnership, projects
 from game.sim.score import campaign_score, current_score, grade_for, outcome_for, score_breakdown
-from game.sim.state import GameState, initial_state, to_data
+from game.sim.state import GameState, initial_state, state_hash, to_data
 from game.sim.world import World
 
 # Rival orders are chosen by a callable so the sim stays free of AI policy details.
@@ -76,6 +76,7 @@ class Simulation:
         rival_chooser: RivalChooser | None = None,
         *,
         scenario_path: str | None = None,
+        record_hashes: bool = True,
         _state: GameState | None = None,
         _ledger: Ledger | None = None,
     ) -> None:
@@ -98,6 +99,11 @@ class Simulation:
         self.pending: list[Decision] = []
         self.history: list[TurnRecord] = [TurnRecord()]
         self.reports: list[TurnReport] = []
+        # The state's hash after each end_turn, for saves and replay checks; batches switch it
+        # off because hashing the whole state every turn costs more than the turn itself.
+        self.record_hashes = record_hashes
+        self.state_hashes: list[str] = []
+        self.load_warnings: list[str] = []
         if fresh:
             income.collect_income(self.world)
 
@@ -163,7 +169,7 @@ class Simulation:
 
     def unqueue(self, index: int) -> Order:
         order = self.queued.pop(index)
-        self.history[-1].orders.remove(order)
+        del self.history[-1].orders[index]
         return order
 
     def decide(self, decision_key: str, choice_id: str) -> None:
@@ -232,6 +238,8 @@ class Simulation:
             world.ledger.turn = world.state.turn
             self.history.append(TurnRecord())
             income.collect_income(world)
+        if self.record_hashes:
+            self.state_hashes.append(state_hash(world.state))
         return report
 
     def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], set[str]]:
