@@ -1,23 +1,40 @@
 """Starting the window: kept apart so headless commands never import pygame.
 
-Owned by the UI work (issue 3): `run_title_screen` opens the title screen, `run_play`
-starts a campaign directly (or autoplays it with screenshots).
+`run_title_screen` opens the title screen, `run_play` starts a campaign directly (or
+autoplays it with screenshots). Both exit 1 with a message when there is no display.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 
 
-def run_title_screen(args: argparse.Namespace) -> int:
-    return run_play(args)
+def _defaults(args: argparse.Namespace) -> argparse.Namespace:
+    """The title path gets a bare namespace: fill in what `play` would have parsed."""
+    values = {"scenario": str(DEFAULT_SCENARIO), "seed": None, "difficulty": None, "load": None,
+              "autoplay": None, "strategy": "balanced", "screenshot": None}
+    for name, value in values.items():
+        if not hasattr(args, name):
+            setattr(args, name, value)
+    return args
 
 
-def run_play(args: argparse.Namespace) -> int:
+def _start(args: argparse.Namespace, direct: bool) -> int:
     try:
         from game.ui.app import run
     except ImportError as error:
         print(f"the game window could not start: {error}", file=sys.stderr)
         return 1
-    return run(args)
+    return run(_defaults(args), direct=direct)
+
+
+def run_title_screen(args: argparse.Namespace) -> int:
+    return _start(args, direct=False)
+
+
+def run_play(args: argparse.Namespace) -> int:
+    return _start(args, direct=True)

@@ -31,6 +31,10 @@ VARIABLE_NAMES = {
     "goodwill_due": "goodwill maturing on turn {key}",
     "budget": "{key} points",
     "flags": "{key}",
+    "projects": "{key} progress",
+    "region": "{key}",
+    "washington": "{key}",
+    "globals": "{key}",
 }
 VALUE_NAMES = {
     "stability": "stability",

@@ -1,0 +1,116 @@
+"""`play --autoplay TURNS --strategy NAME --screenshot DIR`: a strategy plays in the real window.
+
+It goes through the screens a player sees — title, scenario choice, briefing, campaign,
+reports, event dialogs, charts, the debrief — acting through the same scene methods the
+buttons call, and saves a PNG of each kind of screen the first time it appears.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
+from game.ui import saves
+from game.ui.catalogue import check
+from game.ui.scene import pop, push, replace
+from game.ui.scenes.campaign import CampaignScene
+from game.ui.scenes.charts import ChartsScene
+from game.ui.scenes.end import EndScene
+from game.ui.scenes.event import EventScene
+from game.ui.scenes.menus import BriefingScene, HelpScene, ScenarioScene, TitleScene, start_campaign
+from game.ui.scenes.report import ReportScene
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class AutoplayError(Exception):
+    """Autoplay cannot start or got stuck; the message says why."""
+
+
+def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
+    """A generator the app's loop advances once per frame."""
+    ctx = app.ctx
+    name = getattr(args, "strategy", "balanced") or "balanced"
+    strategy = STRATEGIES.get(name)
+    if strategy is None:
+        raise AutoplayError(f"unknown strategy '{name}'; choose one of {', '.join(sorted(STRATEGIES))}")
+    if getattr(args, "load", None):
+        sim, error = saves.load_path(args.load)
+        if sim is None:
+            raise AutoplayError(error)
+    else:
+        entry = check(Path(args.scenario))
+        if entry.scenario is None:
+            raise AutoplayError(f"{entry.path}: " + "; ".join(entry.problems[:5]))
+        sim = start_campaign(ctx, entry.scenario, entry.path, getattr(args, "seed", None),
+                             getattr(args, "difficulty", None))
+    taken: set[str] = set()
+
+    def shot(kind: str, label: str | None = None) -> None:
+        if kind not in taken or label:
+            taken.add(kind)
+            app.screenshot(label or kind)
+
+    app.apply(push(TitleScene(ctx)))
+    yield
+    shot("title")
+    app.apply(push(ScenarioScene(ctx)))
+    yield
+    shot("scenarios")
+    app.apply(replace(BriefingScene(ctx, sim)))
+    yield
+    shot("briefing")
+    app.apply(app.top.begin() if isinstance(app.top, BriefingScene) else None)
+    yield
+    shot("campaign")
+    for played in range(max(0, int(args.autoplay))):
+        scene = app.top
+        if sim.state.finished or not isinstance(scene, CampaignScene):
+            break
+        orders = choose_us_orders(sim.world, strategy, sim.world.rng("strategy"), list(sim.queued))
+        for order in orders[len(sim.queued):]:
+            scene.queue_order(order)
+        if orders and orders[0].target:
+            scene.select(orders[0].target)
+        yield
+        shot("campaign-orders")
+        app.apply(scene.end_turn())
+        yield
+        shot("report")
+        for _ in range(50):  # report, then any event dialogs, back to the map or on to the debrief
+            top = app.top
+            if isinstance(top, ReportScene):
+                app.apply(top.close())
+            elif isinstance(top, EventScene):
+                shot("event")
+                app.apply(top.choose(choose_decision(sim.world, strategy, top.decision, sim.world.rng("strategy"))))
+            elif isinstance(top, CampaignScene) and sim.pending:
+                app.apply(top.after_turn())
+            else:
+                break
+            yield
+        else:
+            raise AutoplayError(f"stuck on the {app.top.name} screen after turn {sim.turn}")
+        if isinstance(app.top, EndScene):
+            break
+        if played == 7:
+            app.apply(push(ChartsScene(ctx, sim, sim.world.state_ids[0])))
+            yield
+            shot("charts")
+            app.apply(pop())
+            app.apply(push(HelpScene(ctx, sim.scenario)))
+            yield
+            shot("help")
+            app.apply(pop())
+            yield
+        if (played + 1) % 10 == 0 and isinstance(app.top, CampaignScene):
+            shot("campaign", f"campaign-turn{sim.turn}")
+    if sim.state.finished:
+        if not isinstance(app.top, EndScene):
+            app.apply(replace(EndScene(ctx, sim)))
+        yield
+        shot("end")

@@ -1,0 +1,51 @@
+"""The scenario files the player can choose from, each checked by the validator first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from game.content.loader import check_scenario
+from game.content.scenario import Scenario
+
+SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@attrs.frozen
+class Entry:
+    """One file: its scenario if valid, otherwise its problems in plain words."""
+
+    path: Path
+    scenario: Scenario | None
+    problems: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        return self.scenario.about.title if self.scenario else self.path.name
+
+
+def plain(problem: object) -> str:
+    """'line 12, column 3: unknown state …' — the place and message without jargon."""
+    line, column = getattr(problem, "line", 0), getattr(problem, "column", 0)
+    message = getattr(problem, "message", str(problem))
+    return f"line {line}, column {column}: {message}" if line else str(message)
+
+
+def check(path: Path) -> Entry:
+    try:
+        scenario, problems = check_scenario(path)
+    except Exception as error:  # the loader should never raise, but a menu must never crash
+        return Entry(path, None, (f"could not be read: {error}",))
+    errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
+    if scenario is None or errors:
+        return Entry(path, None, tuple(plain(p) for p in errors) or ("could not be loaded",))
+    return Entry(path, scenario, ())
+
+
+def scan(folder: Path | None = None) -> list[Entry]:
+    """Every *.yaml / *.yml file in the folder (default scenarios/), valid ones first."""
+    folder = folder or SCENARIO_DIR
+    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+    entries = [check(path) for path in files]
+    return sorted(entries, key=lambda entry: entry.scenario is None)

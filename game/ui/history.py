@@ -1,0 +1,45 @@
+"""Per-turn series for charts, rebuilt from the why-ledger (the sim keeps only current values).
+
+Every change is in the ledger with its turn, so the value at the end of turn t is today's
+value minus every change recorded after t.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from game.content.vocabulary import POWERS
+from game.sim.engine import Simulation
+
+
+def alignment_series(sim: Simulation) -> dict[str, dict[str, list[float]]]:
+    """state -> power -> values at the start (index 0) and after each finished turn."""
+    played = len(sim.state.score_history)
+    after: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for change in sim.ledger:
+        group, _, power = change.variable.partition(".")
+        if group == "alignment":
+            after[(change.target, power)][change.turn] += change.delta
+    series: dict[str, dict[str, list[float]]] = {}
+    for state_id, country in sim.state.countries.items():
+        series[state_id] = {}
+        for power in POWERS:
+            deltas = after.get((state_id, power), {})
+            values = []
+            for t in range(played + 1):
+                later = sum(d for turn, d in deltas.items() if turn > t)
+                values.append(country.alignment[power] - later)
+            series[state_id][power] = values
+    return series
+
+
+def last_turn_deltas(sim: Simulation, state_id: str) -> dict[str, float]:
+    """Net change of each variable of a state over the last finished turn ('alignment.us' -> +1.2)."""
+    totals: dict[str, float] = defaultdict(float)
+    last = sim.turn if sim.state.finished else sim.turn - 1
+    for change in reversed(sim.ledger):
+        if change.turn < last:
+            break
+        if change.turn == last and change.target == state_id:
+            totals[change.variable] += change.delta
+    return dict(totals)

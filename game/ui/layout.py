@@ -1,0 +1,46 @@
+"""Where the campaign screen's parts go for a window size and UI scale (pure arithmetic)."""
+
+from __future__ import annotations
+
+import attrs
+import pygame
+
+MAP_ASPECT = 52 * 0.7071 / 28  # the map bbox, 42–94° E by 31–59° N, longitude scaled by cos 45°
+
+
+def _clamp(value: float, low: float, high: float) -> int:
+    return round(max(low, min(high, value)))
+
+
+@attrs.frozen
+class CampaignLayout:
+    top: pygame.Rect
+    state: pygame.Rect
+    map: pygame.Rect
+    region: pygame.Rect
+    queue: pygame.Rect
+    orders: pygame.Rect
+
+    @classmethod
+    def for_size(cls, size: tuple[int, int], scale: float) -> CampaignLayout:
+        w, h = size
+        gap = round(8 * scale)
+        top_h = round(48 * scale)
+        left_w = _clamp(w * 0.24, 290 * scale, 430 * scale)
+        right_w = _clamp(w * 0.28, 350 * scale, 520 * scale)
+        centre_x = left_w + 2 * gap
+        centre_w = w - left_w - right_w - 4 * gap
+        body_top = top_h + gap
+        bottom_min = round(205 * scale)
+        map_h = min(round(centre_w / MAP_ASPECT), h - body_top - bottom_min - 2 * gap)
+        map_rect = pygame.Rect(centre_x, body_top, centre_w, map_h)
+        strip = pygame.Rect(centre_x, map_rect.bottom + gap, centre_w, h - map_rect.bottom - 2 * gap)
+        region_w = round(centre_w * 0.46)
+        return cls(
+            top=pygame.Rect(0, 0, w, top_h),
+            state=pygame.Rect(gap, body_top, left_w, h - body_top - gap),
+            map=map_rect,
+            region=pygame.Rect(strip.x, strip.y, region_w - gap // 2, strip.height),
+            queue=pygame.Rect(strip.x + region_w + gap // 2, strip.y, centre_w - region_w - gap // 2, strip.height),
+            orders=pygame.Rect(w - right_w - gap, body_top, right_w, h - body_top - gap),
+        )

@@ -1,0 +1,119 @@
+"""Help content: the first-turn guide, the claims (paraphrased, with ¶ numbers), actions, keys.
+
+The claims are re-worded from the design's claims table, never quoted from the article.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from game.content.scenario import Scenario
+from game.content.vocabulary import TRACK_NAMES
+from game.sim.rules.catalogue import RULES
+
+
+@attrs.frozen
+class ClaimInfo:
+    title: str
+    paragraphs: str
+    text: str
+    in_game: str
+
+
+CLAIMS: dict[str, ClaimInfo] = {
+    "C1": ClaimInfo("Multi-vector", "¶5", "Kazakhstan balances among several partners rather than joining a camp.",
+                    "A state resists any power whose share of its alignment grows too large."),
+    "C2": ClaimInfo("Additional partner", "¶4, ¶8", "The US can be an extra partner in a region ringed by rivals.",
+                    "US gains are larger where Russia and China are both present; pushing them out backfires."),
+    "C3": ClaimInfo("Strain with Russia", "¶5, ¶13", "The war in Ukraine strains old ties with Moscow, which still endure.",
+                    "Russian alignment drifts down while the war lasts, never below the floor its ties set."),
+    "C4": ClaimInfo("Wariness of China", "¶13", "Chinese projects are large, and public unease about them grows.",
+                    "Chinese gains add wariness, which weakens China and opens a door for the US."),
+    "C5": ClaimInfo("Soft power first", "¶6, ¶13", "For now US engagement runs mostly through education, markets and tourism.",
+                    "Soft power is cheap and slow; trade and diplomacy work fully only once trust is built."),
+    "C6": ClaimInfo("The long game", "¶13, ¶14", "Lasting investment in the next generation pays off for years.",
+                    "Goodwill matures over turns; cash-bought influence fades fast, goodwill-built influence lasts."),
+    "C7": ClaimInfo("Window of opportunity", "¶13", "Strain with Russia and unease about China open a timely window.",
+                    "A receptivity bonus that is largest at the start and shrinks over the campaign."),
+    "C8": ClaimInfo("C5+1", "¶12, ¶14", "The C5+1 format since 2015 fosters dialogue; summits act as catalysts.",
+                    "Region-wide actions reach all five; summits pay more the better they were prepared."),
+    "C9": ClaimInfo("Routes around Russia", "¶9", "The US wants trade and energy routes that bypass Russia; Kazakhstan wants to be a hub.",
+                    "The Trans-Caspian route: once built it lowers Russia's floor and lifts western trade."),
+    "C10": ClaimInfo("ERICEN", "¶9", "A US initiative funds growth, corridors and infrastructure in the region.",
+                     "Funding ERICEN makes US trade actions cheaper and the corridor faster."),
+    "C11": ClaimInfo("PNTR", "¶11", "A bipartisan bill would end Cold War trade limits for three states.",
+                     "Spend political capital to pass PNTR; Congress may still fail. Once passed, trade works better."),
+    "C12": ClaimInfo("Shared threats", "¶10", "Extremism, narcotics and climate stress are common concerns.",
+                     "Security and climate cooperation build resilience; instability weakens every power's gains."),
+    "C13": ClaimInfo("Win-win", "¶11", "The states want technology, defence capability and development.",
+                     "Such offers raise receptivity, and development steadies a state."),
+    "C14": ClaimInfo("Kazakhstan leads", "¶5, ¶6", "The largest state is keen on closer US ties.",
+                     "Kazakhstan starts most open, weighs most in the score, and a partnership with it is a milestone."),
+    "C15": ClaimInfo("Resources", "¶4", "The region holds hydrocarbons and minerals and needs growth.",
+                     "Resource deals pay well and provoke both rivals."),
+    "C16": ClaimInfo("Portfolio and leverage", "¶4, ¶7, ¶8", "Engagement widens US options and gives useful intermediaries.",
+                     "Regional standing yields extra diplomacy points each turn."),
+    "C17": ClaimInfo("Multipolar drift", "¶2, ¶7", "A multipolar world and a larger BRICS leave Washington behind.",
+                     "Bloc events raise rivals' pull; rivals gain budget when the US trails."),
+    "C18": ClaimInfo("The old lens", "¶3", "Until 2021 Washington saw the region mostly as an Afghan supply route.",
+                     "Older scenarios start with security-heavy, low-goodwill ties."),
+    "C19": ClaimInfo("Cost of neglect", "¶15", "Not acting would be a missed chance and sideline America.",
+                     "Where the US stops engaging, its alignment decays toward its floor."),
+}
+
+GUIDE = """Your first turn, step by step.
+
+1. Click a state on the map (or press Tab). The left panel shows where it leans: its alignment with the United States, Russia and China (0–100), with a white tick at each power's floor, and last turn's change beside each number. Hover any number to learn what it means and what moves it.
+2. On the right, pick a track: Soft power, Trade or Diplomacy (keys 1–3). Each shows the points left this turn. Each action lists its cost, and the line under it says what it is expected to do, already scaled by how receptive the state is. Hover an action for the full reasoning and the claims behind it.
+3. Click an action to queue it. Greyed actions say why they cannot be ordered now. Queued orders appear under the map; click one to remove it.
+4. Press End turn (Enter). Russia and China move, the rules run, and the turn report shows every change and why. Events may then ask you to decide.
+
+Tips: soft power is cheap and slow but lasts (C5, C6). Trade and diplomacy are weak until trust is built. The window of opportunity shrinks (C7): start early. Do not try to push Russia or China out: states balance (C1) and backlash costs score (C2). Kazakhstan counts most (C14)."""
+
+METERS = """What the meters mean.
+
+Alignment (0–100 per power): how far the state leans toward each power. The leader colours the map (blue star and diagonal hatch: US; vermillion square and lines: Russia; yellow triangle and dots: China).
+Floor: the alignment a power's structural ties guarantee (trade, remittances, treaties, pipelines). It cannot fall below it (C3, C4).
+Stability: domestic calm; instability weakens every power's gains (C12).
+Economy: growth and openness; development steadies a state (C13).
+Wariness of China: public unease about Chinese influence (C4).
+Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
+Resilience: readiness against shared threats from Afghanistan and water stress (C12).
+Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).
+Political capital and Congress support: the Washington track for the PNTR bill (C11).
+Score: the mean, over turns played, of the US position: weighted alignment plus milestones, stability, minus backlash."""
+
+KEYS = """Keys.
+
+Campaign: Enter end turn · Tab / Shift+Tab next / previous state · 1 2 3 pick a track · Backspace remove the last order · R turn report · C charts · S save · L load · F1 or H help · Esc or Q menu / quit (asks first).
+Report: Left/Right arrows turn pages · Tab cycles the state filter · Enter or Esc back.
+Event dialog: 1–9 choose.
+Anywhere: F11 toggles the window size between 1280×720 and 1920×1080."""
+
+
+def claims_text() -> str:
+    lines = ["The article's claims, paraphrased (¶ = paragraph of the article), and what each does in the game.", ""]
+    for claim_id, info in CLAIMS.items():
+        lines.append(f"{claim_id} {info.title} ({info.paragraphs}): {info.text} In the game: {info.in_game}")
+    return "\n".join(lines)
+
+
+def rules_text() -> str:
+    lines = ["The rules, in the order a turn runs them, with their claims.", ""]
+    lines += [f"{rule.title} ({', '.join(rule.claims)}): {rule.summary}" for rule in RULES]
+    return "\n".join(lines)
+
+
+def actions_text(scenario: Scenario) -> str:
+    lines = [f"Every US action in {scenario.about.title}.", ""]
+    for track in TRACK_NAMES:
+        lines.append(f"— {TRACK_NAMES[track]} —")
+        for action in scenario.actions:
+            if action.power == "us" and action.track == track:
+                target = {"state": "one state", "region": "all five (C5+1)", "washington": "Washington"}[action.target]
+                delay = f", lands after {action.delay_turns} turns" if action.delay_turns else ""
+                capital = f", {action.capital_cost} political capital" if action.capital_cost else ""
+                lines.append(f"{action.name} — {action.cost} points{capital}, {target}{delay} "
+                             f"({', '.join(action.claims)}). {action.description}")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""The window's door to saved games: imports `game.sim.save` lazily so screens work without it.
+
+Every call returns a message for the player instead of raising, so a damaged or missing save
+shows an explanation and the game keeps running.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game.sim.engine import Simulation
+
+
+class SavesUnavailable(Exception):
+    """Saving is not installed in this build."""
+
+
+def _module() -> Any:
+    try:
+        from game.sim import save
+    except ImportError as error:
+        raise SavesUnavailable(f"saving is not available in this build ({error})") from error
+    return save
+
+
+def slots() -> tuple[Any | None, str]:
+    """The slot manager and '' — or None and why not."""
+    try:
+        return _module().SaveSlots(), ""
+    except SavesUnavailable as error:
+        return None, str(error)
+    except Exception as error:  # a broken save folder must not crash the menu
+        return None, f"the save folder could not be opened: {error}"
+
+
+def list_slots() -> tuple[list[Any], str]:
+    manager, message = slots()
+    if manager is None:
+        return [], message
+    try:
+        return list(manager.list()), ""
+    except Exception as error:
+        return [], f"the saves could not be listed: {error}"
+
+
+def save(sim: Simulation, name: str) -> str:
+    """Save into a named slot; '' on success, else the reason."""
+    manager, message = slots()
+    if manager is None:
+        return message
+    try:
+        manager.save(sim, name)
+    except Exception as error:
+        return f"could not save '{name}': {error}"
+    return ""
+
+
+def autosave(sim: Simulation) -> str:
+    manager, message = slots()
+    if manager is None:
+        return message
+    try:
+        manager.autosave(sim)
+    except Exception as error:
+        return f"autosave failed: {error}"
+    return ""
+
+
+def load_path(path: str | Path) -> tuple[Simulation | None, str]:
+    """Load a save file; (sim, '') or (None, reason)."""
+    try:
+        return _module().load_game(Path(path)), ""
+    except SavesUnavailable as error:
+        return None, str(error)
+    except Exception as error:  # SaveError and anything a damaged file provokes
+        return None, f"{path}: {getattr(error, 'message', None) or error}"
+
+
+def latest_autosave() -> Path | None:
+    manager, _ = slots()
+    if manager is None:
+        return None
+    try:
+        latest = manager.latest_autosave()
+    except Exception:
+        return None
+    return Path(latest) if latest else None

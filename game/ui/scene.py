@@ -1,0 +1,174 @@
+"""The scene lifecycle and the transitions scenes return (the app owns the stack).
+
+A scene builds its widgets in `build` (called on enter, on resize and when the UI scale
+changes), reacts in `handle_event`/`update`, and paints in `draw`, which never changes game
+state. Instead of reaching for globals, a scene returns a `Transition` and the app applies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pygame
+import pygame_gui
+
+from game.ui.text import Text
+from game.ui.theme import BACKGROUND, gui_theme
+from game.ui.tips import Tips
+
+
+@attrs.define
+class Settings:
+    """Player settings kept for the session."""
+
+    ui_scale: float = 1.0
+
+
+@attrs.define
+class Context:
+    """What every scene may read: window size, fonts, settings, the command's options."""
+
+    size: tuple[int, int]
+    text: Text
+    settings: Settings
+    options: dict[str, Any] = attrs.field(factory=dict)
+    screenshot_dir: Path | None = None
+
+    @property
+    def scale(self) -> float:
+        return self.settings.ui_scale
+
+    def new_gui(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager(self.size, gui_theme(self.scale), enable_live_theme_updates=False)
+
+    def px(self, value: float) -> int:
+        """A length in pixels at the current UI scale."""
+        return round(value * self.scale)
+
+
+@attrs.frozen
+class Transition:
+    """What the app should do with the stack: push, pop, replace, reset (clear then push) or quit."""
+
+    kind: str
+    scene: Scene | None = None
+    then: Callable[[], None] | None = None
+
+
+def push(scene: Scene) -> Transition:
+    return Transition("push", scene)
+
+
+def pop() -> Transition:
+    return Transition("pop")
+
+
+def replace(scene: Scene) -> Transition:
+    return Transition("replace", scene)
+
+
+def reset(scene: Scene) -> Transition:
+    return Transition("reset", scene)
+
+
+def quit_game() -> Transition:
+    return Transition("quit")
+
+
+class Scene:
+    """One screen. Overlay scenes (dialogs) are drawn over the scene beneath them."""
+
+    name = "scene"
+    overlay = False
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.gui = ctx.new_gui()
+        self.tips = Tips(ctx)
+        self.dirty = True
+        self.handlers: dict[Any, Callable[[], Transition | None]] = {}
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def on_enter(self) -> None:
+        """Called when the scene becomes part of the stack: lay it out."""
+        self.rebuild()
+
+    def on_resume(self) -> Transition | None:
+        """Called when the scene above this one closes."""
+        self.dirty = True
+        return None
+
+    def rebuild(self, new_theme: bool = False) -> None:
+        """Throw away the widgets and lay the scene out again for the current size and scale."""
+        if new_theme:
+            self.gui = self.ctx.new_gui()
+        else:
+            self.gui.clear_and_reset()
+            self.gui.set_window_resolution(self.ctx.size)
+        self.handlers.clear()
+        self.tips.clear()
+        self.build()
+        self.dirty = True
+
+    def build(self) -> None:
+        """Create widgets; override."""
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        """React to one event after the GUI has seen it; override and call `on_ui` for buttons."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            return self.on_button(event.ui_element)
+        return None
+
+    def on_button(self, element: Any) -> Transition | None:
+        handler = self.handlers.get(element)
+        return handler() if handler else None
+
+    def add_button(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        handler: Callable[[], Transition | None],
+        tip: str | None = None,
+        object_id: str | None = None,
+        enabled: bool = True,
+    ) -> pygame_gui.elements.UIButton:
+        """A button whose press calls `handler` (its return value is the transition)."""
+        from game.ui.widgets import button
+
+        widget = button(self.gui, rect, label, tip, object_id, enabled)
+        self.handlers[widget] = handler
+        return widget
+
+    def press(self, label: str) -> Transition | None:
+        """Press the button with this label as a click would (for autoplay and tests)."""
+        for widget, handler in self.handlers.items():
+            if widget.text == label:
+                return handler()
+        raise KeyError(f"no button '{label}' on {self.name}")
+
+    def button_rect(self, label: str) -> pygame.Rect:
+        """Where the button with this label is on screen (tests click there)."""
+        for widget in self.handlers:
+            if widget.text == label:
+                return pygame.Rect(widget.rect)
+        raise KeyError(f"no button '{label}' on {self.name}")
+
+    def update(self, dt: float) -> Transition | None:
+        if self.tips.update(dt):
+            self.dirty = True
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Paint the background, the scene's own drawing, the widgets and any tooltip."""
+        if not self.overlay:
+            surface.fill(BACKGROUND)
+        self.draw_content(surface)
+        self.gui.draw_ui(surface)
+        self.tips.draw(surface)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        """Hand-drawn parts (map, panels, charts); override."""

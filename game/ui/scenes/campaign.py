@@ -1,0 +1,414 @@
+"""The campaign screen: map, the selected state's panel, the order panel and End Turn.
+
+Panels are drawn by hand into cached surfaces and redrawn only by `refresh`, which runs
+after anything changes (selection, an order, a new turn); each frame just blits them.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.vocabulary import POWERS, TRACKS
+from game.sim.engine import Simulation
+from game.sim.orders import IllegalOrder, Order
+from game.ui import glossary, saves
+from game.ui.geometry import MapError, load_map
+from game.ui.layout import CampaignLayout
+from game.ui.mapview import MapInputs, MapView, StateLook
+from game.ui.preview import action_tip, effect_lines
+from game.ui.scene import Context, Scene, Transition, push, replace
+from game.ui.shapes import draw_shape
+from game.ui.state_panel import draw_region_panel, draw_state_panel
+from game.ui.theme import (
+    BAD,
+    GOOD,
+    MUTED,
+    PANEL,
+    POWER_COLOURS,
+    POWER_SHAPES,
+    POWER_SHORT,
+    TEXT,
+)
+from game.ui.widgets import panel
+
+
+class CampaignScene(Scene):
+    """Where the player spends the turn."""
+
+    name = "campaign"
+
+    def __init__(self, ctx: Context, sim: Simulation) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.selected: str = sim.world.state_ids[0]
+        self.track = "soft_power"
+        self.action_page = 0
+        self.queue_page = 0
+        self.status = ""
+        self.status_good = True
+        self.map_error = ""
+        self.map: MapView | None = None
+        try:
+            self.map = MapView(load_map(), ctx.text)
+        except MapError as error:
+            self.map_error = str(error)
+        self.layout = CampaignLayout.for_size(ctx.size, ctx.scale)
+        self.left: pygame.Surface | None = None
+        self.region: pygame.Surface | None = None
+        self.autosave_note = ""
+
+    # --- state changes the player makes ----------------------------------------------------
+
+    def select(self, state_id: str) -> None:
+        if state_id != self.selected:
+            self.selected = state_id
+            self.action_page = 0
+            self.rebuild()
+
+    def next_state(self, step: int = 1) -> None:
+        ids = self.sim.world.state_ids
+        self.select(ids[(ids.index(self.selected) + step) % len(ids)])
+
+    def set_track(self, track: str) -> None:
+        self.track = track
+        self.action_page = 0
+        self.rebuild()
+
+    def queue_order(self, order: Order) -> bool:
+        """Queue an order or explain why not; returns whether it was queued."""
+        action = self.sim.world.actions[order.action]
+        try:
+            self.sim.queue(order)
+        except IllegalOrder as error:
+            self.say(f"{action.name}: {error.reason}", good=False)
+            return False
+        where = self.sim.world.state_name(order.target) if order.target else "the region"
+        self.say(f"Queued {action.name} in {where}.")
+        self.rebuild()
+        return True
+
+    def remove_order(self, index: int) -> None:
+        order = self.sim.unqueue(index)
+        self.say(f"Removed {self.sim.world.actions[order.action].name}.")
+        self.rebuild()
+
+    def say(self, message: str, good: bool = True) -> None:
+        self.status, self.status_good = message, good
+        self.dirty = True
+
+    def end_turn(self) -> Transition | None:
+        """Resolve the turn, autosave, and show the report."""
+        from game.ui.scenes.report import ReportScene
+
+        if self.sim.state.finished:
+            return self.after_turn()
+        report = self.sim.end_turn()
+        message = saves.autosave(self.sim)
+        self.autosave_note = f"Autosave: {message}" if message else ""
+        self.status = self.autosave_note
+        self.status_good = not message
+        self.queue_page = 0
+        self.rebuild()
+        return push(ReportScene(self.ctx, self.sim, report))
+
+    def after_turn(self) -> Transition | None:
+        """Decisions first, then the debrief when the campaign is over."""
+        from game.ui.scenes.end import EndScene
+        from game.ui.scenes.event import EventScene
+
+        if self.sim.pending:
+            return push(EventScene(self.ctx, self.sim, self.sim.pending[0]))
+        if self.sim.state.finished:
+            return replace(EndScene(self.ctx, self.sim))
+        return None
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def on_resume(self) -> Transition | None:
+        self.rebuild()
+        return self.after_turn()
+
+    def update(self, dt: float) -> Transition | None:
+        super().update(dt)
+        if self.sim.pending or self.sim.state.finished:
+            return self.after_turn()
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map is not None:
+            hit = self.map.hit(event.pos)
+            if hit:
+                self.select(hit)
+                return None
+        if event.type == pygame.KEYDOWN:
+            return self.on_key(event)
+        return super().handle_event(event)
+
+    def on_key(self, event: pygame.event.Event) -> Transition | None:
+        from game.ui.scenes import menus
+
+        key = event.key
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.end_turn()
+        if key == pygame.K_TAB:
+            self.next_state(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif pygame.K_1 <= key <= pygame.K_3:
+            self.set_track(TRACKS[key - pygame.K_1])
+        elif key == pygame.K_r:
+            return self.open_report()
+        elif key == pygame.K_c:
+            return self.open_charts()
+        elif key == pygame.K_s:
+            return push(menus.SaveScene(self.ctx, self.sim))
+        elif key == pygame.K_l:
+            return push(menus.LoadScene(self.ctx))
+        elif key in (pygame.K_F1, pygame.K_h):
+            return push(menus.HelpScene(self.ctx, self.sim.scenario))
+        elif key in (pygame.K_ESCAPE, pygame.K_q):
+            return push(menus.quit_confirm(self.ctx))
+        elif key == pygame.K_BACKSPACE and self.sim.queued:
+            self.remove_order(len(self.sim.queued) - 1)
+        return None
+
+    def open_report(self) -> Transition | None:
+        from game.ui.scenes.report import ReportScene
+
+        if not self.sim.reports:
+            self.say("No turn has been played yet: the report appears after End Turn.", good=False)
+            return None
+        return push(ReportScene(self.ctx, self.sim, self.sim.reports[-1]))
+
+    def open_charts(self) -> Transition:
+        from game.ui.scenes.charts import ChartsScene
+
+        return push(ChartsScene(self.ctx, self.sim, self.selected))
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        from game.ui.scenes import menus
+
+        ctx, lay, sim = self.ctx, CampaignLayout.for_size(self.ctx.size, self.ctx.scale), self.sim
+        self.layout = lay
+        px = ctx.px
+        # top bar, right-aligned buttons
+        x = lay.top.right - px(8)
+        for label, handler, tip in reversed([
+            ("Report (R)", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
+            ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
+            ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
+            ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
+            ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
+        ]):
+            width = px(96)
+            x -= width
+            self.add_button(pygame.Rect(x, lay.top.y + px(6), width, lay.top.height - px(12)), label, handler, tip)
+            x -= px(6)
+        self._build_orders(lay)
+        self._build_queue(lay)
+        self.refresh()
+
+    def _build_orders(self, lay: CampaignLayout) -> None:
+        px, sim = self.ctx.px, self.sim
+        area = lay.orders
+        budget = sim.state.powers["us"].budget
+        left = sim.remaining_budget("us")
+        tab_w = (area.width - px(24)) // 3
+        y = area.y + px(34)
+        for i, track in enumerate(TRACKS):
+            label = f"{glossary.track_name(track)} {round(left[track], 1):g}/{round(budget[track], 1):g}"
+            widget = self.add_button(
+                pygame.Rect(area.x + px(12) + i * tab_w, y, tab_w - px(4), px(30)), label,
+                lambda t=track: self.set_track(t), f"{glossary.TRACK_DOCS[track]} Key {i + 1}.", "#tab")
+            if track == self.track:
+                widget.select()
+        self.actions_top = y + px(64)
+        rows = self._action_rows()
+        row_h = px(50)
+        per_page = max(1, (area.bottom - self.actions_top - px(40)) // row_h)
+        pages = max(1, -(-len(rows) // per_page))
+        self.action_page = min(self.action_page, pages - 1)
+        self.action_lines: list[tuple[int, str, bool, str]] = []
+        y = self.actions_top
+        for order, reason in rows[self.action_page * per_page:(self.action_page + 1) * per_page]:
+            action = sim.world.actions[order.action]
+            where = "" if order.target else (" · region" if action.target == "region" else " · Washington")
+            cost = sim.cost(action.id)
+            label = f"{action.name}{where} — {cost:g}"
+            tip = action_tip(sim.world, action, order.target, cost, reason)
+            self.add_button(pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)), label,
+                            lambda o=order: self._order_clicked(o), tip,
+                            "#action_illegal" if reason else None)
+            line = reason or "; ".join(effect_lines(sim.world, action, order.target)[:2])
+            self.action_lines.append((y + px(30), line, bool(reason), action.name))
+            y += row_h
+        if pages > 1:
+            by = area.bottom - px(36)
+            self.add_button(pygame.Rect(area.x + px(12), by, px(70), px(28)), "‹ Prev",
+                            lambda: self._page_actions(-1), enabled=self.action_page > 0)
+            self.add_button(pygame.Rect(area.right - px(82), by, px(70), px(28)), "Next ›",
+                            lambda: self._page_actions(1), enabled=self.action_page < pages - 1)
+            self.action_pages = (self.action_page + 1, pages)
+        else:
+            self.action_pages = (1, 1)
+
+    def _action_rows(self) -> list[tuple[Order, str | None]]:
+        """Actions on the current track: the selected state's first, then region-wide ones."""
+        rows: list[tuple[Order, str | None]] = []
+        for scope in ("state", "other"):
+            for action in self.sim.scenario.actions:
+                if action.power != "us" or action.track != self.track:
+                    continue
+                if (action.target == "state") != (scope == "state"):
+                    continue
+                order = Order("us", action.id, self.selected if action.target == "state" else None)
+                try:
+                    self.sim.check(order)
+                    reason = None
+                except IllegalOrder as error:
+                    reason = error.reason
+                rows.append((order, reason))
+        return rows
+
+    def _order_clicked(self, order: Order) -> None:
+        self.queue_order(order)
+
+    def _page_actions(self, step: int) -> None:
+        self.action_page += step
+        self.rebuild()
+
+    def _page_queue(self, step: int) -> None:
+        self.queue_page += step
+        self.rebuild()
+
+    def _build_queue(self, lay: CampaignLayout) -> None:
+        px, sim = self.ctx.px, self.sim
+        area = lay.queue
+        end = pygame.Rect(area.right - px(190), area.bottom - px(50), px(178), px(40))
+        self.add_button(end, "End turn (Enter)", self.end_turn,
+                        "Resolve the quarter: your orders, Russia's and China's, then the rules and events.",
+                        "#primary", enabled=not sim.state.finished)
+        row_h = px(28)
+        top = area.y + px(32)
+        per_page = max(1, (end.y - top - px(4)) // row_h)
+        pages = max(1, -(-len(sim.queued) // per_page))
+        self.queue_page = min(self.queue_page, pages - 1)
+        start = self.queue_page * per_page
+        for index in range(start, min(len(sim.queued), start + per_page)):
+            order = sim.queued[index]
+            action = sim.world.actions[order.action]
+            where = sim.world.state_name(order.target) if order.target else "region"
+            self.add_button(pygame.Rect(area.x + px(12), top + (index - start) * row_h, area.width - px(24), px(25)),
+                            f"×  {action.name} · {where} ({sim.cost(action.id):g})",
+                            lambda i=index: self.remove_order(i),
+                            "Click to remove this order (Backspace removes the last one).", "#queued")
+        if pages > 1:
+            self.add_button(pygame.Rect(area.x + px(12), end.y + px(6), px(40), px(28)), "‹",
+                            lambda: self._page_queue(-1), enabled=self.queue_page > 0)
+            self.add_button(pygame.Rect(area.x + px(56), end.y + px(6), px(40), px(28)), "›",
+                            lambda: self._page_queue(1), enabled=self.queue_page < pages - 1)
+
+    # --- cached drawing -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-render the hand-drawn panels and their tooltips from the current state."""
+        lay = self.layout
+        self.tips.clear()
+        self.left = pygame.Surface(lay.state.size)
+        draw_state_panel(self.left, self.ctx, self.sim, self.selected, self.tips, lay.state.topleft)
+        self.region = pygame.Surface(lay.region.size)
+        draw_region_panel(self.region, self.ctx, self.sim, self.tips, lay.region.topleft)
+        self._top_tips()
+        self.dirty = True
+
+    def _top_tips(self) -> None:
+        lay, px = self.layout, self.ctx.px
+        self.tips.add(pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
+                      f"{glossary.SCORE_TIP} {glossary.GRADE_TIP}")
+        line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(68), px(150), px(20))
+        self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
+        self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
+
+    def map_inputs(self) -> MapInputs:
+        looks = []
+        for state_id, country in self.sim.state.countries.items():
+            shares = sorted((country.share(p) for p in POWERS), reverse=True)
+            looks.append((state_id, StateLook(country.leader(), shares[0] - shares[1])))
+        return MapInputs(self.layout.map.size, tuple(looks),
+                         self.sim.state.projects.get("trans_caspian", 0.0), self.ctx.scale)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        ctx, lay, sim, text = self.ctx, self.layout, self.sim, self.ctx.text
+        px = ctx.px
+        self._draw_top(surface)
+        if self.map is not None:
+            self.map.draw(surface, lay.map, self.map_inputs(), self.selected)
+            self._draw_legend(surface)
+        else:
+            panel(surface, lay.map, text, "The map could not be drawn")
+            text.draw_wrapped(surface, self.map_error, lay.map.inflate(-px(24), -px(60)), 14, BAD)
+        if self.left is not None:
+            surface.blit(self.left, lay.state)
+        if self.region is not None:
+            surface.blit(self.region, lay.region)
+        panel(surface, lay.orders, text, "Orders")
+        where = sim.world.state_name(self.selected)
+        text.draw(surface, f"for {where} and the region", (lay.orders.x + px(80), lay.orders.y + px(11)), 13, MUTED)
+        pc = sim.state.washington["political_capital"]
+        spent = sum(sim.world.actions[o.action].capital_cost for o in sim.queued)
+        text.draw(surface, f"Political capital {pc - spent:g}/{pc:g}   Congress support {sim.state.washington['congress_support']:.0f}%",
+                  (lay.orders.x + px(14), lay.orders.y + px(70)), 13, MUTED)
+        for y, line, bad, _name in self.action_lines:
+            clipped = text.clip(line, lay.orders.width - px(30), 12)
+            text.draw(surface, clipped, (lay.orders.x + px(18), y), 12, BAD if bad else MUTED)
+        if self.action_pages[1] > 1:
+            text.draw(surface, f"page {self.action_pages[0]}/{self.action_pages[1]}",
+                      (lay.orders.centerx, lay.orders.bottom - px(22)), 12, MUTED, anchor="center")
+        panel(surface, lay.queue, text, f"Queued orders ({len(sim.queued)})")
+        if not sim.queued:
+            text.draw(surface, "Click an action on the right to queue it.", (lay.queue.x + px(14), lay.queue.y + px(36)), 13, MUTED)
+        if self.status:
+            status = text.clip(self.status, lay.map.width - px(24), 13)
+            band = pygame.Rect(lay.map.x, lay.map.bottom - px(26), lay.map.width, px(26))
+            shade = pygame.Surface(band.size, pygame.SRCALPHA)
+            shade.fill((8, 12, 18, 215))
+            surface.blit(shade, band)
+            text.draw(surface, status, (band.x + px(10), band.centery), 13, GOOD if self.status_good else BAD,
+                      anchor="midleft")
+
+    def _draw_top(self, surface: pygame.Surface) -> None:
+        lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
+        pygame.draw.rect(surface, PANEL, lay.top)
+        y = lay.top.centery
+        text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
+        turn = f"{sim.date_label()}  ·  turn {sim.turn}/{sim.scenario.turns}"
+        text.draw(surface, turn, (lay.top.x + px(300), y - px(9)), 14, TEXT, anchor="midleft")
+        score = f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
+        text.draw(surface, score, (lay.top.x + px(300), y + px(9)), 13, MUTED, anchor="midleft")
+
+    def _draw_legend(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        frame = pygame.Rect(self.map.projection.frame) if self.map else self.layout.map
+        x, y = self.layout.map.x + frame.x + px(8), self.layout.map.y + frame.y + px(8)
+        box = pygame.Rect(x, y, px(250), px(96))
+        shade = pygame.Surface(box.size, pygame.SRCALPHA)
+        shade.fill((12, 16, 22, 190))
+        surface.blit(shade, box)
+        text.draw(surface, "Who leads each state", (x + px(8), y + px(4)), 12, TEXT, bold=True)
+        for i, power in enumerate(POWERS):
+            cy = y + px(30) + i * px(18)
+            draw_shape(surface, POWER_SHAPES[power], (x + px(16), cy), px(7), POWER_COLOURS[power])
+            text.draw(surface, f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, "
+                      f"{glossary_pattern(power)}", (x + px(30), cy), 12, TEXT, anchor="midleft")
+        progress = self.sim.state.projects.get("trans_caspian", 0.0)
+        ry = y + px(84)
+        route = "built" if progress >= 100 else f"dashed: {progress:.0f}% built"
+        pygame.draw.line(surface, (250, 250, 250), (x + px(8), ry), (x + px(26), ry), 2)
+        text.draw(surface, f"Trans-Caspian route ({route})", (x + px(30), ry), 12, TEXT, anchor="midleft")
+
+
+def glossary_pattern(power: str) -> str:
+    from game.ui.theme import POWER_PATTERNS
+
+    return POWER_PATTERNS[power]
+

@@ -1,0 +1,75 @@
+"""Charts over time: a state's alignment with the three powers, and the US score."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.vocabulary import POWER_NAMES, POWERS
+from game.sim.engine import Simulation
+from game.ui.charts import Line, line_chart
+from game.ui.history import alignment_series
+from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.theme import ACCENT, MUTED, POWER_COLOURS, TEXT, WARN
+
+
+def score_lines(sim: Simulation) -> tuple[list[Line], float, float, list[tuple[float, str]]]:
+    """Score chart data: the per-turn position, the running campaign score, grade guides."""
+    history = list(sim.state.score_history)
+    running = [sum(history[: i + 1]) / (i + 1) for i in range(len(history))]
+    grades = [(g.min_score, f"{g.name}") for g in sim.scenario.score.grades if g.min_score > -100]
+    values = history + [g[0] for g in grades] or [0.0]
+    low, high = min(0.0, min(values) - 5), max(values) + 5
+    return ([Line("position", history, ACCENT), Line("score", running, WARN, 3)], low, high, grades)
+
+
+class ChartsScene(Scene):
+    name = "charts"
+
+    def __init__(self, ctx: Context, sim: Simulation, state_id: str) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.state_id = state_id
+        self.series = alignment_series(sim)
+
+    def pick(self, state_id: str) -> None:
+        self.state_id = state_id
+        self.rebuild()
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_ESCAPE, pygame.K_c, pygame.K_RETURN):
+                return pop()
+            if event.key == pygame.K_TAB:
+                ids = self.sim.world.state_ids
+                self.pick(ids[(ids.index(self.state_id) + 1) % len(ids)])
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        x = px(16)
+        for state_id in self.sim.world.state_ids:
+            label = self.sim.world.state_name(state_id)
+            width = self.ctx.text.width(label, 15) + px(24)
+            widget = self.add_button(pygame.Rect(x, px(56), width, px(30)), label, lambda s=state_id: self.pick(s),
+                                     f"Alignment in {label} (Tab cycles)", "#tab")
+            if state_id == self.state_id:
+                widget.select()
+            x += width + px(4)
+        self.add_button(pygame.Rect(w - px(156), h - px(52), px(140), px(38)), "Back (Esc)", pop, None, "#primary")
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        w, h = self.ctx.size
+        text.draw(surface, "Charts", (px(16), px(14)), 22, TEXT, bold=True)
+        text.draw(surface, "Lines are labelled at their right end; the start is before turn 1.",
+                  (px(120), px(22)), 13, MUTED)
+        top = px(100)
+        chart_h = (h - top - px(76)) // 2
+        name = self.sim.world.state_name(self.state_id)
+        lines = [Line(POWER_NAMES[p], self.series[self.state_id][p], POWER_COLOURS[p], 3) for p in POWERS]
+        line_chart(surface, pygame.Rect(px(16), top, w - px(32), chart_h), text, f"Alignment in {name}", lines)
+        score, low, high, guides = score_lines(self.sim)
+        line_chart(surface, pygame.Rect(px(16), top + chart_h + px(10), w - px(32), chart_h), text,
+                   "US score: position each turn, and the campaign score (their running mean); dashed = grades",
+                   score, low, high, guides, "turn 1", 1)

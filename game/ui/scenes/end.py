@@ -1,0 +1,108 @@
+"""The debrief: grade against the thresholds, the score's parts, main causes, claims, charts."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.sim.engine import Simulation
+from game.sim.explain import claim_weights, describe_cause, top_causes
+from game.ui.charts import Line, line_chart
+from game.ui.history import alignment_series
+from game.ui.reference import CLAIMS
+from game.ui.scene import Context, Scene, Transition, quit_game, reset
+from game.ui.scenes.charts import score_lines
+from game.ui.theme import ACCENT, GOOD, MUTED, TEXT, WARN
+from game.ui.widgets import panel
+
+STATE_COLOURS = [(86, 180, 233), (0, 158, 115), (204, 121, 167), (230, 159, 0), (200, 200, 200)]
+
+
+class EndScene(Scene):
+    name = "end"
+
+    def __init__(self, ctx: Context, sim: Simulation) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.breakdown = sim.score_breakdown()
+        causes: dict[str, float] = {}
+        for cause, delta in top_causes(sim.ledger, "alignment.us", None, limit=200):
+            name = describe_cause(cause, sim.scenario)
+            causes[name] = causes.get(name, 0.0) + delta
+        self.causes = sorted(causes.items(), key=lambda item: -abs(item[1]))[:7]
+        self.claims = list(claim_weights(sim.ledger).items())[:6]
+        self.series = alignment_series(sim)
+
+    def play_again(self) -> Transition:
+        from game.ui.scenes.campaign import CampaignScene
+
+        sim = self.sim
+        again = type(sim)(sim.scenario, sim.seed, sim.difficulty_id, scenario_path=sim.scenario_path)
+        return reset(CampaignScene(self.ctx, again))
+
+    def menu(self) -> Transition:
+        from game.ui.scenes.menus import TitleScene
+
+        return reset(TitleScene(self.ctx))
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        y = h - px(54)
+        self.add_button(pygame.Rect(w - px(560), y, px(250), px(40)), "Play again (same seed)", self.play_again,
+                        f"A new campaign with seed {self.sim.seed}: the same luck, so you can compare choices.",
+                        "#primary")
+        self.add_button(pygame.Rect(w - px(300), y, px(140), px(40)), "Main menu", self.menu)
+        self.add_button(pygame.Rect(w - px(150), y, px(134), px(40)), "Quit", quit_game)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px, sim = self.ctx.text, self.ctx.px, self.sim
+        w, h = self.ctx.size
+        score = sim.score()
+        grade = sim.grade()
+        label = next((g.label for g in sim.scenario.score.grades if g.name == grade), "")
+        outcome = sim.state.outcome or "in progress"
+        text.draw(surface, f"Debrief — {sim.scenario.about.title}", (px(16), px(12)), 22, TEXT, bold=True)
+        text.draw(surface, f"Grade {grade}: {label}", (px(16), px(46)), 18, GOOD if outcome == "victory" else WARN, bold=True)
+        text.draw(surface, f"Outcome: {outcome} · campaign score {score:.1f} after {len(sim.state.score_history)} turns · "
+                  f"seed {sim.seed}", (px(16), px(76)), 14, TEXT)
+        col = (w - px(48)) // 3
+        top = px(104)
+        box_h = round((h - top - px(70)) * 0.52)
+        left = pygame.Rect(px(16), top, col, box_h)
+        y = panel(surface, left, text, "The score against the thresholds")
+        rules = sim.scenario.score
+        rows = [(f"Victory at {rules.victory_score:g}, defeat at {rules.defeat_score:g} or below", MUTED)]
+        rows += [(f"{g.name}: {g.min_score:g}+  {g.label}" if g.min_score > -100 else f"{g.name}: below  {g.label}",
+                  ACCENT if g.name == grade else MUTED) for g in rules.grades]
+        b = self.breakdown
+        rows += [("Final position, in parts:", TEXT),
+                 (f"standing (weighted US alignment) {b.standing:.1f}", TEXT),
+                 (f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}", TEXT),
+                 (f"stability {b.stability:+.1f} · backlash −{b.backlash:.1f} · total {b.total:.1f}", TEXT)]
+        for line, colour in rows:
+            text.draw(surface, text.clip(line, col - px(24), 13), (left.x + px(12), y), 13, colour)
+            y += text.line_height(13)
+        mid = pygame.Rect(left.right + px(8), top, col, box_h)
+        y = panel(surface, mid, text, "What moved US alignment most")
+        for name, delta in self.causes:
+            text.draw(surface, text.clip(name, col - px(90), 13), (mid.x + px(12), y), 13, TEXT)
+            text.draw(surface, f"{delta:+.1f}", (mid.right - px(12), y), 13, GOOD if delta > 0 else WARN,
+                      bold=True, anchor="topright")
+            y += text.line_height(13) + px(3)
+        right = pygame.Rect(mid.right + px(8), top, col, box_h)
+        y = panel(surface, right, text, "The claims that mattered")
+        for claim, weight in self.claims:
+            info = CLAIMS.get(claim)
+            title = f"{claim} {info.title} ({info.paragraphs})" if info else claim
+            text.draw(surface, text.clip(title, col - px(80), 13), (right.x + px(12), y), 13, TEXT)
+            text.draw(surface, f"{weight:.0f}", (right.right - px(12), y), 13, MUTED, anchor="topright")
+            y += text.line_height(13) + px(3)
+        chart_top = top + box_h + px(8)
+        chart_h = h - chart_top - px(64)
+        half = (w - px(40)) // 2
+        lines = [Line(sim.world.state_name(s), self.series[s]["us"], STATE_COLOURS[i % 5], 2)
+                 for i, s in enumerate(sim.world.state_ids)]
+        line_chart(surface, pygame.Rect(px(16), chart_top, half, chart_h), text, "US alignment per state", lines)
+        score_data, low, high, guides = score_lines(sim)
+        line_chart(surface, pygame.Rect(px(24) + half, chart_top, half, chart_h), text, "Score over time",
+                   score_data, low, high, guides, "turn 1", 1)

@@ -1,0 +1,86 @@
+"""An event dialog: what happened, and the choices with what each is expected to do."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.sim.engine import Simulation
+from game.sim.events import fill
+from game.sim.orders import Decision
+from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.theme import ACCENT, MUTED, TEXT
+from game.ui.widgets import panel
+
+
+class EventScene(Scene):
+    """A modal dialog over the campaign; answering it applies the choice at once."""
+
+    name = "event"
+    overlay = True
+
+    def __init__(self, ctx: Context, sim: Simulation, decision: Decision) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.decision = decision
+        self.event = sim.scenario.event(decision.event)
+        self.chosen: str | None = None
+
+    def choose(self, choice_id: str) -> Transition:
+        self.sim.decide(self.decision.key, choice_id)
+        self.chosen = choice_id
+        return pop()
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            index = event.key - pygame.K_1
+            if index < len(self.event.choices):
+                return self.choose(self.event.choices[index].id)
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        text = self.ctx.text
+        width = min(px(720), w - px(80))
+        inner = width - px(48)
+        body = fill(self.event.text, self.sim.world, self.decision.state)
+        body_lines = len(text.wrap(body, inner, 15))
+        choice_h = 0
+        self.previews = []
+        for choice in self.event.choices:
+            lines = text.wrap(choice.preview or "", inner - px(16), 13)
+            self.previews.append(lines)
+            choice_h += px(40) + len(lines) * text.line_height(13) + px(10)
+        height = px(110) + body_lines * text.line_height(15) + choice_h
+        self.box = pygame.Rect(0, 0, width, min(height, h - px(40)))
+        self.box.center = (w // 2, h // 2)
+        y = self.box.y + px(84) + body_lines * text.line_height(15)
+        self.preview_at: list[int] = []
+        for i, choice in enumerate(self.event.choices):
+            self.add_button(pygame.Rect(self.box.x + px(24), y, inner, px(34)), f"{i + 1}. {choice.label}",
+                            lambda c=choice.id: self.choose(c), choice.preview or None,
+                            "#primary" if choice.id == self.event.default_choice else None)
+            self.preview_at.append(y + px(38))
+            y += px(40) + len(self.previews[i]) * text.line_height(13) + px(10)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        panel(surface, self.box)
+        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
+        title = fill(self.event.title, self.sim.world, self.decision.state)
+        text.draw(surface, title, (self.box.x + px(24), self.box.y + px(16)), 20, TEXT, bold=True)
+        claims = ", ".join(self.event.claims)
+        where = self.sim.world.state_name(self.decision.state) if self.decision.state else "the region"
+        text.draw(surface, f"{self.sim.date_label(self.decision.turn)} · {where} · claims {claims} · "
+                  "your answer applies now (keys 1–9)",
+                  (self.box.x + px(24), self.box.y + px(50)), 12, MUTED)
+        body = fill(self.event.text, self.sim.world, self.decision.state)
+        text.draw_wrapped(surface, body, pygame.Rect(self.box.x + px(24), self.box.y + px(76), self.box.width - px(48),
+                                                     self.box.height), 15, TEXT)
+        for y, lines in zip(self.preview_at, self.previews, strict=True):
+            for line in lines:
+                text.draw(surface, line, (self.box.x + px(40), y), 13, MUTED)
+                y += text.line_height(13)

@@ -1,0 +1,588 @@
+"""The screens around a campaign: title, scenario choice, briefing, settings, help, save/load,
+confirmation and error dialogs. Each is small; long text is paged, never one huge text box.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.content.scenario import Scenario
+from game.sim.engine import Simulation
+from game.ui import catalogue, reference, saves
+from game.ui.geometry import MapError, load_map
+from game.ui.mapview import MapInputs, MapView, StateLook
+from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
+from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
+from game.ui.widgets import panel
+
+
+def start_campaign(ctx: Context, scenario: Scenario, path: Path | str | None, seed: int | None,
+                   difficulty: str | None = None) -> Simulation:
+    seed = seed if seed is not None else secrets.randbelow(1_000_000)
+    return Simulation(scenario, seed, difficulty, scenario_path=str(path) if path else None)
+
+
+def campaign(ctx: Context, sim: Simulation) -> Scene:
+    from game.ui.scenes.campaign import CampaignScene
+
+    return CampaignScene(ctx, sim)
+
+
+class Backdrop:
+    """The region's map, dimmed, behind the title and briefing."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        try:
+            self.view: MapView | None = MapView(load_map(), ctx.text)
+        except MapError:
+            self.view = None
+
+    def draw(self, surface: pygame.Surface, scenario: Scenario | None = None) -> None:
+        if self.view is None:
+            return
+        looks = ()
+        if scenario is not None:
+            looks = tuple((s.id, StateLook(max(("us", "russia", "china"), key=s.alignment.get), 0.05))
+                          for s in scenario.states)
+        rect = surface.get_rect()
+        self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale), None)
+        shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+        shade.fill((10, 14, 20, 150))
+        surface.blit(shade, (0, 0))
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.backdrop = Backdrop(ctx)
+        self.message = ""
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        latest = saves.latest_autosave()
+        width, x = px(300), w // 2 - px(150)
+        y = h // 2 - px(90)
+        entries: list[tuple[str, Callable[[], Transition | None], str, bool]] = [
+            ("New campaign", lambda: push(ScenarioScene(self.ctx)), "Choose a scenario and start.", True),
+            ("Continue", self.continue_latest,
+             f"Resume the latest autosave: {latest.name}" if latest else "No autosave yet.", latest is not None),
+            ("Load", lambda: push(LoadScene(self.ctx)), "Open a saved game.", True),
+            ("Settings", lambda: push(SettingsScene(self.ctx)), "UI scale and window size.", True),
+            ("Help", lambda: push(HelpScene(self.ctx, None)), "How to play, the claims, the keys.", True),
+            ("Quit", quit_game, "Close the game.", True),
+        ]
+        for label, handler, tip, enabled in entries:
+            self.add_button(pygame.Rect(x, y, width, px(42)), label, handler, tip,
+                            "#primary" if label == "New campaign" else None, enabled)
+            y += px(50)
+
+    def continue_latest(self) -> Transition | None:
+        latest = saves.latest_autosave()
+        if latest is None:
+            self.message = "There is no autosave yet."
+            return None
+        sim, error = saves.load_path(latest)
+        if sim is None:
+            return push(MessageScene(self.ctx, "The autosave could not be loaded", error))
+        return reset(campaign(self.ctx, sim))
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_n):
+                return push(ScenarioScene(self.ctx))
+            if event.key in (pygame.K_ESCAPE, pygame.K_q):
+                return push(quit_confirm(self.ctx, to_menu=False))
+            if event.key in (pygame.K_F1, pygame.K_h):
+                return push(HelpScene(self.ctx, None))
+        return super().handle_event(event)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        w, h = self.ctx.size
+        self.backdrop.draw(surface)
+        text.draw(surface, "Crossroads", (w // 2, h // 2 - px(200)), 48, TEXT, bold=True, anchor="center")
+        text.draw(surface, "US policy in Central Asia, one quarter at a time", (w // 2, h // 2 - px(148)), 17,
+                  (200, 214, 230), anchor="center")
+        if self.message:
+            text.draw(surface, self.message, (w // 2, h - px(40)), 14, WARN, anchor="center")
+        text.draw(surface, "Map: Natural Earth (public domain). Font: Noto Sans (OFL).", (w - px(12), h - px(10)), 11,
+                  MUTED, anchor="bottomright")
+
+
+class ScenarioScene(Scene):
+    """Every file in scenarios/: valid ones to choose, invalid ones with their errors."""
+
+    name = "scenarios"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.entries = catalogue.scan()
+        self.index = 0
+        self.difficulty: str | None = None
+        self.seed = ctx.options.get("seed")
+        if self.seed is None:
+            self.seed = secrets.randbelow(1_000_000)
+
+    @property
+    def entry(self) -> catalogue.Entry | None:
+        return self.entries[self.index] if self.entries else None
+
+    def pick(self, index: int) -> None:
+        self.index = index
+        self.difficulty = None
+        self.rebuild()
+
+    def set_difficulty(self, difficulty: str) -> None:
+        self.difficulty = difficulty
+        self.rebuild()
+
+    def new_seed(self) -> None:
+        self.seed = secrets.randbelow(1_000_000)
+        self.rebuild()
+
+    def start(self) -> Transition | None:
+        entry = self.entry
+        if entry is None or entry.scenario is None:
+            return None
+        sim = start_campaign(self.ctx, entry.scenario, entry.path, self.seed, self.difficulty)
+        return replace(BriefingScene(self.ctx, sim))
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return pop()
+            if event.key == pygame.K_RETURN:
+                return self.start()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.list_rect = pygame.Rect(px(16), px(64), px(320), h - px(140))
+        self.info_rect = pygame.Rect(self.list_rect.right + px(12), px(64), w - self.list_rect.right - px(28),
+                                     h - px(140))
+        y = self.list_rect.y + px(40)
+        for i, entry in enumerate(self.entries):
+            label = entry.title if entry.scenario else f"(!) {entry.path.name} (invalid)"
+            widget = self.add_button(pygame.Rect(self.list_rect.x + px(10), y, self.list_rect.width - px(20), px(34)),
+                                     label, lambda i=i: self.pick(i), str(entry.path), "#tab")
+            if i == self.index:
+                widget.select()
+            y += px(38)
+        entry = self.entry
+        self.add_button(pygame.Rect(px(16), h - px(58), px(120), px(40)), "Back", pop)
+        if entry and entry.scenario:
+            scenario = entry.scenario
+            chosen = self.difficulty or scenario.default_difficulty
+            x = self.info_rect.x + px(12)
+            by = self.info_rect.bottom - px(48)
+            for difficulty in scenario.difficulties:
+                width = self.ctx.text.width(difficulty.name, 15) + px(30)
+                tip = f"Rivals' income ×{difficulty.rival_budget:g}, skill {difficulty.rival_skill:g}."
+                widget = self.add_button(pygame.Rect(x, by, width, px(34)), difficulty.name,
+                                         lambda d=difficulty.id: self.set_difficulty(d), tip, "#tab")
+                if difficulty.id == chosen:
+                    widget.select()
+                x += width + px(6)
+            self.add_button(pygame.Rect(x + px(20), by, px(150), px(34)), f"Seed {self.seed}", self.new_seed,
+                            "Same seed + same orders = the same game. Click for a new seed.")
+            self.add_button(pygame.Rect(w - px(216), h - px(58), px(200), px(40)), "Start campaign", self.start,
+                            "Read the briefing, then play.", "#primary")
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        text.draw(surface, "Choose a scenario", (px(16), px(16)), 22, TEXT, bold=True)
+        panel(surface, self.list_rect, text, f"scenarios/ ({len(self.entries)} files)")
+        y = panel(surface, self.info_rect)
+        entry = self.entry
+        x, width = self.info_rect.x + px(14), self.info_rect.width - px(28)
+        bottom = self.info_rect.bottom - px(56)
+        if entry is None:
+            text.draw(surface, "No scenario files found in scenarios/.", (x, y + px(8)), 15, BAD)
+            return
+        if entry.scenario is None:
+            text.draw(surface, f"{entry.path.name} cannot be played:", (x, y + px(6)), 17, BAD, bold=True)
+            y += px(40)
+            for problem in entry.problems:
+                y = text.draw_wrapped(surface, "• " + problem, pygame.Rect(x, y, width, bottom - y), 14, TEXT) + px(4)
+            text.draw(surface, f"Fix the file and check it with: python main.py validate {entry.path}",
+                      (x, bottom), 13, MUTED)
+            return
+        about = entry.scenario.about
+        text.draw(surface, about.title, (x, y + px(4)), 22, TEXT, bold=True)
+        y += px(40)
+        difficulty = self.difficulty or entry.scenario.default_difficulty
+        facts = f"{about.period} · {entry.scenario.turns} turns (quarters) · difficulty: {difficulty}"
+        text.draw(surface, facts, (x, y), 14, ACCENT)
+        y += px(28)
+        for heading, body in (("The situation", about.summary), ("Your goal", about.goal),
+                              ("How it works", about.how_it_works),
+                              ("Things to try", "\n".join(f"• {t}" for t in about.things_to_try))):
+            if not body or y > bottom - px(40):
+                continue
+            text.draw(surface, heading, (x, y), 14, TEXT, bold=True)
+            y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14,
+                                  (210, 218, 228)) + px(10)
+        text.draw(surface, "Difficulty", (x, self.info_rect.bottom - px(70)), 12, MUTED)
+
+
+class BriefingScene(Scene):
+    """The situation, the goal, the grades and the three tracks, over the map."""
+
+    name = "briefing"
+
+    def __init__(self, ctx: Context, sim: Simulation) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.backdrop = Backdrop(ctx)
+
+    def begin(self) -> Transition:
+        return replace(campaign(self.ctx, self.sim))
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE):
+            return self.begin()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.box = pygame.Rect(0, 0, min(w - px(60), px(980)), min(h - px(40), px(660)))
+        self.box.center = (w // 2, h // 2)
+        self.add_button(pygame.Rect(self.box.right - px(220), self.box.bottom - px(56), px(200), px(40)),
+                        "Begin (Enter)", self.begin, "Go to the map and plan your first quarter.", "#primary")
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px, sim = self.ctx.text, self.ctx.px, self.sim
+        self.backdrop.draw(surface, sim.scenario)
+        panel(surface, self.box)
+        about = sim.scenario.about
+        x, width = self.box.x + px(24), self.box.width - px(48)
+        text.draw(surface, f"Briefing — {about.title}", (x, self.box.y + px(16)), 22, TEXT, bold=True)
+        y = self.box.y + px(56)
+        grades = ", ".join(f"{g.name} from {g.min_score:g}" for g in sim.scenario.score.grades if g.min_score > -100)
+        tracks = ("Soft power — education, culture, markets: cheap, slow to mature, lasting (C5, C6). "
+                  "Trade — investment, resources, the corridor, ERICEN: strong once trust exists (C9–C11, C15). "
+                  "Diplomacy — C5+1, visits, security, water, technology: the whole region and shared threats "
+                  "(C8, C12, C13).")
+        sections = (
+            ("The situation", about.summary),
+            ("Your goal", about.goal),
+            ("How you are graded", f"Your campaign score is the mean US position over all {sim.scenario.turns} turns. "
+             f"Grades: {grades}. Victory at {sim.scenario.score.victory_score:g}, defeat at "
+             f"{sim.scenario.score.defeat_score:g} or below."),
+            ("Three tracks", tracks),
+        )
+        bottom = self.box.bottom - px(64)
+        for heading, body in sections:
+            if not body:
+                continue
+            text.draw(surface, heading, (x, y), 15, ACCENT, bold=True)
+            y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(22), width, bottom - y - px(22)), 14, TEXT)
+            y += px(10)
+        text.draw(surface, f"Seed {sim.seed} · difficulty {sim.difficulty_id} · F1 opens help at any time",
+                  (x, self.box.bottom - px(40)), 13, MUTED)
+
+
+class PagedTextScene(Scene):
+    """Tabs of long text shown a page at a time (help)."""
+
+    name = "help"
+
+    def __init__(self, ctx: Context, pages: dict[str, str], title: str) -> None:
+        super().__init__(ctx)
+        self.sources = pages
+        self.title = title
+        self.tab = next(iter(pages))
+        self.page = 0
+        self.lines: list[list[str]] = []
+
+    def set_tab(self, tab: str) -> None:
+        self.tab, self.page = tab, 0
+        self.rebuild()
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(len(self.lines) - 1, self.page + step))
+        self.rebuild()
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_ESCAPE, pygame.K_F1, pygame.K_h):
+                return pop()
+            if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_SPACE):
+                self.turn(1)
+            elif event.key in (pygame.K_LEFT, pygame.K_PAGEUP):
+                self.turn(-1)
+            elif event.key == pygame.K_TAB:
+                tabs = list(self.sources)
+                self.set_tab(tabs[(tabs.index(self.tab) + 1) % len(tabs)])
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px, text = self.ctx.px, self.ctx.text
+        w, h = self.ctx.size
+        x = px(16)
+        for tab in self.sources:
+            width = text.width(tab, 15) + px(28)
+            widget = self.add_button(pygame.Rect(x, px(56), width, px(32)), tab, lambda t=tab: self.set_tab(t),
+                                     None, "#tab")
+            if tab == self.tab:
+                widget.select()
+            x += width + px(4)
+        self.body = pygame.Rect(px(16), px(98), w - px(32), h - px(166))
+        wrapped = text.wrap(self.sources[self.tab], self.body.width - px(32), 15)
+        per_page = max(5, (self.body.height - px(24)) // text.line_height(15))
+        self.lines = [wrapped[i:i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
+        self.page = min(self.page, len(self.lines) - 1)
+        y = h - px(56)
+        self.add_button(pygame.Rect(px(16), y, px(100), px(38)), "‹ Prev", lambda: self.turn(-1), "Left arrow",
+                        enabled=self.page > 0)
+        self.add_button(pygame.Rect(px(124), y, px(100), px(38)), "Next ›", lambda: self.turn(1), "Right arrow",
+                        enabled=self.page < len(self.lines) - 1)
+        self.add_button(pygame.Rect(w - px(156), y, px(140), px(38)), "Close (Esc)", pop, None, "#primary")
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        text.draw(surface, self.title, (px(16), px(14)), 22, TEXT, bold=True)
+        panel(surface, self.body)
+        y = self.body.y + px(12)
+        for i, line in enumerate(self.lines[self.page]):
+            bold = i == 0 and self.page == 0
+            text.draw(surface, line, (self.body.x + px(16), y), 15, ACCENT if bold else TEXT, bold)
+            y += text.line_height(15)
+        _w, h = self.ctx.size
+        text.draw(surface, f"page {self.page + 1}/{len(self.lines)} · Tab: next topic",
+                  (px(240), h - px(37)), 13, MUTED, anchor="midleft")
+
+
+def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noqa: N802 - reads like a class
+    pages = {"First turn": reference.GUIDE, "Meters": reference.METERS, "Claims": reference.claims_text(),
+             "Rules": reference.rules_text(), "Keys": reference.KEYS}
+    if scenario is None:
+        entry = next((e for e in catalogue.scan() if e.scenario is not None), None)
+        scenario = entry.scenario if entry else None
+    if scenario is not None:
+        pages["Actions"] = reference.actions_text(scenario)
+    return PagedTextScene(ctx, pages, "Help")
+
+
+class SettingsScene(Scene):
+    name = "settings"
+    SCALES = (0.85, 1.0, 1.15, 1.3)
+    SIZES = ((1280, 720), (1600, 900), (1920, 1080))
+
+    def set_scale(self, scale: float) -> Transition:
+        self.ctx.settings.ui_scale = scale
+        return Transition("rescale")
+
+    def set_size(self, size: tuple[int, int]) -> Transition:
+        return Transition("resize", then=lambda: size)  # the app reads the size from `then`
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return pop()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        x0, y = w // 2 - px(260), px(140)
+        for i, scale in enumerate(self.SCALES):
+            widget = self.add_button(pygame.Rect(x0 + i * px(130), y, px(120), px(38)), f"{scale:.0%}",
+                                     lambda s=scale: self.set_scale(s), "Text and widget size", "#tab")
+            if abs(scale - self.ctx.scale) < 1e-6:
+                widget.select()
+        y += px(110)
+        for i, size in enumerate(self.SIZES):
+            widget = self.add_button(pygame.Rect(x0 + i * px(175), y, px(165), px(38)), f"{size[0]}×{size[1]}",
+                                     lambda s=size: self.set_size(s), "Window size (you can also drag its edges)",
+                                     "#tab")
+            if size == self.ctx.size:
+                widget.select()
+        self.add_button(pygame.Rect(w // 2 - px(80), h - px(80), px(160), px(40)), "Back", pop, None, "#primary")
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        w, _ = self.ctx.size
+        text.draw(surface, "Settings", (w // 2, px(50)), 26, TEXT, bold=True, anchor="center")
+        text.draw(surface, "UI scale", (w // 2 - px(260), px(110)), 16, ACCENT, bold=True)
+        text.draw(surface, "Window size", (w // 2 - px(260), px(220)), 16, ACCENT, bold=True)
+
+
+class SaveScene(Scene):
+    """Save into a named slot (typing a name, or clicking an existing slot to overwrite it)."""
+
+    name = "save"
+
+    def __init__(self, ctx: Context, sim: Simulation) -> None:
+        super().__init__(ctx)
+        self.sim = sim
+        self.message = ""
+        self.good = True
+        self.slots, self.problem = saves.list_slots()
+        self.default = f"{sim.scenario.id}-turn{sim.turn}"
+        self.entry: pygame_gui.elements.UITextEntryLine | None = None
+
+    def save(self, name: str | None = None) -> Transition | None:
+        name = (name or (self.entry.get_text() if self.entry else "") or self.default).strip()
+        error = saves.save(self.sim, name)
+        self.message, self.good = (f"Saved as '{name}'.", True) if not error else (error, False)
+        self.slots, self.problem = saves.list_slots()
+        self.rebuild()
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return pop()
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            return self.save()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(px(16), px(80), px(420), px(38)), self.gui)
+        self.entry.set_text(self.default)
+        self.add_button(pygame.Rect(px(446), px(80), px(140), px(38)), "Save", self.save,
+                        "Write the game to this slot (the previous file is kept as a backup).", "#primary")
+        slots_box(self, self.slots, lambda info: (lambda: self.save(info.name)), "Overwrite this slot")
+        self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        text.draw(surface, "Save the game", (px(16), px(16)), 22, TEXT, bold=True)
+        text.draw(surface, "Slot name (Enter saves):", (px(16), px(56)), 13, MUTED)
+        if self.message:
+            text.draw(surface, self.message, (px(600), px(90)), 14, GOOD if self.good else BAD)
+        slot_notes(self, surface)
+
+
+class LoadScene(Scene):
+    name = "load"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.slots, self.problem = saves.list_slots()
+        self.message = ""
+
+    def load(self, path: Path | str) -> Transition | None:
+        sim, error = saves.load_path(path)
+        if sim is None:
+            self.message = error
+            self.dirty = True
+            return None
+        return reset(campaign(self.ctx, sim))
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return pop()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        slots_box(self, self.slots, lambda info: (lambda: self.load(info.path)), "Load this game")
+        self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        text.draw(surface, "Load a game", (px(16), px(16)), 22, TEXT, bold=True)
+        if self.message:
+            w, _ = self.ctx.size
+            text.draw_wrapped(surface, self.message, pygame.Rect(px(16), px(60), w - px(32), px(60)), 14, BAD)
+        slot_notes(self, surface)
+
+
+def slot_label(info: object) -> str:
+    turn = getattr(info, "turn", "?")
+    date = getattr(info, "date_label", "")
+    score = getattr(info, "score", None)
+    score_text = f" · score {score:.1f}" if isinstance(score, int | float) else ""
+    return f"{getattr(info, 'name', '?')} — {getattr(info, 'scenario_title', '')} · turn {turn} {date}{score_text}"
+
+
+def slots_box(scene: Scene, slots: list, handler: Callable[[object], Callable[[], Transition | None]], tip: str) -> None:
+    px = scene.ctx.px
+    w, h = scene.ctx.size
+    y = px(140)
+    for info in slots[: max(1, (h - y - px(80)) // px(40))]:
+        error = getattr(info, "error", "")
+        label = slot_label(info) + (f"  (damaged: {error})" if error else "")
+        scene.add_button(pygame.Rect(px(16), y, w - px(32), px(34)), label, handler(info),
+                         f"{tip}. File: {getattr(info, 'path', '')}", "#tab", enabled=not error)
+        y += px(40)
+
+
+def slot_notes(scene: Scene, surface: pygame.Surface) -> None:
+    text, px = scene.ctx.text, scene.ctx.px
+    slots, problem = getattr(scene, "slots", []), getattr(scene, "problem", "")
+    if problem:
+        text.draw(surface, problem, (px(16), px(124)), 14, BAD)
+    elif not slots:
+        text.draw(surface, "No saved games yet.", (px(16), px(124)), 14, MUTED)
+    else:
+        text.draw(surface, f"{len(slots)} saved game(s), newest first:", (px(16), px(124)), 13, MUTED)
+
+
+class MessageScene(Scene):
+    """A dialog with a title, a message and buttons (confirmations and error reports)."""
+
+    name = "dialog"
+    overlay = True
+
+    def __init__(self, ctx: Context, title: str, message: str,
+                 choices: tuple[tuple[str, Callable[[], Transition | None]], ...] = ()) -> None:
+        super().__init__(ctx)
+        self.title, self.message = title, message
+        self.choices = choices or (("OK", pop),)
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return pop()
+            if event.key in (pygame.K_RETURN, pygame.K_y):
+                return self.choices[0][1]()
+        return super().handle_event(event)
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.box = pygame.Rect(0, 0, min(w - px(60), px(620)), px(240))
+        self.box.center = (w // 2, h // 2)
+        x = self.box.right - px(20)
+        for label, handler in reversed(self.choices):
+            width = self.ctx.text.width(label, 15) + px(36)
+            x -= width
+            self.add_button(pygame.Rect(x, self.box.bottom - px(56), width, px(40)), label, handler, None,
+                            "#primary" if label == self.choices[0][0] else None)
+            x -= px(8)
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        panel(surface, self.box)
+        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
+        text.draw(surface, self.title, (self.box.x + px(20), self.box.y + px(16)), 19, TEXT, bold=True)
+        text.draw_wrapped(surface, self.message, pygame.Rect(self.box.x + px(20), self.box.y + px(56),
+                                                             self.box.width - px(40), px(110)), 14, TEXT)
+
+
+def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
+    """Quit asks first; from a campaign it also offers the main menu (the game is autosaved)."""
+    choices: list[tuple[str, Callable[[], Transition | None]]] = [("Quit game", quit_game)]
+    if to_menu:
+        choices.append(("Main menu", lambda: reset(TitleScene(ctx))))
+    choices.append(("Cancel", pop))
+    note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
+    return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices))

@@ -1,0 +1,172 @@
+"""The selected state's panel and the region panel, drawn by hand with a tooltip on every number.
+
+Both draw into a panel-sized surface; `origin` is where that surface will be blitted, so
+tooltip zones are registered in screen coordinates.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.vocabulary import POWER_NAMES, POWERS
+from game.sim.engine import Simulation
+from game.ui import glossary
+from game.ui.history import last_turn_deltas
+from game.ui.scene import Context
+from game.ui.shapes import draw_shape
+from game.ui.theme import ACCENT, BACKGROUND, MUTED, POWER_COLOURS, POWER_SHAPES, TEXT, WARN
+from game.ui.tips import Tips
+from game.ui.widgets import bar, delta_colour, panel, signed
+
+VALUES = (
+    ("stability", "Stability"),
+    ("economy", "Economy"),
+    ("china_wariness", "Wariness of China"),
+    ("us_trust", "Trust in the US"),
+    ("resilience", "Resilience"),
+)
+FLAG_LABELS = {
+    "pntr": "PNTR",
+    "pntr_eligible": "In PNTR bill",
+    "on_corridor": "On corridor",
+    "afghan_border": "Afghan border",
+    "partnership": "US partnership",
+}
+
+
+def draw_state_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, state_id: str, tips: Tips,
+                     origin: tuple[int, int]) -> None:
+    text, px = ctx.text, ctx.px
+    surface.fill(BACKGROUND)
+    rect = surface.get_rect()
+    panel(surface, rect)
+    ox, oy = origin
+
+    def tip(area: pygame.Rect, message: str) -> None:
+        tips.add(area.move(ox, oy), message)
+
+    country = sim.state.countries[state_id]
+    definition = sim.world.state_defs[state_id]
+    deltas = last_turn_deltas(sim, state_id)
+    x, width = px(12), rect.width - px(24)
+    y = px(8)
+    name = text.draw(surface, definition.name, (x, y), 20, TEXT, bold=True)
+    weight = f"score weight {definition.score_weight:.0%}"
+    area = text.draw(surface, weight, (rect.width - px(12), y + px(8)), 12, MUTED, anchor="topright")
+    tip(area, "How much this state counts in the US score (C14: Kazakhstan weighs most).")
+    y = name.bottom + px(2)
+    if definition.about:
+        y = text.draw_wrapped(surface, definition.about, pygame.Rect(x, y, width, px(40)), 12, MUTED) + px(4)
+    leader = country.leader()
+    draw_shape(surface, POWER_SHAPES[leader], (x + px(8), y + px(10)), px(8), POWER_COLOURS[leader])
+    area = text.draw(surface, f"Leans toward {POWER_NAMES[leader]}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
+    tip(area, "The power with the highest alignment; the map shades the state in its colour, shape and pattern.")
+    y += px(28)
+
+    text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
+    y += px(18)
+    for power in POWERS:
+        value = country.alignment[power]
+        delta = deltas.get(f"alignment.{power}", 0.0)
+        row = pygame.Rect(x, y, width, px(30))
+        draw_shape(surface, POWER_SHAPES[power], (x + px(7), y + px(8)), px(6), POWER_COLOURS[power])
+        text.draw(surface, POWER_NAMES[power], (x + px(18), y), 13, TEXT)
+        text.draw(surface, f"{value:.1f}", (x + width - px(48), y), 13, TEXT, bold=True, anchor="topright")
+        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
+        tip(row, glossary.alignment_tip(power, value, country.floors[power], delta))
+        y += px(33)
+
+    y += px(2)
+    text.draw(surface, "Conditions", (x, y), 12, MUTED)
+    y += px(18)
+    for key, label in VALUES:
+        value = country.values[key]
+        delta = deltas.get(f"values.{key}", 0.0)
+        row = pygame.Rect(x, y, width, px(20))
+        text.draw(surface, label, (x, y), 13, TEXT)
+        bar(surface, pygame.Rect(x + round(width * 0.47), y + px(6), round(width * 0.3), px(7)), value, ACCENT)
+        text.draw(surface, f"{value:.0f}", (x + width - px(40), y), 13, TEXT, anchor="topright")
+        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        tip(row, f"{label}: {value:.1f}. {glossary.value_tip(key)}")
+        y += px(21)
+    neglect = country.values.get("neglect_turns", 0.0)
+    row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12,
+                    WARN if neglect >= 2 else MUTED)
+    tip(row, glossary.MOVED_BY["neglect_turns"])
+    y += px(22)
+
+    pipeline = sorted(((int(t), a) for t, a in country.goodwill_due.items() if a), key=lambda item: item[0])
+    row = text.draw(surface, "Goodwill in the pipeline", (x, y), 12, MUTED)
+    tip(row, glossary.MOVED_BY["goodwill"])
+    y += px(17)
+    if pipeline:
+        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6]]
+        for line in text.wrap(" · ".join(parts), width, 12)[:3]:
+            area = text.draw(surface, line, (x, y), 12, TEXT)
+            tip(area, glossary.MOVED_BY["goodwill"])
+            y += text.line_height(12)
+    else:
+        text.draw(surface, "none — soft power puts goodwill here (C5, C6)", (x, y), 12, MUTED)
+        y += text.line_height(12)
+    y += px(6)
+
+    floors = " · ".join(f"{POWER_SHORT_NAMES[p]} {country.floors[p]:.0f}" for p in POWERS)
+    area = text.draw(surface, f"Floors: {floors}", (x, y), 12, TEXT)
+    tip(area, glossary.MOVED_BY["floors"])
+    y += px(18)
+    fragile = [f"{POWER_SHORT_NAMES[p]} {country.fragile[p]:.1f}" for p in POWERS if country.fragile.get(p, 0) >= 0.05]
+    if fragile:
+        area = text.draw(surface, "Cash influence fading: " + " · ".join(fragile), (x, y), 12, TEXT)
+        tip(area, glossary.MOVED_BY["fragile"])
+        y += px(18)
+    y += px(4)
+    cx = x
+    for flag, label in FLAG_LABELS.items():
+        on = bool(country.flags.get(flag))
+        chip = text.render(label, 12, TEXT if on else MUTED)
+        dot = px(4)
+        box = pygame.Rect(cx, y, chip.get_width() + px(24), chip.get_height() + px(4))
+        if box.right > x + width:
+            cx, y = x, y + box.height + px(4)
+            box.topleft = (cx, y)
+        pygame.draw.rect(surface, (30, 70, 100) if on else (40, 48, 60), box, border_radius=8)
+        centre = (box.x + px(10), box.centery)
+        pygame.draw.circle(surface, (80, 200, 150) if on else MUTED, centre, dot, 0 if on else 1)  # filled = yes
+        surface.blit(chip, (box.x + px(18), box.y + px(2)))
+        tip(box, f"{label}: {'yes' if on else 'no'}. {glossary.FLAG_DOCS.get(flag, '')}")
+        cx = box.right + px(6)
+
+
+POWER_SHORT_NAMES = {"us": "US", "russia": "Russia", "china": "China"}
+
+
+def draw_region_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, tips: Tips,
+                      origin: tuple[int, int]) -> None:
+    """Projects, C5+1 preparation, backlash and western trade."""
+    text, px = ctx.text, ctx.px
+    surface.fill(BACKGROUND)
+    rect = surface.get_rect()
+    y = panel(surface, rect, text, "Region and Washington")
+    ox, oy = origin
+    x, width = px(12), rect.width - px(24)
+    rows: list[tuple[str, float, str]] = []
+    for project in sim.scenario.projects:
+        progress = sim.state.projects.get(project.id, 0.0)
+        claims = ", ".join(project.claims)
+        rows.append((project.name, progress,
+                     f"{project.name}: {progress:.0f}% of 100. {project.description} Funded by actions; "
+                     f"slips {project.decay_per_turn:g}/turn unfunded ({claims})."))
+    region = sim.state.region
+    for key, label in (("c5plus1_preparation", "C5+1 preparation"), ("backlash", "Backlash"),
+                       ("western_trade", "Western trade")):
+        rows.append((label, region.get(key, 0.0), glossary.REGION_DOCS[key]))
+    step = max(px(18), min(px(24), (rect.height - (y - rect.y) - px(6)) // max(1, len(rows))))
+    for label, value, message in rows:
+        row = pygame.Rect(x, y, width, step)
+        text.draw(surface, label, (x, y), 12, TEXT)
+        bar(surface, pygame.Rect(x + round(width * 0.5), y + px(5), round(width * 0.33), px(7)), value,
+            WARN if label == "Backlash" else ACCENT)
+        text.draw(surface, f"{value:.0f}", (x + width, y), 12, TEXT, anchor="topright")
+        tips.add(row.move(ox, oy), message)
+        y += step
