@@ -205,6 +205,16 @@ class EventDef:
 
 
 @frozen
+class Reflection:
+    """A question put to the class at a turn or after an event; answers go into the debrief."""
+
+    id: str = field(metadata=doc("lower-case id"))
+    prompt: str = field(metadata=doc("the question"))
+    turn: int | None = field(default=None, metadata=doc("ask at the start of this turn"))
+    after_event: str | None = field(default=None, metadata=doc("ask on the turn after this event fires"))
+
+
+@frozen
 class ProjectDef:
     """A multi-turn regional project (C9, C10, C11)."""
 
@@ -313,6 +323,7 @@ class Scenario:
         metadata=doc("difficulty levels"),
     )
     default_difficulty: str = field(default="normal", metadata=doc("the difficulty used unless one is chosen"))
+    reflections: tuple[Reflection, ...] = field(default=(), metadata=doc("questions for a class, by turn or after an event"))
 
     def state(self, state_id: str) -> StateDef:
         return next(s for s in self.states if s.id == state_id)

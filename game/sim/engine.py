@@ -44,7 +44,12 @@ class TurnReport:
 
 @attrs.define
 class TurnRecord:
-    """The human input of one turn, enough to replay it: decisions in order, then orders."""
+    """The human input of one turn, enough to replay it.
+
+    `decisions` holds what applied at once, in order: event answers as (decision key, choice)
+    and facilitator acts or reflection answers as (kind, canonical JSON); `orders` are the
+    orders standing at End Turn.
+    """
 
     decisions: list[tuple[str, str]] = attrs.field(factory=list)
     orders: list[Order] = attrs.field(factory=list)
@@ -80,6 +85,9 @@ class Simulation:
         _state: GameState | None = None,
         _ledger: Ledger | None = None,
     ) -> None:
+        self.scenario_at_start = scenario  # before any facilitator changes (replays start here)
+        if _state is not None and _state.rule_overrides:
+            scenario = _with_overrides(scenario, _state.rule_overrides)
         self.scenario = scenario
         self.scenario_path = scenario_path  # where the scenario was loaded from (saves and reloads)
         self.seed = seed
@@ -104,6 +112,7 @@ class Simulation:
         self.record_hashes = record_hashes
         self.state_hashes: list[str] = []
         self.load_warnings: list[str] = []
+        self.injected: list[FiredEvent] = []  # events a facilitator fired this turn, for the report
         if fresh:
             income.collect_income(self.world)
 
@@ -184,6 +193,24 @@ class Simulation:
         self.history[-1].decisions.append((decision_key, choice_id))
         event_rules.resolve_decision(self.world, decision, choice_id)
 
+    def act(self, kind: str, payload: dict[str, Any]) -> None:
+        """A facilitator act or a reflection answer (see `game.sim.facilitator`), applied and recorded."""
+        from game.sim import facilitator
+
+        facilitator.apply_act(self, kind, payload)
+        self.history[-1].decisions.append(facilitator.encode(kind, payload))
+
+    def due_reflections(self) -> list[Any]:
+        from game.sim.facilitator import due_reflections
+
+        return due_reflections(self)
+
+    def replace_scenario(self, scenario: Scenario) -> None:
+        """Play on under changed parameters (a facilitator's change); the state is untouched."""
+        self.scenario = scenario
+        self.world.scenario = scenario
+        self.world.rules = scenario.rules
+
     # --- the turn -----------------------------------------------------------------------
 
     def end_turn(self) -> TurnReport:
@@ -220,6 +247,8 @@ class Simulation:
         if turn >= self.scenario.turns or _collapsed(world):
             world.state.finished = True
             world.state.outcome = outcome_for(world, score)
+        fired = [*self.injected, *fired]
+        self.injected = []
         refused_orders = {order for order, _ in refused}
         report = TurnReport(
             turn=turn,
@@ -299,6 +328,14 @@ class Simulation:
                         f"rule:resources:{action.id}",
                         ("C15",),
                     )
+
+
+def _with_overrides(scenario: Scenario, overrides: dict[str, Any]) -> Scenario:
+    from game.batch.overrides import apply_override
+
+    for path, value in overrides.items():
+        scenario = apply_override(scenario, path, value)
+    return scenario
 
 
 def _collapsed(world: World) -> bool:

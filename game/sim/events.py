@@ -70,14 +70,15 @@ def roll_events(world: World) -> list[FiredEvent]:
                 continue
             if roll >= _chance(event, world, country):
                 continue
-            fired.append(_fire(event, world, country.id if country else None))
+            fired.append(fire(event, world, country.id if country else None))
     return fired
 
 
-def _fire(event: EventDef, world: World, state_id: str | None) -> FiredEvent:
+def fire(event: EventDef, world: World, state_id: str | None, cause: str | None = None) -> FiredEvent:
+    """Fire an event now (the dice, or a facilitator, chose it): apply its effects, queue its choices."""
     world.state.events_fired.setdefault(event.id, []).append(world.turn)
     targets = (state_id,) if state_id else world.state_ids
-    apply_effects(event.effects, world, EffectContext("event", targets, f"event:{event.id}", event.claims))
+    apply_effects(event.effects, world, EffectContext("event", targets, cause or f"event:{event.id}", event.claims))
     decision = Decision(event.id, state_id, world.turn) if event.choices else None
     return FiredEvent(
         event.id, state_id, fill(event.title, world, state_id), fill(event.text, world, state_id), decision

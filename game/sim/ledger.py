@@ -92,5 +92,9 @@ class Ledger:
             != 0.0
         )
 
+    def record(self, turn: int, target: str, variable: str, delta: float, cause: str, claims: tuple[str, ...]) -> None:
+        """Record a change made outside the state's numbers (a facilitator's rule change)."""
+        self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims)))
+
     def for_turn(self, turn: int) -> list[Change]:
         return [c for c in self.entries if c.turn == turn]

@@ -29,6 +29,7 @@ from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 from game.sim.engine import RivalChooser, Simulation, TurnRecord, TurnReport
 from game.sim.events import FiredEvent
+from game.sim.facilitator import is_act
 from game.sim.ledger import Change, Ledger
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
 from game.sim.state import from_data, state_hash, to_data
@@ -509,9 +510,13 @@ def _apply_input(sim: Simulation, record: TurnRecord) -> None:
     """
     for key, choice in record.decisions:
         try:
-            sim.decide(key, choice)
-        except IllegalOrder as error:
-            raise ReplayError(sim.turn, f"the recorded answer '{choice}' to '{key}': {error.reason}") from None
+            if is_act((key, choice)):
+                sim.act(key, json.loads(choice))
+            else:
+                sim.decide(key, choice)
+        except (IllegalOrder, ValueError) as error:
+            reason = getattr(error, "reason", str(error))
+            raise ReplayError(sim.turn, f"the recorded input '{choice}' ({key}): {reason}") from None
     for order in record.orders:
         if order.power not in sim.humans:
             raise ReplayError(sim.turn, f"a recorded order for {order.power}, a computer side")
@@ -565,7 +570,7 @@ def turn_hashes(sim: Simulation) -> list[str]:
     known = [str(h) for h in getattr(sim, "state_hashes", [])][:played]
     if len(known) == played or sim.initial is None:
         return known
-    shadow = Simulation(sim.scenario, sim.seed, sim.difficulty_id, sim.humans, sim.rival_chooser)
+    shadow = Simulation(sim.scenario_at_start, sim.seed, sim.difficulty_id, sim.humans, sim.rival_chooser)
     hashes: list[str] = []
     try:
         _replay_into(shadow, sim.history, len(sim.history) == played, hashes)
@@ -625,7 +630,7 @@ def verify_replay(path: str | Path, *, scenario_path: str | Path | None = None) 
     saved = load_game(path, scenario_path=scenario_path)
     if saved.initial is None:
         return ReplayCheck(False, 0, None, f"{path} holds no starting state, so it cannot be replayed")
-    replayed = Simulation(saved.scenario, saved.seed, saved.difficulty_id, saved.humans)
+    replayed = Simulation(saved.scenario_at_start, saved.seed, saved.difficulty_id, saved.humans)
     hashes: list[str] = []
     found: list[tuple[int, str]] = []
     try:
