@@ -508,9 +508,7 @@ def build_countries(
         holes: list[Ring] = []
         for polygon in geometry_polygons(geometry):
             for ring_index, indices in enumerate(polygon):
-                ring = tidy_ring(
-                    clip_ring(assemble_ring(indices, arc), clip_box), clip_box, decimals
-                )
+                ring = tidy_ring(clip_ring(assemble_ring(indices, arc), clip_box), clip_box, decimals)
                 if len(ring) < 3 or abs(signed_area(ring)) < min_area:
                     continue
                 # Normalise orientation: exteriors counter-clockwise, holes clockwise.
@@ -590,13 +588,10 @@ def build_route() -> dict[str, Any]:
                 point = [float(step[0]), float(step[1])]
                 leg_points.append(point)
             points.append(point)
-        lines.append(
-            {"id": line["id"], "name": line["name"], "stops": names, "points": points, "legs": legs}
-        )
+        lines.append({"id": line["id"], "name": line["name"], "stops": names, "points": points, "legs": legs})
     return {
         "name": "Trans-Caspian International Transport Route (Middle Corridor)",
-        "note": "Approximate schematic line; stops are real places, unnamed waypoints keep "
-        "ferry legs at sea.",
+        "note": "Approximate schematic line; stops are real places, unnamed waypoints keep ferry legs at sea.",
         "stops": ROUTE_STOPS,
         "lines": lines,
     }
@@ -614,9 +609,7 @@ def check_sea_legs(countries: Sequence[dict[str, Any]], route: dict[str, Any]) -
                     raise SystemExit(f"ferry leg {leg['from']}-{leg['to']} crosses {owners}")
 
 
-def sample_polyline(
-    points: Sequence[Sequence[float]], step: float, skip_ends: float
-) -> list[Point]:
+def sample_polyline(points: Sequence[Sequence[float]], step: float, skip_ends: float) -> list[Point]:
     """Points every ``step`` degrees along a polyline, skipping ``skip_ends`` at each end.
 
     The ends are skipped because ports sit on the (simplified) coastline.
@@ -656,9 +649,7 @@ def check_caspian_open(countries: Sequence[dict[str, Any]]) -> None:
 def build(topology: dict[str, Any], source_name: str) -> dict[str, Any]:
     """Assemble the whole asset from a world-atlas topology."""
     clip_box = expand_box(FOCUS_BOX, CLIP_MARGIN_DEG)
-    countries = build_countries(
-        topology, FOCUS_BOX, clip_box, SIMPLIFY_TOLERANCE_DEG, DECIMALS, MIN_RING_AREA_DEG2
-    )
+    countries = build_countries(topology, FOCUS_BOX, clip_box, SIMPLIFY_TOLERANCE_DEG, DECIMALS, MIN_RING_AREA_DEG2)
     check_capitals(countries)
     check_caspian_open(countries)
     route = build_route()
@@ -666,8 +657,7 @@ def build(topology: dict[str, Any], source_name: str) -> dict[str, Any]:
     return {
         "source": f"Natural Earth {NATURAL_EARTH_VERSION} admin-0 countries (1:50m) via "
         f"npm world-atlas@{WORLD_ATLAS_VERSION} {source_name}",
-        "licence": "Natural Earth: public domain; world-atlas package: ISC. "
-        "See assets/map/SOURCE.md.",
+        "licence": "Natural Earth: public domain; world-atlas package: ISC. See assets/map/SOURCE.md.",
         "bbox": list(clip_box),
         "focus_bbox": list(FOCUS_BOX),
         "projection_hint": "equirectangular; scale longitude by cos(45 deg)",
@@ -681,9 +671,7 @@ def build(topology: dict[str, Any], source_name: str) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point: read the TopoJSON, write the asset, print a summary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "topojson", type=Path, help="world-atlas countries-50m.json (see module docstring)"
-    )
+    parser.add_argument("topojson", type=Path, help="world-atlas countries-50m.json (see module docstring)")
     parser.add_argument(
         "-o",
         "--output",
@@ -698,10 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = json.dumps(asset, separators=(",", ":"), ensure_ascii=False)
     args.output.write_text(text + "\n", encoding="utf-8")
     points = sum(len(r) for c in asset["countries"] for r in c["rings"] + c["holes"])
-    print(
-        f"wrote {args.output} ({len(text) / 1024:.0f} KiB, "
-        f"{len(asset['countries'])} countries, {points} points)"
-    )
+    print(f"wrote {args.output} ({len(text) / 1024:.0f} KiB, {len(asset['countries'])} countries, {points} points)")
     for country in asset["countries"]:
         print(
             f"  {country['role']:9} {country['id']:16} {country['iso_a3']} "

@@ -323,7 +323,9 @@ class Scenario:
         metadata=doc("difficulty levels"),
     )
     default_difficulty: str = field(default="normal", metadata=doc("the difficulty used unless one is chosen"))
-    reflections: tuple[Reflection, ...] = field(default=(), metadata=doc("questions for a class, by turn or after an event"))
+    reflections: tuple[Reflection, ...] = field(
+        default=(), metadata=doc("questions for a class, by turn or after an event")
+    )
 
     def state(self, state_id: str) -> StateDef:
         return next(s for s in self.states if s.id == state_id)

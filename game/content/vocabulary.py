@@ -40,6 +40,8 @@ REGION_VARIABLES: Final[tuple[str, ...]] = (
 )
 # The US Washington track (C11).
 WASHINGTON_VARIABLES: Final[tuple[str, ...]] = ("political_capital", "congress_support")
+# Global conditions the rules read by name (the C3 drift reads war_in_ukraine).
+RULE_GLOBALS: Final[tuple[str, ...]] = ("war_in_ukraine",)
 # Per-country boolean flags.
 COUNTRY_FLAGS: Final[tuple[str, ...]] = ("pntr", "on_corridor", "afghan_border", "partnership")
 

@@ -46,8 +46,15 @@ VALUE_NAMES = {
 }
 
 
-def describe_cause(cause: str, scenario: Scenario) -> str:
-    """'Education exchanges (United States)' for 'action:us:education_exchanges', and so on."""
+def describe_cause(cause: str, scenario: Scenario, state_name: str = "the state") -> str:
+    """'Education exchanges (United States)' for 'action:us:education_exchanges', and so on.
+
+    Event titles and choice labels may hold a {state} placeholder: `state_name` fills it.
+    """
+    return _describe(cause, scenario).replace("{state}", state_name).replace("{power}", "the United States")
+
+
+def _describe(cause: str, scenario: Scenario) -> str:
     kind, _, rest = cause.partition(":")
     if kind == "action":
         power, _, action_id = rest.partition(":")
@@ -68,7 +75,7 @@ def describe_cause(cause: str, scenario: Scenario) -> str:
         rule_id, _, detail = rest.partition(":")
         title = _RULE_TITLES.get(rule_id) or _EXTRA_RULES.get(rule_id, rule_id.replace("_", " ").capitalize())
         if detail:
-            return f"{title} ({describe_cause(detail, scenario)})"
+            return f"{title} ({_describe(detail, scenario)})"
         return title
     if kind == "income":
         return "Income"

@@ -71,10 +71,7 @@ def countries_containing(point: Sequence[float]) -> list[str]:
 def ring_area(ring: Sequence[Sequence[float]]) -> float:
     """Unsigned shoelace area in square degrees."""
     n = len(ring)
-    return abs(
-        sum(ring[i][0] * ring[(i + 1) % n][1] - ring[(i + 1) % n][0] * ring[i][1] for i in range(n))
-        / 2.0
-    )
+    return abs(sum(ring[i][0] * ring[(i + 1) % n][1] - ring[(i + 1) % n][0] * ring[i][1] for i in range(n)) / 2.0)
 
 
 def test_asset_loads_and_is_small() -> None:

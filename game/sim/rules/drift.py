@@ -3,14 +3,14 @@ trust fading (C6), neglect (C19)."""
 
 from __future__ import annotations
 
-from game.content.vocabulary import RIVALS
+from game.content.vocabulary import RIVALS, RULE_GLOBALS
 from game.sim.world import World
 
 
 def russia_strain(world: World) -> None:
     """C3: while the war lasts, Russian alignment slides toward the floor its ties guarantee."""
     strain = world.rules.russia_strain
-    if not strain.strength or not world.state.globals.get("war_in_ukraine"):
+    if not strain.strength or not world.state.globals.get(RULE_GLOBALS[0]):  # war_in_ukraine
         return
     for country in world.state.countries.values():
         world.shift_alignment(

@@ -1,0 +1,220 @@
+"""`experiment`, `report` and `compare`: the classroom's headless commands (thin wrappers).
+
+Exit codes follow `game.cli`: 0 done, 1 the input is wrong (a broken scenario, a damaged
+save), 2 a usage error, each with a one-line message. A thesis check that does not hold is
+a finding, not an error: the command still exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from game.ai.strategies import STRATEGIES
+from game.content.loader import check_scenario
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
+EXPERIMENTS = ("thesis",)
+
+
+def _usage_error(command: str, message: str) -> int:
+    print(f"python main.py {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _progress_bar(total: int, quiet: bool) -> Any:
+    """A tqdm bar on a terminal only (never in pipes, logs or tests)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="run", file=sys.stderr)
+
+
+# --- experiment ---------------------------------------------------------------------------
+
+
+def register_experiment(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", choices=EXPERIMENTS, help="the experiment to run (thesis: the article's six checks)")
+    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file (default: window-2023)")
+    parser.add_argument("--runs", type=int, default=16, help="paired runs per arm (default 16)")
+    parser.add_argument("--seed", type=int, default=2023, help="base seed: run i has the same seed in every arm")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; use the number of cores)")
+    parser.add_argument(
+        "--sensitivity-strategy",
+        default="balanced",
+        metavar="LIST",
+        help="strategies for the sensitivity table, a comma list (default balanced; e.g. balanced,neglect)",
+    )
+    parser.add_argument("--out", default=None, metavar="DIR", help="also write thesis.csv and sensitivity.csv here")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run_experiment(args: argparse.Namespace) -> int:
+    from game.batch.report import write_csv
+    from game.batch.sensitivity import default_probes, run_sensitivity, sensitivity_arms, sensitivity_rows
+    from game.batch.thesis import Arms, result_rows, run_thesis, thesis_arms
+
+    if args.runs < 2:
+        return _usage_error("experiment", "--runs must be at least 2 (a confidence interval needs two runs)")
+    if args.jobs < 1:
+        return _usage_error("experiment", "--jobs must be at least 1")
+    strategies = [s.strip() for s in args.sensitivity_strategy.split(",") if s.strip()]
+    unknown = [s for s in strategies if s not in STRATEGIES]
+    if unknown or not strategies:
+        return _usage_error(
+            "experiment", f"unknown strategy {', '.join(unknown) or '(none)'}; choose from {', '.join(STRATEGIES)}"
+        )
+    scenario, problems = check_scenario(args.scenario)
+    if scenario is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{args.scenario}: the scenario has errors; fix them first (python main.py validate)", file=sys.stderr)
+        return 1
+    probes = default_probes(scenario)
+    started = time.perf_counter()
+    arms = Arms(args.scenario, args.runs, args.seed, jobs=args.jobs)
+    keys = [*thesis_arms(), *sensitivity_arms(probes, strategies)]
+    bar = _progress_bar(arms.missing_runs(keys), args.quiet)
+    arms.progress = bar.update if bar else None
+    arms.prefetch(keys)  # one parallel sweep for both parts; they share the unchanged arms
+    if bar:
+        bar.close()
+    results = run_thesis(arms)
+    table = run_sensitivity(arms, probes, strategies)
+    print(f"Thesis checks on {scenario.about.title}: {args.runs} paired runs per arm, base seed {args.seed}")
+    print("\n".join(thesis_lines(results)))
+    print()
+    print(f"Model card: how far each rule parameter moves the mean campaign score ({args.runs} paired runs)")
+    print("\n".join(sensitivity_lines(table)))
+    print(f"({len(dict.fromkeys(keys)) * args.runs} campaigns in {time.perf_counter() - started:.1f} s)")
+    if args.out:
+        out = Path(args.out)
+        write_csv(out / "thesis.csv", result_rows(results))
+        write_csv(out / "sensitivity.csv", sensitivity_rows(table))
+        print(f"wrote {out / 'thesis.csv'} and {out / 'sensitivity.csv'}")
+    return 0
+
+
+def _d(value: float) -> str:
+    return f"{value:+.1f}" if math.isfinite(value) else "inf"
+
+
+def thesis_lines(results: list[Any]) -> list[str]:
+    """Per check: number, title, claims and verdict; then each comparison with its CI and effect size."""
+    lines = []
+    for result in results:
+        verdict = "HELD" if result.held else "DID NOT HOLD"
+        lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {verdict}")
+        for c in result.comparisons:
+            effect = c.effect
+            lines.append(
+                f"     {c.label}, {c.measure}: {effect.estimate:+.2f} (95% CI {effect.low:+.2f} to {effect.high:+.2f}),"
+                f" d = {_d(c.effect_size)}; predicted {c.prediction}: {'yes' if c.held else 'NO'}"
+            )
+        for condition, ok in result.conditions:
+            lines.append(f"     {'yes' if ok else 'NO'}: {condition}")
+    held = sum(r.held for r in results)
+    lines.append(f"{held} of {len(results)} checks held.")
+    return lines
+
+
+def sensitivity_lines(rows: list[Any]) -> list[str]:
+    """The sensitivity table, largest effect first."""
+    width = max([len(r.probe.path) for r in rows] + [9])
+    several = len({r.strategy for r in rows}) > 1
+    header = f"  {'parameter':<{width}}  claim  {'default':>7}  {'low':>6}  {'Δ score [95% CI]':<24}  {'high':>6}  Δ score [95% CI]"
+    lines = [("  strategy    " if several else "") + header]
+    for row in rows:
+        probe, low, high = row.probe, row.at_low, row.at_high
+        prefix = f"  {row.strategy:<10}" if several else ""
+        lines.append(
+            f"{prefix}  {probe.path:<{width}}  {probe.claim:<5}  {probe.default:>7g}  {probe.low:>6g}  "
+            f"{f'{low.estimate:+.2f} [{low.low:+.2f}, {low.high:+.2f}]':<24}  {probe.high:>6g}  "
+            f"{high.estimate:+.2f} [{high.low:+.2f}, {high.high:+.2f}]"
+        )
+    return lines
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def register_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SAVE_OR_RUN_DIR", help="a save file, or a folder written by simulate")
+    parser.add_argument(
+        "--out", default="out/report", metavar="DIR", help="folder for report.html (default out/report)"
+    )
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from game.report.batch_report import build_batch_report, is_batch_folder
+
+    source = Path(args.source)
+    if not source.exists():
+        return _usage_error("report", f"no such file or folder: {source}")
+    if source.is_dir():
+        if not is_batch_folder(source):
+            return _usage_error("report", f"{source} has no runs.csv and turns.csv (write them with simulate --out)")
+        page = build_batch_report(source, Path(args.out))
+    else:
+        sim = _load_save(source)
+        if sim is None:
+            return 1
+        from game.report.game_report import build_game_report
+
+        page = build_game_report(sim, Path(args.out), name=source.stem)
+    print(f"wrote {page} (open it in any browser; the charts' CSV files are beside it)")
+    return 0
+
+
+def _load_save(path: Path) -> Any:
+    """A Simulation from a save file, or None after printing why not (a damaged save is exit 1)."""
+    from game.sim.save import SaveError, load_game
+
+    try:
+        return load_game(path)
+    except SaveError as error:
+        print(str(error), file=sys.stderr)
+        return None
+
+
+# --- compare --------------------------------------------------------------------------------
+
+
+def register_compare(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("saves", nargs="+", metavar="SAVE", help="two or more saves of the same scenario and seed")
+    parser.add_argument("--names", default=None, help="team names, a comma list in the order of the saves")
+    parser.add_argument("--out", default=None, metavar="DIR", help="also write compare.html and its CSV files here")
+
+
+def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = None) -> int:
+    """`load` is for tests: it stands in for reading a save file."""
+    from game.report.compare import build_compare_report, compare_games, compare_lines
+
+    if len(args.saves) < 2:
+        return _usage_error("compare", "give at least two saves to compare")
+    names = [n.strip() for n in args.names.split(",")] if args.names else [Path(s).stem for s in args.saves]
+    if len(names) != len(args.saves):
+        return _usage_error("compare", f"--names has {len(names)} names for {len(args.saves)} saves")
+    if len(set(names)) != len(names):
+        return _usage_error("compare", "team names must differ (use --names)")
+    missing = [s for s in args.saves if load is None and not Path(s).is_file()]
+    if missing:
+        return _usage_error("compare", f"no such save file: {missing[0]}")
+    sims = []
+    for save in args.saves:
+        sim = (load or _load_save)(Path(save))
+        if sim is None:
+            return 1
+        sims.append(sim)
+    data = compare_games(sims, names)
+    print("\n".join(compare_lines(data)))
+    if args.out:
+        page = build_compare_report(data, Path(args.out))
+        print(f"wrote {page}")
+    return 0

@@ -1,0 +1,102 @@
+"""`experiment thesis` and the sensitivity table: the model card a teacher shows a class."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from game.batch.sensitivity import default_probes, make_probe, run_sensitivity
+from game.batch.thesis import Arms
+from game.cli.classroom_commands import register_experiment, run_experiment
+from tests.conftest import WINDOW_2023
+
+
+def _experiment(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="python main.py experiment")
+    register_experiment(parser)
+    return run_experiment(parser.parse_args(list(argv)))
+
+
+def test_strength_goes_to_0_and_2_and_other_parameters_to_half_and_one_and_a_half(window_2023):
+    assert (
+        make_probe(window_2023, "rules.window.strength").low,
+        make_probe(window_2023, "rules.window.strength").high,
+    ) == (0.0, 2.0)
+    start = make_probe(window_2023, "rules.window.start_bonus")
+    assert (start.low, start.high) == (pytest.approx(start.default * 0.5), pytest.approx(start.default * 1.5))
+
+
+def test_probe_values_stay_in_the_fields_range_and_whole_numbers_stay_whole(window_2023):
+    threshold = make_probe(window_2023, "rules.balancing.threshold")  # 0.42 × 0.5 is below the minimum 0.34
+    assert threshold.low == 0.34
+    mature = make_probe(window_2023, "rules.long_game.mature_turns")
+    assert (mature.low, mature.high) == (3, 9) and isinstance(mature.low, int)
+
+
+def test_arms_give_the_same_measures_whatever_executor_plays_them():
+    serial = Arms(WINDOW_2023, 2, 7)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pooled = Arms(WINDOW_2023, 2, 7, executor=pool, chunk_size=1)
+        pooled.prefetch([("trade", ())])
+    assert serial.values("trade", "score") == pooled.values("trade", "score")
+
+
+@pytest.fixture(scope="module")
+def table(window_2023):
+    return run_sensitivity(Arms(WINDOW_2023, 2, 1, jobs=2), default_probes(window_2023))
+
+
+def test_the_sensitivity_table_has_a_row_per_strength_and_key_parameter_sorted_by_effect(window_2023, table):
+    paths = {row.probe.path for row in table}
+    for group in ("window", "long_game", "russia_strain", "china_wariness", "neglect", "c5plus1", "balancing"):
+        assert f"rules.{group}.strength" in paths
+    assert {"rules.window.start_bonus", "rules.long_game.mature_turns", "rules.neglect.decay_per_turn"} <= paths
+    effects = [row.effect for row in table]
+    assert effects == sorted(effects, reverse=True)
+    assert table[0].effect > 1  # some claim moves the outcome by more than a point
+
+
+def test_experiment_prints_each_check_with_ci_effect_size_and_verdict_then_the_model_card(tmp_path, capsys):
+    assert _experiment("thesis", "--runs", "3", "--jobs", "2", "--out", str(tmp_path)) == 0
+    out = capsys.readouterr().out
+    for number, claims in [(1, "[C19]"), (2, "[C1, C2]"), (3, "[C5, C6]"), (4, "[C7]"), (5, "[C9]"), (6, "[C3, C4]")]:
+        line = next(line for line in out.splitlines() if line.startswith(f"{number}. "))
+        assert claims in line and (line.endswith(": HELD") or line.endswith(": DID NOT HOLD"))
+    assert "95% CI" in out and "d = " in out
+    assert "Model card" in out and "rules.window.strength" in out
+    thesis = list(csv.DictReader((tmp_path / "thesis.csv").open(encoding="utf-8")))
+    sensitivity = list(csv.DictReader((tmp_path / "sensitivity.csv").open(encoding="utf-8")))
+    assert {r["check"] for r in thesis} == {"1", "2", "3", "4", "5", "6"}
+    assert {"effect", "ci_low", "ci_high", "effect_size", "check_held"} <= set(thesis[0])
+    assert any(r["parameter"] == "rules.neglect.strength" for r in sensitivity)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["thesis", "--runs", "1"], "--runs must be at least 2"),
+        (["thesis", "--jobs", "0"], "--jobs must be at least 1"),
+        (["thesis", "--sensitivity-strategy", "balancd"], "unknown strategy balancd"),
+    ],
+)
+def test_experiment_usage_errors_exit_2_with_one_line(capsys, argv, message):
+    assert _experiment(*argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_unknown_experiment_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        _experiment("thesys")
+    assert stopped.value.code == 2
+    assert "invalid choice: 'thesys'" in capsys.readouterr().err
+
+
+def test_experiment_on_a_broken_scenario_exits_1_and_names_the_place(tmp_path, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format_version: 1\nid: broken\nturns: many\n", encoding="utf-8")
+    assert _experiment("thesis", "--scenario", str(broken), "--runs", "2") == 1
+    assert "broken.yaml:3:8" in capsys.readouterr().err

@@ -1,0 +1,82 @@
+"""The debrief of one game: a self-contained page whose every chart is a real PNG with its CSV beside it."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from game.report.game_report import build_game_report
+from tests.report.conftest import images_of, png_size
+
+CHARTS = ("score", "alignment", "budget", "timeline", "causes", "claims")
+
+
+@pytest.fixture(scope="module")
+def report(balanced_game, tmp_path_factory):
+    answers = balanced_game.state.reflections
+    answers.append(
+        {
+            "turn": 4,
+            "id": "q",
+            "prompt": "Why did Kazakhstan move first?",
+            "answer": "We invested <early> & kept at it.",
+        }
+    )
+    try:
+        return build_game_report(balanced_game, tmp_path_factory.mktemp("debrief"), name="Team A")
+    finally:
+        answers.clear()
+
+
+def test_the_page_shows_every_chart_and_each_is_a_valid_png(report):
+    images = images_of(report)
+    assert images == [f"{chart}.png" for chart in CHARTS]
+    for image in images:
+        width, height = png_size(report.parent / image)
+        assert width > 400 and height > 150
+
+
+def test_every_chart_has_its_csv_beside_it_with_a_header_and_rows(report):
+    for chart in CHARTS:
+        rows = list(csv.DictReader((report.parent / f"{chart}.csv").open(encoding="utf-8")))
+        assert rows, f"{chart}.csv is empty"
+        assert f'href="{chart}.csv"' in report.read_text(encoding="utf-8")
+
+
+def test_the_page_is_self_contained_and_prints_well(report):
+    page = report.read_text(encoding="utf-8")
+    assert "http://" not in page and "https://" not in page and "<script" not in page
+    assert "@media print" in page and "<style>" in page
+
+
+def test_alignment_is_rebuilt_from_the_ledger_and_ends_at_the_final_state(report, balanced_game):
+    rows = list(csv.DictReader((report.parent / "alignment.csv").open(encoding="utf-8")))
+    last_turn = max(int(r["turn"]) for r in rows)
+    for row in (r for r in rows if int(r["turn"]) == last_turn):
+        final = balanced_game.state.countries[row["state"]].alignment
+        for power in ("us", "russia", "china"):
+            assert float(row[power]) == pytest.approx(final[power], abs=1e-3)
+
+
+def test_budget_spent_matches_what_the_ledger_charged_the_us(report, balanced_game):
+    rows = list(csv.DictReader((report.parent / "budget.csv").open(encoding="utf-8")))
+    charged = -sum(
+        c.delta
+        for c in balanced_game.ledger
+        if c.cause.startswith("action:us:") and c.variable.startswith("budget.") and c.delta < 0
+    )
+    assert sum(float(r["points"]) for r in rows) == pytest.approx(charged, abs=0.01)
+    assert "unattributed" not in {r["place"] for r in rows}
+
+
+def test_reflections_are_included_and_escaped(report):
+    page = report.read_text(encoding="utf-8")
+    assert "Why did Kazakhstan move first?" in page
+    assert "We invested &lt;early&gt; &amp; kept at it." in page
+
+
+def test_a_game_without_reflections_has_no_reflection_section(soft_power_game, tmp_path):
+    page = build_game_report(soft_power_game, tmp_path).read_text(encoding="utf-8")
+    assert "Reflections" not in page
+    assert "C19" in page or "C6" in page  # claims are cited by id
