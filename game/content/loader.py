@@ -15,7 +15,7 @@ from game.content import scenario as scenario_module
 from game.content.scenario import FORMAT_VERSION, Scenario
 from game.content.structure import Structured, StructureIssue, describe, make_converter, structure_all
 from game.content.validator import Finding, validate_references
-from game.content.yamlread import Document, Path_, Problem, YamlError, read_yaml_file
+from game.content.yamlread import Document, Path_, Problem
 
 attrs.resolve_types(Scenario, vars(scenario_module))
 _CONVERTER = make_converter()
@@ -47,7 +47,7 @@ def place(
     line, column = document.mapping_mark(path) if whole_mapping else document.mark(path, key=at_key)
     where = _path_text(path)
     text = f"{where}: {message}" if where else message
-    return Problem(document.file, line, column, text, severity=severity, code=code)
+    return Problem(document.file_for(path), line, column, text, severity=severity, code=code)
 
 
 def _path_text(path: Path_) -> str:
@@ -166,12 +166,14 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 
 def check_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
-    """Load and check a scenario; never raises for bad content."""
-    try:
-        document = read_yaml_file(path)
-    except YamlError as error:
-        return None, _sorted(error.problems)
-    return structure_document(document)
+    """Load and check a scenario (merged with its parents, if it extends one); never raises for bad content."""
+    from game.content.inherit import read_with_parents
+
+    document, problems = read_with_parents(path)
+    if document is None:
+        return None, _sorted(problems)
+    scenario, found = structure_document(document)
+    return (scenario if not problems else None), _sorted([*problems, *found])
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -97,6 +97,18 @@ class Document:
     problems: list[Problem] = attrs.field(factory=list)
     replaced: set[Path_] = attrs.field(factory=set)
     incomplete: set[Path_] = attrs.field(factory=set)
+    # For a scenario merged from a file and its parents (`extends:`): the file that set
+    # each value, so a merged value's problem points at the file and line that set it.
+    origins: dict[Path_, str] = attrs.field(factory=dict)
+
+    def file_for(self, path: Path_) -> str:
+        """The file that wrote the value at `path` (the nearest enclosing value that has one)."""
+        probe = tuple(path)
+        while probe:
+            if probe in self.origins:
+                return self.origins[probe]
+            probe = probe[:-1]
+        return self.file
 
     def mark(self, path: Path_, *, key: bool = False) -> Mark:
         """The place of a value (or of its key), falling back to the nearest enclosing one."""

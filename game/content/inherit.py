@@ -1,0 +1,239 @@
+"""`extends:` — a scenario that builds on a parent file and overrides only what differs.
+
+One merge rule, documented in scenarios/README.md:
+- mappings merge key by key;
+- lists whose items all carry an `id` merge by id (a child item with a parent's id changes
+  only the keys it gives; new items are added at the end);
+- every other value (numbers, text, plain lists, lists of effects) is replaced whole;
+- a top-level `remove: {actions: [id, ...], events: [...]}` drops inherited items, and a
+  removal that matches nothing is an error.
+Parents live inside the same scenarios folder, chains are at most `MAX_DEPTH` deep, and a
+cycle is an error. Every merged value keeps the file, line and column that set it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from game.content.yamlread import Document, Mark, Path_, Problem, YamlError, read_yaml_file
+
+MAX_DEPTH = 5
+
+
+def read_with_parents(path: str | Path) -> tuple[Document | None, list[Problem]]:
+    """Read a file and, if it extends a parent, the merged document; plus the problems found."""
+    try:
+        document = read_yaml_file(path)
+    except YamlError as error:
+        return None, list(error.problems)
+    return _resolve(document, Path(path), [Path(path).resolve()])
+
+
+def _resolve(document: Document, path: Path, chain: list[Path]) -> tuple[Document | None, list[Problem]]:
+    data = document.data
+    if "extends" not in data:
+        if "remove" in data:
+            return None, [_problem(document, ("remove",), "'remove:' only makes sense with 'extends:'", "extends")]
+        return document, []
+    parent_name = data["extends"]
+    if not isinstance(parent_name, str) or not parent_name.strip():
+        return None, [
+            _problem(document, ("extends",), "extends: needs the parent file's name, e.g. window-2023.yaml", "extends")
+        ]
+    parent_path = (path.parent / parent_name).resolve()
+    root = _scenarios_root(path)
+    if root not in parent_path.parents:
+        message = f"the parent must be inside the scenarios folder ({root}); '{parent_name}' is outside it"
+        return None, [_problem(document, ("extends",), message, "extends")]
+    if parent_path in chain:
+        names = " -> ".join(p.name for p in [*chain, parent_path])
+        return None, [_problem(document, ("extends",), f"extends goes round in a circle: {names}", "extends-cycle")]
+    if len(chain) > MAX_DEPTH:
+        message = f"extends goes more than {MAX_DEPTH} files deep; build on a closer parent"
+        return None, [_problem(document, ("extends",), message, "extends")]
+    if not parent_path.is_file():
+        siblings = sorted(p.name for p in path.parent.glob("*.yaml") if p.resolve() != path.resolve())
+        from game.content.structure import did_you_mean
+
+        message = f"the parent file '{parent_name}' does not exist{did_you_mean(parent_name, siblings)}"
+        return None, [_problem(document, ("extends",), message, "extends")]
+    try:
+        parent = read_yaml_file(parent_path, display_name=_display(parent_path, path))
+    except YamlError as error:
+        return None, [
+            _problem(document, ("extends",), f"the parent '{parent_name}' cannot be read (below)", "extends"),
+            *error.problems,
+        ]
+    parent, problems = _resolve(parent, parent_path, [*chain, parent_path])
+    if parent is None:
+        return None, [
+            _problem(document, ("extends",), f"the parent '{parent_name}' has problems (below)", "extends"),
+            *problems,
+        ]
+    merged, merge_problems = merge(parent, document)
+    return merged, [*problems, *merge_problems]
+
+
+def _scenarios_root(path: Path) -> Path:
+    """The nearest enclosing folder named 'scenarios', else the file's own folder."""
+    resolved = path.resolve()
+    for folder in resolved.parents:
+        if folder.name == "scenarios":
+            return folder
+    return resolved.parent
+
+
+def _display(parent: Path, child: Path) -> str:
+    """Name the parent as the child's path names it, so messages read naturally."""
+    return str(Path(child).parent / parent.name)
+
+
+def _problem(document: Document, path: Path_, message: str, code: str) -> Problem:
+    line, column = document.mark(path)
+    return Problem(document.file_for(path), line, column, message, code=code)
+
+
+class _Merger:
+    """Builds the merged data with the marks and file of every value."""
+
+    def __init__(self) -> None:
+        self.value_marks: dict[Path_, Mark] = {}
+        self.key_marks: dict[Path_, Mark] = {}
+        self.origins: dict[Path_, str] = {}
+        self.problems: list[Problem] = []
+
+    def adopt(self, source: Document, source_path: Path_, target: Path_, value: Any) -> Any:
+        """Copy a value from one document into the merged one, re-keying its marks."""
+        self.origins[target] = source.file_for(source_path)
+        for marks, own in ((self.value_marks, source.value_marks), (self.key_marks, source.key_marks)):
+            if source_path in own:
+                marks[target] = own[source_path]
+        if isinstance(value, dict):
+            return {k: self.adopt(source, (*source_path, k), (*target, k), v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.adopt(source, (*source_path, i), (*target, i), v) for i, v in enumerate(value)]
+        return value
+
+    def combine(
+        self, parent: Document, p_path: Path_, child: Document, c_path: Path_, target: Path_, p_value: Any, c_value: Any
+    ) -> Any:
+        if isinstance(p_value, dict) and isinstance(c_value, dict):
+            merged = {}
+            for key in p_value:
+                if key in c_value:
+                    merged[key] = self.combine(
+                        parent, (*p_path, key), child, (*c_path, key), (*target, key), p_value[key], c_value[key]
+                    )
+                else:
+                    merged[key] = self.adopt(parent, (*p_path, key), (*target, key), p_value[key])
+            for key in c_value:
+                if key not in p_value:
+                    merged[key] = self.adopt(child, (*c_path, key), (*target, key), c_value[key])
+            self._mark_container(child, c_path, target)
+            return merged
+        if _id_list(p_value) and _id_list(c_value):
+            by_id = {item["id"]: index for index, item in enumerate(c_value)}
+            merged_list = []
+            for index, item in enumerate(p_value):
+                here = (*target, len(merged_list))
+                if item["id"] in by_id:
+                    c_index = by_id[item["id"]]
+                    merged_list.append(
+                        self.combine(parent, (*p_path, index), child, (*c_path, c_index), here, item, c_value[c_index])
+                    )
+                else:
+                    merged_list.append(self.adopt(parent, (*p_path, index), here, item))
+            parent_ids = {item["id"] for item in p_value}
+            for c_index, item in enumerate(c_value):
+                if item["id"] not in parent_ids:
+                    merged_list.append(self.adopt(child, (*c_path, c_index), (*target, len(merged_list)), item))
+            self._mark_container(child, c_path, target)
+            return merged_list
+        return self.adopt(child, c_path, target, c_value)
+
+    def _mark_container(self, child: Document, c_path: Path_, target: Path_) -> None:
+        self.origins[target] = child.file_for(c_path)
+        if c_path in child.value_marks:
+            self.value_marks[target] = child.value_marks[c_path]
+        if c_path in child.key_marks:
+            self.key_marks[target] = child.key_marks[c_path]
+
+
+def _id_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(i, dict) and "id" in i for i in value)
+
+
+def merge(parent: Document, child: Document) -> tuple[Document, list[Problem]]:
+    """The child laid over its parent by the merge rule (see the module docstring)."""
+    merger = _Merger()
+    child_data = {k: v for k, v in child.data.items() if k not in ("extends", "remove")}
+    parent_data = dict(parent.data)
+    problems = _apply_removals(parent, parent_data, child)
+    data = merger.combine(parent, (), child, (), (), parent_data, child_data)
+    merged = Document(
+        child.file,
+        data,
+        merger.value_marks,
+        merger.key_marks,
+        problems=[*parent.problems, *child.problems],
+        replaced=set(child.replaced),
+        incomplete=set(child.incomplete),
+        origins=merger.origins,
+    )
+    return merged, problems
+
+
+def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Document) -> list[Problem]:
+    """Drop inherited items named under the child's `remove:`; naming nothing is an error."""
+    removals = child.data.get("remove")
+    if removals is None:
+        return []
+    if not isinstance(removals, dict):
+        return [
+            _problem(
+                child,
+                ("remove",),
+                "remove: lists ids per collection, e.g. remove: {events: [brics_expansion]}",
+                "extends",
+            )
+        ]
+    problems = []
+    for collection, ids in removals.items():
+        items = parent_data.get(collection)
+        if not _id_list(items):
+            problems.append(
+                _problem(
+                    child, ("remove", collection), f"the parent has no list of '{collection}' to remove from", "extends"
+                )
+            )
+            continue
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            problems.append(
+                _problem(child, ("remove", collection), "list the ids to remove, e.g. [brics_expansion]", "extends")
+            )
+            continue
+        known = [item["id"] for item in items]
+        for index, item_id in enumerate(ids):
+            if item_id not in known:
+                from game.content.structure import did_you_mean
+
+                message = f"remove: the parent has no {collection[:-1] if collection.endswith('s') else collection} '{item_id}'{did_you_mean(item_id, known)}"
+                problems.append(_problem(child, ("remove", collection, index), message, "extends"))
+        keep = [(i, item) for i, item in enumerate(items) if item["id"] not in ids]
+        # Re-key the parent's marks for the surviving items so later lines still point right.
+        _rekey(parent, collection, [i for i, _ in keep])
+        parent_data[collection] = [item for _, item in keep]
+    return problems
+
+
+def _rekey(document: Document, collection: str, kept: list[int]) -> None:
+    """After removing items from `document.data[collection]`, move their marks to the new indices."""
+    for marks in (document.value_marks, document.key_marks, document.origins):
+        moved = {}
+        for path in list(marks):
+            if len(path) >= 2 and path[0] == collection and isinstance(path[1], int):
+                value = marks.pop(path)
+                if path[1] in kept:
+                    moved[(collection, kept.index(path[1]), *path[2:])] = value
+        marks.update(moved)
