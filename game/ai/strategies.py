@@ -65,14 +65,26 @@ def _effect_worth(world: World, effect: Any, state_id: str | None, pressure: flo
     return 0.0
 
 
-def order_worth(world: World, strategy: Strategy, action: ActionDef, state_id: str | None) -> float:
-    """The planner's estimate of an order's value per point spent."""
+def order_worth(
+    world: World, strategy: Strategy, action: ActionDef, state_id: str | None, memo: dict[Any, float] | None = None
+) -> float:
+    """The planner's estimate of an order's value per point spent.
+
+    `memo` shares the state-independent part between an action's targets within one turn.
+    """
     prefs = dict(strategy.prefer)
-    pressure = prefs.get("pressure", 0.3)
-    worth = sum(_effect_worth(world, effect, state_id, pressure) for effect in action.effects)
-    worth *= _region_share(world, action)
-    for tag in action.tags:
-        worth *= prefs.get(tag, 1.0)
+    afghan = bool(state_id and world.country(state_id).flags.get("afghan_border"))
+    key = (action.id, afghan)
+    if memo is not None and key in memo:
+        worth = memo[key]
+    else:
+        pressure = prefs.get("pressure", 0.3)
+        worth = sum(_effect_worth(world, effect, state_id, pressure) for effect in action.effects)
+        worth *= _region_share(world, action)
+        for tag in action.tags:
+            worth *= prefs.get(tag, 1.0)
+        if memo is not None:
+            memo[key] = worth
     if state_id is not None:
         definition = world.state_defs[state_id]
         country = world.country(state_id)
@@ -102,8 +114,9 @@ def choose_us_orders(
     # A lazy max-heap on value after the strategy's per-state discount: an entry whose state
     # gained picks since it was pushed is re-pushed at its new value before it can win.
     heap: list[tuple[float, int, int, Order]] = []
+    memo: dict[Any, float] = {}
     for index, order in enumerate(candidates):
-        worth = order_worth(world, strategy, world.actions[order.action], order.target)
+        worth = order_worth(world, strategy, world.actions[order.action], order.target, memo)
         if worth > 0:
             heap.append((-worth, index, 0, order))
     heapq.heapify(heap)

@@ -6,15 +6,14 @@ names its claim; a claim's `strength` of 0 makes its factor 1.
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from game.sim.state import CountryState
 from game.sim.world import World
 
 
-@attrs.frozen
-class Factor:
-    """One multiplier on a gain and the claim behind it."""
+class Factor(NamedTuple):
+    """One multiplier on a gain and the claim behind it (a tuple: it is built on the hot path)."""
 
     claim: str
     label: str
