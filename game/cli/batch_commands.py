@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import sys
@@ -94,6 +95,12 @@ def register_bench(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--campaigns", type=int, default=30, help="campaigns timed one by one (default 30)")
     parser.add_argument("--batch", type=int, default=1000, help="campaigns in the parallel batch (default 1000)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the batch (default 2)")
+    parser.add_argument(
+        "--ui",
+        action=argparse.BooleanOptionalAction,
+        default=importlib.util.find_spec("pygame") is not None,
+        help="also measure the game window under the dummy video driver (default: on when pygame is installed)",
+    )
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -126,4 +133,13 @@ def run_bench(args: argparse.Namespace) -> int:
     print(
         f"batch of {args.batch} campaigns with --jobs {args.jobs}: {elapsed:.1f} s ({args.batch / elapsed:.0f} campaigns/s) on {os.cpu_count()} cores"
     )
+    if args.ui:
+        try:
+            from game.ui.bench import run_bench_ui
+        except ImportError as error:  # pygame or pygame_gui missing
+            print(f"window: skipped ({error})")
+        else:
+            print()
+            for line in run_bench_ui():
+                print(line)
     return 0

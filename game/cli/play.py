@@ -15,8 +15,15 @@ DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2
 
 def _defaults(args: argparse.Namespace) -> argparse.Namespace:
     """The title path gets a bare namespace: fill in what `play` would have parsed."""
-    values = {"scenario": str(DEFAULT_SCENARIO), "seed": None, "difficulty": None, "load": None,
-              "autoplay": None, "strategy": "balanced", "screenshot": None}
+    values = {
+        "scenario": str(DEFAULT_SCENARIO),
+        "seed": None,
+        "difficulty": None,
+        "load": None,
+        "autoplay": None,
+        "strategy": "balanced",
+        "screenshot": None,
+    }
     for name, value in values.items():
         if not hasattr(args, name):
             setattr(args, name, value)

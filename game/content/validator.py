@@ -15,6 +15,7 @@ import attrs
 
 from game.content import conditions as cond
 from game.content import effects as eff
+from game.content import scenario as sc
 from game.content.scenario import Scenario
 from game.content.structure import did_you_mean
 from game.content.vocabulary import (
@@ -86,6 +87,42 @@ def _not_negative(path: Path_, name: str, value: float) -> Iterator[Finding]:
         yield _error(path, f"{name} cannot be negative; got {value:g}", "range")
 
 
+INF = float("inf")
+# The allowed range of every bounded field, by (class, field): the validator checks these and
+# `game.content.schema` writes them into the JSON Schema, so the two never disagree.
+# Rule parameters carry their own range in their metadata (`game.content.rules.param`).
+RANGES: dict[tuple[type, str], tuple[float, float]] = {
+    **{(sc.PowerValues, power): (0, 100) for power in POWERS},  # alignment
+    **{(sc.TrackValues, track): (0, INF) for track in ("soft_power", "trade", "diplomacy")},  # budgets
+    **{(sc.StateDef, name): (0, 100) for name in COUNTRY_VARIABLES},
+    (sc.StateDef, "multivector"): (0, 1),
+    (sc.StateDef, "openness"): (0, 1),
+    (sc.StateDef, "score_weight"): (0, INF),
+    (sc.ActionDef, "cost"): (0, INF),
+    (sc.ActionDef, "delay_turns"): (0, INF),
+    (sc.EventDef, "probability"): (0, 1),
+    (sc.EventDef, "cooldown_turns"): (0, INF),
+    (sc.ProjectDef, "progress"): (0, 100),
+    (sc.Scenario, "turns"): (1, 400),
+    (sc.Start, "quarter"): (1, 4),
+    (sc.Difficulty, "rival_skill"): (0, 1),
+    (sc.Difficulty, "rival_budget"): (0, INF),
+    (eff.Goodwill, "matures_in"): (1, INF),
+}
+
+
+def _bounded(path: Path_, owner: type, field: str, value: float, name: str | None = None) -> Iterator[Finding]:
+    """A value checked against its entry in `RANGES`, with the message that fits the range."""
+    low, high = RANGES[owner, field]
+    name = name or field
+    if high != INF:
+        yield from _range(path, name, value, low, high)
+    elif low == 0:
+        yield from _not_negative(path, name, value)
+    elif value < low:
+        yield _error(path, f"{name} must be at least {low:g}; got {value:g}", "range")
+
+
 @attrs.frozen
 class _Ids:
     states: tuple[str, ...]
@@ -124,11 +161,12 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
         path: Path_ = ("projects", index)
         yield from _check_claims((*path, "claims"), project.claims)
         yield from _check_effects((*path, "on_complete"), project.on_complete, ids)
-        yield from _range((*path, "progress"), "progress", project.progress, 0, 100)
+        yield from _bounded((*path, "progress"), sc.ProjectDef, "progress", project.progress)
     yield from _check_score(scenario)
     yield from _check_rules(scenario)
     yield from _check_campaign(scenario)
     yield from _check_globals(scenario)
+    yield from check_playability(scenario)
 
 
 def _check_globals(scenario: Scenario) -> Iterator[Finding]:
@@ -175,8 +213,8 @@ def _global_names(scenario: Scenario) -> set[str]:
 
 def _check_campaign(scenario: Scenario) -> Iterator[Finding]:
     """Length, start date and difficulty levels."""
-    yield from _range(("turns",), "turns", scenario.turns, 1, 400)
-    yield from _range(("start", "quarter"), "quarter", scenario.start.quarter, 1, 4)
+    yield from _bounded(("turns",), sc.Scenario, "turns", scenario.turns)
+    yield from _bounded(("start", "quarter"), sc.Start, "quarter", scenario.start.quarter)
     difficulty_ids = [d.id for d in scenario.difficulties]
     if scenario.default_difficulty not in difficulty_ids:
         yield _unknown(
@@ -184,14 +222,14 @@ def _check_campaign(scenario: Scenario) -> Iterator[Finding]:
         )
     for index, difficulty in enumerate(scenario.difficulties):
         path: Path_ = ("difficulties", index)
-        yield from _range((*path, "rival_skill"), "rival_skill", difficulty.rival_skill, 0, 1)
-        yield from _not_negative((*path, "rival_budget"), "rival_budget", difficulty.rival_budget)
+        yield from _bounded((*path, "rival_skill"), sc.Difficulty, "rival_skill", difficulty.rival_skill)
+        yield from _bounded((*path, "rival_budget"), sc.Difficulty, "rival_budget", difficulty.rival_budget)
 
 
 def _check_action(path: Path_, action: Any, ids: _Ids) -> Iterator[Finding]:
     """Costs, who may act where, and the action's effects and conditions."""
-    yield from _not_negative((*path, "cost"), "cost", action.cost)
-    yield from _not_negative((*path, "delay_turns"), "delay_turns", action.delay_turns)
+    yield from _bounded((*path, "cost"), sc.ActionDef, "cost", action.cost)
+    yield from _bounded((*path, "delay_turns"), sc.ActionDef, "delay_turns", action.delay_turns)
     if action.target == "washington" and action.power != "us":
         yield _error((*path, "target"), "only the US acts in Washington", "range")
     if action.capital_cost and action.power != "us":
@@ -239,7 +277,7 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
     for index, power in enumerate(scenario.powers):
         path: Path_ = ("powers", index)
         for track in ("soft_power", "trade", "diplomacy"):
-            yield from _not_negative((*path, "budget", track), "a budget", power.budget.get(track))
+            yield from _bounded((*path, "budget", track), sc.TrackValues, track, power.budget.get(track), "a budget")
         if power.id == "us" and power.doctrine is not None:
             yield _warning((*path, "doctrine"), "the US is played by a person or a strategy; its doctrine is ignored")
         if power.id != "us" and power.doctrine is None:
@@ -288,12 +326,11 @@ def _check_states(scenario: Scenario) -> Iterator[Finding]:
     for index, state in enumerate(scenario.states):
         path: Path_ = ("states", index)
         for power in POWERS:
-            yield from _range((*path, "alignment", power), "alignment", state.alignment.get(power), 0, 100)
-        for name in ("stability", "economy", "china_wariness", "resilience", "us_trust"):
-            yield from _range((*path, name), name, getattr(state, name), 0, 100)
-        for name in ("multivector", "openness"):
-            yield from _range((*path, name), name, getattr(state, name), 0, 1)
-        yield from _not_negative((*path, "score_weight"), "score_weight", state.score_weight)
+            yield from _bounded(
+                (*path, "alignment", power), sc.PowerValues, power, state.alignment.get(power), "alignment"
+            )
+        for name in (*COUNTRY_VARIABLES, "multivector", "openness", "score_weight"):
+            yield from _bounded((*path, name), sc.StateDef, name, getattr(state, name))
 
 
 def _check_claims(path: Path_, claims: tuple[str, ...]) -> Iterator[Finding]:
@@ -350,8 +387,8 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
                 ("globals",),
                 " (declare it under 'globals:')",
             )
-        if isinstance(effect, eff.Goodwill) and effect.matures_in is not None and effect.matures_in < 1:
-            yield _error((*here, "matures_in"), f"matures_in must be at least 1; got {effect.matures_in}", "range")
+        if isinstance(effect, eff.Goodwill) and effect.matures_in is not None:
+            yield from _bounded((*here, "matures_in"), eff.Goodwill, "matures_in", effect.matures_in)
 
 
 def _check_condition(path: Path_, condition: Any, ids: _Ids, *, country_ok: bool) -> Iterator[Finding]:
@@ -397,7 +434,7 @@ def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
 def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
     """An event's chance, condition, effects, texts and choices."""
     yield from _check_claims((*path, "claims"), event.claims)
-    yield from _range((*path, "probability"), "probability", event.probability, 0, 1)
+    yield from _bounded((*path, "probability"), sc.EventDef, "probability", event.probability)
     if event.condition is not None:
         yield from _check_condition((*path, "condition"), event.condition, ids, country_ok=event.scope == "state")
     yield from _check_effects((*path, "effects"), event.effects, ids)
@@ -417,7 +454,7 @@ def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
             (*path, "choices"),
             f"; this event's choices are: {', '.join(choice_ids) or 'none'}",
         )
-    yield from _not_negative((*path, "cooldown_turns"), "cooldown_turns", event.cooldown_turns)
+    yield from _bounded((*path, "cooldown_turns"), sc.EventDef, "cooldown_turns", event.cooldown_turns)
     known = (*COUNTRY_VARIABLES, *WASHINGTON_VARIABLES, *REGION_VARIABLES)
     for index, scale in enumerate(event.chance_scales):
         if scale.variable not in known:
@@ -464,3 +501,160 @@ def _check_rules(scenario: Scenario) -> Iterator[Finding]:
             value = getattr(params, field.name)
             low, high = field.metadata.get("min", 0), field.metadata.get("max", 1e6)
             yield from _range(("rules", group.name, field.name), field.name, value, low, high)
+
+
+# --- Playability: what a scenario promises but can never deliver (warnings) -------------------
+
+
+def check_playability(scenario: Scenario) -> Iterator[Finding]:
+    """Events that can never fire, actions nobody can afford, a victory nobody can reach.
+
+    Only what can be decided from the file alone: a warning here is certain, not a guess
+    from play (`python main.py check-balance` finds what play shows).
+    """
+    yield from _check_events_can_fire(scenario)
+    yield from _check_affordable(scenario)
+    yield from _check_reachable(scenario)
+
+
+def turn_window(condition: Any) -> tuple[float, float]:
+    """The widest span of turns on which a condition could hold, from its `turn` predicates.
+
+    `all` intersects, `any` joins; other predicates (and `not`) could hold on any turn.
+    """
+    if isinstance(condition, cond.TurnIs):
+        return float(condition.at_least), float(condition.at_most)
+    if isinstance(condition, cond.AllOf):
+        spans = [turn_window(c) for c in condition.of]
+        return max((s[0] for s in spans), default=-INF), min((s[1] for s in spans), default=INF)
+    if isinstance(condition, cond.AnyOf):
+        spans = [s for s in (turn_window(c) for c in condition.of) if s[0] <= s[1]]
+        return min((s[0] for s in spans), default=INF), max((s[1] for s in spans), default=-INF)
+    return -INF, INF
+
+
+def _required_events(condition: Any) -> Iterator[cond.EventFired]:
+    """`event_fired` predicates that must hold for the condition to hold (reached through `all` only)."""
+    if isinstance(condition, cond.EventFired):
+        yield condition
+    elif isinstance(condition, cond.AllOf):
+        for item in condition.of:
+            yield from _required_events(item)
+
+
+def max_fires(event: Any, turns: int) -> int:
+    """The most times an event can fire in a campaign: once per turn at most, then its cooldown."""
+    if event.once:
+        return 1
+    return 1 + (turns - 1) // (event.cooldown_turns + 1)
+
+
+def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
+    """Probability 0, a turn window outside the campaign, or waiting on an event that cannot fire often enough."""
+    reasons: dict[str, str] = {}
+    for event in scenario.events:
+        if event.probability == 0:
+            reasons[event.id] = "its probability is 0"
+        elif event.condition is not None:
+            low, high = turn_window(event.condition)
+            if max(low, 1) > min(high, scenario.turns):
+                reasons[event.id] = f"its turn condition never holds during the campaign's {scenario.turns} turns"
+    events = {e.id: e for e in scenario.events}
+    changed = True
+    while changed:  # an event waiting on a dead event is dead too
+        changed = False
+        for event in scenario.events:
+            if event.id in reasons or event.condition is None:
+                continue
+            for need in _required_events(event.condition):
+                other = events.get(need.event)
+                if other is None:
+                    continue
+                if other.id in reasons:
+                    reasons[event.id] = f"it waits for '{other.id}', which can never fire"
+                elif need.at_least > max_fires(other, scenario.turns):
+                    most = max_fires(other, scenario.turns)
+                    reasons[event.id] = (
+                        f"it waits for '{other.id}' to fire {need.at_least} times, but that event can fire "
+                        f"at most {most} time{'' if most == 1 else 's'}"
+                    )
+                if event.id in reasons:
+                    changed = True
+                    break
+    for index, event in enumerate(scenario.events):
+        if event.id in reasons:
+            where = "probability" if event.probability == 0 else "condition"
+            yield _warning(
+                ("events", index, where), f"event '{event.id}' can never fire: {reasons[event.id]}", "never-fires"
+            )
+    for index, reflection in enumerate(scenario.reflections):
+        if reflection.after_event in reasons:
+            message = f"this question is never asked: event '{reflection.after_event}' can never fire"
+            yield _warning(("reflections", index, "after_event"), message, "never-fires")
+
+
+def most_points(scenario: Scenario, power: Any, track: str) -> float:
+    """The most points a power can hold on a track from its income: budget × (1 + carry_over).
+
+    Rivals' income is scaled by the most generous difficulty.
+    """
+    scale = max((d.rival_budget for d in scenario.difficulties), default=1.0) if power.id != "us" else 1.0
+    return power.budget.get(track) * scale * (1 + power.carry_over)
+
+
+def _check_affordable(scenario: Scenario) -> Iterator[Finding]:
+    """An action whose cost is above what its power can ever hold on that track."""
+    powers = {p.id: p for p in scenario.powers}
+    has_ericen = any(p.id == "ericen" for p in scenario.projects)
+    for index, action in enumerate(scenario.actions):
+        power = powers.get(action.power)
+        if power is None:
+            continue
+        cost = float(action.cost)
+        if action.power == "us" and action.track == "trade" and has_ericen:  # C10: ERICEN's discount
+            cost *= max(0.0, 1 - scenario.rules.ericen.strength * scenario.rules.ericen.discount)
+        most = most_points(scenario, power, action.track)
+        if cost > most + 1e-9:
+            scale = most / (power.budget.get(action.track) * (1 + power.carry_over) or 1)
+            rivals = f" × the largest rival_budget {scale:g}" if power.id != "us" and scale != 1 else ""
+            yield _warning(
+                ("actions", index, "cost"),
+                f"no one can afford action '{action.id}': it costs {cost:g} {action.track} points, but {power.id} "
+                f"holds at most {most:g} (budget {power.budget.get(action.track):g} × (1 + carry_over "
+                f"{power.carry_over:g}){rivals}); lower the cost or raise the budget",
+                "unaffordable",
+            )
+        capital = max(scenario.rules.pntr.capital_cap, scenario.washington.political_capital)
+        if action.power == "us" and action.capital_cost > capital:
+            yield _warning(
+                ("actions", index, "capital_cost"),
+                f"no one can afford action '{action.id}': it needs {action.capital_cost} political capital, "
+                f"but at most {capital:g} can be banked (rules.pntr.capital_cap)",
+                "unaffordable",
+            )
+
+
+def max_score(scenario: Scenario) -> float:
+    """The highest score a campaign could reach: full standing (100), every milestone, full stability."""
+    score = scenario.score
+    return 100 + score.partnership_points + score.corridor_points + score.pntr_points + score.stability_weight * 50
+
+
+def _check_reachable(scenario: Scenario) -> Iterator[Finding]:
+    """A victory line or a grade above the highest possible score."""
+    best = max_score(scenario)
+    if scenario.score.victory_score > best:
+        yield _warning(
+            ("score", "victory_score"),
+            f"victory can never be reached: victory_score {scenario.score.victory_score:g} is above the highest "
+            f"possible score {best:g} (100 + milestone points + stability bonus)",
+            "unreachable",
+        )
+    for index, grade in enumerate(scenario.score.grades):
+        if grade.min_score > best:
+            yield _warning(
+                ("score", "grades", index, "min_score"),
+                f"grade {grade.name} can never be reached: it needs {grade.min_score:g}, above the highest "
+                f"possible score {best:g}",
+                "unreachable",
+            )

@@ -21,8 +21,11 @@ from game.ui.text import Text
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
 ACTIVE_AFTER_INPUT_S = 1.0
-NO_DISPLAY = ("the game window could not open: no display is available ({error}).\n"
-              "Run it on a desktop, or play headless with: python main.py simulate --help")
+PASS_THROUGH_KEYS = (pygame.K_ESCAPE, pygame.K_F9)
+NO_DISPLAY = (
+    "the game window could not open: no display is available ({error}).\n"
+    "Run it on a desktop, or play headless with: python main.py simulate --help"
+)
 
 
 class App:
@@ -51,15 +54,17 @@ class App:
         if kind == "quit":
             self.running = False
         elif kind == "pop":
-            self.stack.pop()
+            self.stack.pop().on_leave()
             if not self.stack:
                 self.running = False
             else:
                 self.apply(self.top.on_resume())
         elif kind in ("push", "replace", "reset") and transition.scene is not None:
             if kind == "replace" and self.stack:
-                self.stack.pop()
+                self.stack.pop().on_leave()
             elif kind == "reset":
+                for scene in self.stack:
+                    scene.on_leave()
                 self.stack.clear()
             self.stack.append(transition.scene)
             transition.scene.on_enter()
@@ -103,8 +108,16 @@ class App:
             self.draw()
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.KEYDOWN,
-                          pygame.KEYUP, pygame.TEXTINPUT, pygame.MOUSEWHEEL, pygame.WINDOWEXPOSED):
+        if event.type in (
+            pygame.MOUSEMOTION,
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEBUTTONUP,
+            pygame.KEYDOWN,
+            pygame.KEYUP,
+            pygame.TEXTINPUT,
+            pygame.MOUSEWHEEL,
+            pygame.WINDOWEXPOSED,
+        ):
             self.last_input = time.monotonic()
         if event.type == pygame.QUIT:
             from game.ui.scenes.menus import quit_confirm
@@ -124,8 +137,8 @@ class App:
         if event.type == pygame.MOUSEMOTION:
             scene.tips.motion(event.pos)
         consumed = scene.gui.process_events(event)
-        if consumed and event.type == pygame.KEYDOWN:
-            return  # typing into a text box is not a shortcut
+        if consumed and event.type == pygame.KEYDOWN and event.key not in PASS_THROUGH_KEYS:
+            return  # typing into a text box is not a shortcut (but Escape and F9 still work)
         self.apply(scene.handle_event(event))
 
     def draw(self) -> None:
@@ -199,7 +212,9 @@ def first_scene(app: App, args: argparse.Namespace, direct: bool) -> Scene:
     entry = check(Path(args.scenario))
     if entry.scenario is None:
         return _error_over_title(app, f"{entry.path.name} cannot be played", "\n".join(entry.problems[:6]))
-    sim = start_campaign(ctx, entry.scenario, entry.path, getattr(args, "seed", None), getattr(args, "difficulty", None))
+    sim = start_campaign(
+        ctx, entry.scenario, entry.path, getattr(args, "seed", None), getattr(args, "difficulty", None)
+    )
     return campaign(ctx, sim)
 
 
@@ -217,14 +232,30 @@ def run(args: argparse.Namespace, direct: bool = True) -> int:
     except pygame.error as error:
         print(NO_DISPLAY.format(error=error), file=sys.stderr)
         return 1
+    from game.ui import crash
+
     try:
         autoplay = getattr(args, "autoplay", None)
         if autoplay is not None:
             return _autoplay(app, args)
+        crashed = crash.begin_session()
         app.apply(Transition("push", first_scene(app, args, direct)))
-        return app.loop()
+        if not direct:
+            _offer_recovery(app, crash.recovery_autosave(crashed))
+        code = app.loop()
+        crash.end_session()  # only a normal return gets here: anything else leaves the marker
+        return code
     finally:
         pygame.quit()
+
+
+def _offer_recovery(app: App, autosave: Path | None) -> None:
+    """'Continue after a crash?' over the title screen, when the last session did not end cleanly."""
+    if autosave is None:
+        return
+    from game.ui.scenes.menus import continue_after_crash
+
+    app.apply(Transition("push", continue_after_crash(app.ctx, autosave)))
 
 
 def _autoplay(app: App, args: argparse.Namespace) -> int:

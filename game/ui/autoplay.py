@@ -8,20 +8,25 @@ buttons call, and saves a PNG of each kind of screen the first time it appears.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
 from game.ui import saves
 from game.ui.catalogue import check
+from game.ui.classroom import ClassroomSetup, Session
 from game.ui.scene import pop, push, replace
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.charts import ChartsScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.event import EventScene
+from game.ui.scenes.facilitator import FacilitatorScene
+from game.ui.scenes.handover import PassScreenScene
 from game.ui.scenes.menus import BriefingScene, HelpScene, ScenarioScene, TitleScene, start_campaign
+from game.ui.scenes.reflection import ReflectionScene
 from game.ui.scenes.report import ReportScene
+from game.ui.scenes.setup import SetupScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -46,8 +51,9 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
         entry = check(Path(args.scenario))
         if entry.scenario is None:
             raise AutoplayError(f"{entry.path}: " + "; ".join(entry.problems[:5]))
-        sim = start_campaign(ctx, entry.scenario, entry.path, getattr(args, "seed", None),
-                             getattr(args, "difficulty", None))
+        sim = start_campaign(
+            ctx, entry.scenario, entry.path, getattr(args, "seed", None), getattr(args, "difficulty", None)
+        )
     taken: set[str] = set()
 
     def shot(kind: str, label: str | None = None) -> None:
@@ -61,18 +67,22 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
     app.apply(push(ScenarioScene(ctx)))
     yield
     shot("scenarios")
+    app.apply(replace(SetupScene(ctx, sim.scenario, sim.scenario_path, sim.seed, sim.difficulty_id)))
+    yield
+    shot("setup")
     app.apply(replace(BriefingScene(ctx, sim)))
     yield
     shot("briefing")
     app.apply(app.top.begin() if isinstance(app.top, BriefingScene) else None)
     yield
     shot("campaign")
+    yield from _classroom_shots(app, shot)
     for played in range(max(0, int(args.autoplay))):
         scene = app.top
         if sim.state.finished or not isinstance(scene, CampaignScene):
             break
         orders = choose_us_orders(sim.world, strategy, sim.world.rng("strategy"), list(sim.queued))
-        for order in orders[len(sim.queued):]:
+        for order in orders[len(sim.queued) :]:
             scene.queue_order(order)
         if orders and orders[0].target:
             scene.select(orders[0].target)
@@ -88,6 +98,11 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
             elif isinstance(top, EventScene):
                 shot("event")
                 app.apply(top.choose(choose_decision(sim.world, strategy, top.decision, sim.world.rng("strategy"))))
+            elif isinstance(top, ReflectionScene):
+                shot("reflection")
+                if top.entry is not None:
+                    top.entry.set_text(REFLECTION_ANSWER)
+                app.apply(top.save())
             elif isinstance(top, CampaignScene) and sim.pending:
                 app.apply(top.after_turn())
             else:
@@ -114,3 +129,35 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
             app.apply(replace(EndScene(ctx, sim)))
         yield
         shot("end")
+
+
+REFLECTION_ANSWER = "(autoplay) The strategy keeps its long-term soft-power orders going; they pay off later."
+
+
+def _classroom_shots(app: App, shot: Callable[..., None]) -> Iterator[None]:
+    """The classroom screens a one-player autoplay would not reach: the facilitator view (two
+    tabs) and the pass-the-screen step of a hot-seat game, shown and closed again."""
+    campaign = app.top
+    if not isinstance(campaign, CampaignScene):
+        return
+    view = FacilitatorScene(app.ctx, campaign.session)
+    app.apply(push(view))
+    yield
+    shot("facilitator")
+    view.set_tab("Rules")
+    view.rule_path = "rules.russia_strain.strength"
+    view.rebuild()
+    yield
+    shot("facilitator-rules")
+    view.set_tab("News")
+    view.rebuild()
+    yield
+    shot("facilitator-news")
+    app.apply(pop())
+    hot_seat = Session(campaign.sim, ClassroomSetup(humans=("us", "russia")))
+    hot_seat.advance()
+    app.apply(push(PassScreenScene(app.ctx, hot_seat)))
+    yield
+    shot("pass-screen")
+    app.apply(pop())
+    yield

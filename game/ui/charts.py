@@ -72,5 +72,6 @@ def line_chart(
         while any(abs(y - other) < 13 for other in ends):  # keep end labels apart
             y += 13
         ends.append(y)
-        text.draw(surface, f"{line.label} {line.values[-1]:.0f}", (plot.right + 6, y), 11, line.colour,
-                  anchor="midleft")
+        text.draw(
+            surface, f"{line.label} {line.values[-1]:.0f}", (plot.right + 6, y), 11, line.colour, anchor="midleft"
+        )

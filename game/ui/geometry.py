@@ -70,9 +70,17 @@ def load_map(path: Path = MAP_FILE) -> MapData:
             rings = tuple(_ring(r) for r in item["rings"])
             measured = [_area_centroid(r) for r in rings]
             _area, label = max(measured, key=lambda m: m[0]) if measured else (0.0, (0.0, 0.0))
-            countries.append(CountryShape(item["id"], item["name"], item["role"], rings,
-                                          tuple(_ring(h) for h in item.get("holes", [])),
-                                          sum(m[0] for m in measured), label))
+            countries.append(
+                CountryShape(
+                    item["id"],
+                    item["name"],
+                    item["role"],
+                    rings,
+                    tuple(_ring(h) for h in item.get("holes", [])),
+                    sum(m[0] for m in measured),
+                    label,
+                )
+            )
         capitals = tuple((c["country"], c["name"], (c["lon"], c["lat"])) for c in raw.get("capitals", []))
         route = tuple(_ring(line["points"]) for line in raw.get("route", {}).get("lines", []))
         seas = tuple((s["name"], (s["label_lon"], s["label_lat"])) for s in raw.get("seas", []))

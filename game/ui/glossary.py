@@ -71,16 +71,19 @@ def value_tip(name: str) -> str:
 
 def alignment_tip(power: str, value: float, floor: float, delta: float) -> str:
     change = f"; {delta:+.1f} last turn" if abs(delta) >= 0.05 else ""
-    return (f"Alignment with {POWER_NAMES[power]}: {value:.1f} of 100 (floor {floor:.1f}{change}). "
-            f"{MOVED_BY['alignment']}")
+    return (
+        f"Alignment with {POWER_NAMES[power]}: {value:.1f} of 100 (floor {floor:.1f}{change}). {MOVED_BY['alignment']}"
+    )
 
 
 def track_name(track: str) -> str:
     return TRACK_NAMES.get(track, track)
 
 
-SCORE_TIP = ("Campaign score: the mean of the US position over every turn so far, so influence held "
-             "early counts as much as influence held late (C7, C19). The position is score-weighted "
-             "US alignment (Kazakhstan weighs most, C14) plus milestones (partnership, corridor, PNTR), "
-             "stability above 50, minus backlash (C2).")
+SCORE_TIP = (
+    "Campaign score: the mean of the US position over every turn so far, so influence held "
+    "early counts as much as influence held late (C7, C19). The position is score-weighted "
+    "US alignment (Kazakhstan weighs most, C14) plus milestones (partnership, corridor, PNTR), "
+    "stability above 50, minus backlash (C2)."
+)
 GRADE_TIP = "The grade the current score would earn; thresholds come from the scenario."

@@ -29,8 +29,14 @@ from game.ui.theme import (
 
 NEUTRAL: Colour = (120, 126, 136)
 ROUTE: Colour = (250, 250, 250)
-REGION_LABELS = {"russia": "RUSSIA", "china": "CHINA", "afghanistan": "AFGHANISTAN", "iran": "IRAN",
-                 "mongolia": "MONGOLIA", "pakistan": "PAKISTAN"}
+REGION_LABELS = {
+    "russia": "RUSSIA",
+    "china": "CHINA",
+    "afghanistan": "AFGHANISTAN",
+    "iran": "IRAN",
+    "mongolia": "MONGOLIA",
+    "pakistan": "PAKISTAN",
+}
 
 
 @attrs.frozen
@@ -104,7 +110,8 @@ class MapView:
             self.projection = Projection(self.data.bbox, (0, 0, rect.width, rect.height))
             self._outlines = {
                 c.id: [[self.projection.to_screen(p) for p in ring] for ring in c.rings]
-                for c in self.data.countries if c.role == "player"
+                for c in self.data.countries
+                if c.role == "player"
             }
             self._surface = self._render(inputs)
             self._inputs = inputs
@@ -191,8 +198,9 @@ class MapView:
                 x, y = self.projection.to_screen(country.label)
                 if country.id == "russia":
                     x, y = self.projection.to_screen((82.0, 56.0))
-                text.draw(surface, REGION_LABELS[country.id], (round(x), round(y)), 12, (196, 200, 208),
-                          anchor="center")
+                text.draw(
+                    surface, REGION_LABELS[country.id], (round(x), round(y)), 12, (196, 200, 208), anchor="center"
+                )
         for name, point in self.data.seas:
             x, y = self.projection.to_screen(point)
             text.draw(surface, name, (round(x), round(y)), 12, (170, 200, 225), anchor="center")

@@ -41,8 +41,7 @@ def _line(world: World, action: ActionDef, effect: Any, targets: list[str], scal
     if isinstance(effect, e.Influence):
         power = effect.power or action.power
         if effect.amount >= 0:
-            gains = [effect.amount * scale * multiplier(world, world.country(t), power, action.track)
-                     for t in targets]
+            gains = [effect.amount * scale * multiplier(world, world.country(t), power, action.track) for t in targets]
             mean = sum(gains) / len(gains)
             kind = "lasting" if effect.durable else "fades (C6)"
             return f"{POWER_NAMES[power]} alignment +{mean:.1f}{' on average' if each else ''} {lands} ({kind})"

@@ -21,44 +21,120 @@ class ClaimInfo:
 
 
 CLAIMS: dict[str, ClaimInfo] = {
-    "C1": ClaimInfo("Multi-vector", "¶5", "Kazakhstan balances among several partners rather than joining a camp.",
-                    "A state resists any power whose share of its alignment grows too large."),
-    "C2": ClaimInfo("Additional partner", "¶4, ¶8", "The US can be an extra partner in a region ringed by rivals.",
-                    "US gains are larger where Russia and China are both present; pushing them out backfires."),
-    "C3": ClaimInfo("Strain with Russia", "¶5, ¶13", "The war in Ukraine strains old ties with Moscow, which still endure.",
-                    "Russian alignment drifts down while the war lasts, never below the floor its ties set."),
-    "C4": ClaimInfo("Wariness of China", "¶13", "Chinese projects are large, and public unease about them grows.",
-                    "Chinese gains add wariness, which weakens China and opens a door for the US."),
-    "C5": ClaimInfo("Soft power first", "¶6, ¶13", "For now US engagement runs mostly through education, markets and tourism.",
-                    "Soft power is cheap and slow; trade and diplomacy work fully only once trust is built."),
-    "C6": ClaimInfo("The long game", "¶13, ¶14", "Lasting investment in the next generation pays off for years.",
-                    "Goodwill matures over turns; cash-bought influence fades fast, goodwill-built influence lasts."),
-    "C7": ClaimInfo("Window of opportunity", "¶13", "Strain with Russia and unease about China open a timely window.",
-                    "A receptivity bonus that is largest at the start and shrinks over the campaign."),
-    "C8": ClaimInfo("C5+1", "¶12, ¶14", "The C5+1 format since 2015 fosters dialogue; summits act as catalysts.",
-                    "Region-wide actions reach all five; summits pay more the better they were prepared."),
-    "C9": ClaimInfo("Routes around Russia", "¶9", "The US wants trade and energy routes that bypass Russia; Kazakhstan wants to be a hub.",
-                    "The Trans-Caspian route: once built it lowers Russia's floor and lifts western trade."),
-    "C10": ClaimInfo("ERICEN", "¶9", "A US initiative funds growth, corridors and infrastructure in the region.",
-                     "Funding ERICEN makes US trade actions cheaper and the corridor faster."),
-    "C11": ClaimInfo("PNTR", "¶11", "A bipartisan bill would end Cold War trade limits for three states.",
-                     "Spend political capital to pass PNTR; Congress may still fail. Once passed, trade works better."),
-    "C12": ClaimInfo("Shared threats", "¶10", "Extremism, narcotics and climate stress are common concerns.",
-                     "Security and climate cooperation build resilience; instability weakens every power's gains."),
-    "C13": ClaimInfo("Win-win", "¶11", "The states want technology, defence capability and development.",
-                     "Such offers raise receptivity, and development steadies a state."),
-    "C14": ClaimInfo("Kazakhstan leads", "¶5, ¶6", "The largest state is keen on closer US ties.",
-                     "Kazakhstan starts most open, weighs most in the score, and a partnership with it is a milestone."),
-    "C15": ClaimInfo("Resources", "¶4", "The region holds hydrocarbons and minerals and needs growth.",
-                     "Resource deals pay well and provoke both rivals."),
-    "C16": ClaimInfo("Portfolio and leverage", "¶4, ¶7, ¶8", "Engagement widens US options and gives useful intermediaries.",
-                     "Regional standing yields extra diplomacy points each turn."),
-    "C17": ClaimInfo("Multipolar drift", "¶2, ¶7", "A multipolar world and a larger BRICS leave Washington behind.",
-                     "Bloc events raise rivals' pull; rivals gain budget when the US trails."),
-    "C18": ClaimInfo("The old lens", "¶3", "Until 2021 Washington saw the region mostly as an Afghan supply route.",
-                     "Older scenarios start with security-heavy, low-goodwill ties."),
-    "C19": ClaimInfo("Cost of neglect", "¶15", "Not acting would be a missed chance and sideline America.",
-                     "Where the US stops engaging, its alignment decays toward its floor."),
+    "C1": ClaimInfo(
+        "Multi-vector",
+        "¶5",
+        "Kazakhstan balances among several partners rather than joining a camp.",
+        "A state resists any power whose share of its alignment grows too large.",
+    ),
+    "C2": ClaimInfo(
+        "Additional partner",
+        "¶4, ¶8",
+        "The US can be an extra partner in a region ringed by rivals.",
+        "US gains are larger where Russia and China are both present; pushing them out backfires.",
+    ),
+    "C3": ClaimInfo(
+        "Strain with Russia",
+        "¶5, ¶13",
+        "The war in Ukraine strains old ties with Moscow, which still endure.",
+        "Russian alignment drifts down while the war lasts, never below the floor its ties set.",
+    ),
+    "C4": ClaimInfo(
+        "Wariness of China",
+        "¶13",
+        "Chinese projects are large, and public unease about them grows.",
+        "Chinese gains add wariness, which weakens China and opens a door for the US.",
+    ),
+    "C5": ClaimInfo(
+        "Soft power first",
+        "¶6, ¶13",
+        "For now US engagement runs mostly through education, markets and tourism.",
+        "Soft power is cheap and slow; trade and diplomacy work fully only once trust is built.",
+    ),
+    "C6": ClaimInfo(
+        "The long game",
+        "¶13, ¶14",
+        "Lasting investment in the next generation pays off for years.",
+        "Goodwill matures over turns; cash-bought influence fades fast, goodwill-built influence lasts.",
+    ),
+    "C7": ClaimInfo(
+        "Window of opportunity",
+        "¶13",
+        "Strain with Russia and unease about China open a timely window.",
+        "A receptivity bonus that is largest at the start and shrinks over the campaign.",
+    ),
+    "C8": ClaimInfo(
+        "C5+1",
+        "¶12, ¶14",
+        "The C5+1 format since 2015 fosters dialogue; summits act as catalysts.",
+        "Region-wide actions reach all five; summits pay more the better they were prepared.",
+    ),
+    "C9": ClaimInfo(
+        "Routes around Russia",
+        "¶9",
+        "The US wants trade and energy routes that bypass Russia; Kazakhstan wants to be a hub.",
+        "The Trans-Caspian route: once built it lowers Russia's floor and lifts western trade.",
+    ),
+    "C10": ClaimInfo(
+        "ERICEN",
+        "¶9",
+        "A US initiative funds growth, corridors and infrastructure in the region.",
+        "Funding ERICEN makes US trade actions cheaper and the corridor faster.",
+    ),
+    "C11": ClaimInfo(
+        "PNTR",
+        "¶11",
+        "A bipartisan bill would end Cold War trade limits for three states.",
+        "Spend political capital to pass PNTR; Congress may still fail. Once passed, trade works better.",
+    ),
+    "C12": ClaimInfo(
+        "Shared threats",
+        "¶10",
+        "Extremism, narcotics and climate stress are common concerns.",
+        "Security and climate cooperation build resilience; instability weakens every power's gains.",
+    ),
+    "C13": ClaimInfo(
+        "Win-win",
+        "¶11",
+        "The states want technology, defence capability and development.",
+        "Such offers raise receptivity, and development steadies a state.",
+    ),
+    "C14": ClaimInfo(
+        "Kazakhstan leads",
+        "¶5, ¶6",
+        "The largest state is keen on closer US ties.",
+        "Kazakhstan starts most open, weighs most in the score, and a partnership with it is a milestone.",
+    ),
+    "C15": ClaimInfo(
+        "Resources",
+        "¶4",
+        "The region holds hydrocarbons and minerals and needs growth.",
+        "Resource deals pay well and provoke both rivals.",
+    ),
+    "C16": ClaimInfo(
+        "Portfolio and leverage",
+        "¶4, ¶7, ¶8",
+        "Engagement widens US options and gives useful intermediaries.",
+        "Regional standing yields extra diplomacy points each turn.",
+    ),
+    "C17": ClaimInfo(
+        "Multipolar drift",
+        "¶2, ¶7",
+        "A multipolar world and a larger BRICS leave Washington behind.",
+        "Bloc events raise rivals' pull; rivals gain budget when the US trails.",
+    ),
+    "C18": ClaimInfo(
+        "The old lens",
+        "¶3",
+        "Until 2021 Washington saw the region mostly as an Afghan supply route.",
+        "Older scenarios start with security-heavy, low-goodwill ties.",
+    ),
+    "C19": ClaimInfo(
+        "Cost of neglect",
+        "¶15",
+        "Not acting would be a missed chance and sideline America.",
+        "Where the US stops engaging, its alignment decays toward its floor.",
+    ),
 }
 
 GUIDE = """Your first turn, step by step.
@@ -113,7 +189,9 @@ def actions_text(scenario: Scenario) -> str:
                 target = {"state": "one state", "region": "all five (C5+1)", "washington": "Washington"}[action.target]
                 delay = f", lands after {action.delay_turns} turns" if action.delay_turns else ""
                 capital = f", {action.capital_cost} political capital" if action.capital_cost else ""
-                lines.append(f"{action.name} — {action.cost} points{capital}, {target}{delay} "
-                             f"({', '.join(action.claims)}). {action.description}")
+                lines.append(
+                    f"{action.name} — {action.cost} points{capital}, {target}{delay} "
+                    f"({', '.join(action.claims)}). {action.description}"
+                )
         lines.append("")
     return "\n".join(lines)

@@ -74,7 +74,7 @@ def load_path(path: str | Path) -> tuple[Simulation | None, str]:
     except SavesUnavailable as error:
         return None, str(error)
     except Exception as error:  # SaveError and anything a damaged file provokes
-        return None, f"{path}: {getattr(error, 'message', None) or error}"
+        return None, getattr(error, "message", None) or f"{path}: {error}"  # SaveError names the file
 
 
 def latest_autosave() -> Path | None:

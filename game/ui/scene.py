@@ -36,13 +36,29 @@ class Context:
     settings: Settings
     options: dict[str, Any] = attrs.field(factory=dict)
     screenshot_dir: Path | None = None
+    # Managers of closed scenes, by UI scale: a new UIManager parses the theme and loads fonts
+    # (about 30 ms), which every dialog would otherwise pay again when it opens.
+    spare_guis: dict[float, list[pygame_gui.UIManager]] = attrs.field(factory=dict)
 
     @property
     def scale(self) -> float:
         return self.settings.ui_scale
 
     def new_gui(self) -> pygame_gui.UIManager:
+        spare = self.spare_guis.get(self.scale)
+        if spare:
+            gui = spare.pop()
+            gui.clear_and_reset()
+            gui.set_window_resolution(self.size)
+            return gui
         return pygame_gui.UIManager(self.size, gui_theme(self.scale), enable_live_theme_updates=False)
+
+    def release_gui(self, gui: pygame_gui.UIManager, scale: float) -> None:
+        """Keep a closed scene's manager for the next scene (a few at most)."""
+        spare = self.spare_guis.setdefault(scale, [])
+        if len(spare) < 3 and gui not in spare:
+            gui.clear_and_reset()
+            spare.append(gui)
 
     def px(self, value: float) -> int:
         """A length in pixels at the current UI scale."""
@@ -87,15 +103,23 @@ class Scene:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.gui = ctx.new_gui()
+        self.gui_scale = ctx.scale
         self.tips = Tips(ctx)
         self.dirty = True
         self.handlers: dict[Any, Callable[[], Transition | None]] = {}
+        self.keys: dict[str, Any] = {}  # buttons whose shown label repeats get a unique key
 
     # --- lifecycle ----------------------------------------------------------------------
 
     def on_enter(self) -> None:
         """Called when the scene becomes part of the stack: lay it out."""
         self.rebuild()
+
+    def on_leave(self) -> None:
+        """Called when the scene leaves the stack for good: its widget manager is reused."""
+        self.handlers.clear()
+        self.keys.clear()
+        self.ctx.release_gui(self.gui, self.gui_scale)
 
     def on_resume(self) -> Transition | None:
         """Called when the scene above this one closes."""
@@ -106,12 +130,17 @@ class Scene:
         """Throw away the widgets and lay the scene out again for the current size and scale."""
         if new_theme:
             self.gui = self.ctx.new_gui()
+            self.gui_scale = self.ctx.scale
         else:
             self.gui.clear_and_reset()
             self.gui.set_window_resolution(self.ctx.size)
         self.handlers.clear()
+        self.keys.clear()
         self.tips.clear()
         self.build()
+        # pygame_gui draws from a visibility list its update() refreshes; a scene under a dialog
+        # is not updated, so without this it would keep drawing the widgets it just threw away.
+        self.gui.update(0.0)
         self.dirty = True
 
     def build(self) -> None:
@@ -135,27 +164,36 @@ class Scene:
         tip: str | None = None,
         object_id: str | None = None,
         enabled: bool = True,
+        key: str | None = None,
     ) -> pygame_gui.elements.UIButton:
-        """A button whose press calls `handler` (its return value is the transition)."""
+        """A button whose press calls `handler` (its return value is the transition).
+
+        `key` names a button whose label is not unique on the screen (tests and autoplay use it).
+        """
         from game.ui.widgets import button
 
         widget = button(self.gui, rect, label, tip, object_id, enabled)
         self.handlers[widget] = handler
+        if key:
+            self.keys[key] = widget
         return widget
 
-    def press(self, label: str) -> Transition | None:
-        """Press the button with this label as a click would (for autoplay and tests)."""
-        for widget, handler in self.handlers.items():
-            if widget.text == label:
-                return handler()
-        raise KeyError(f"no button '{label}' on {self.name}")
-
-    def button_rect(self, label: str) -> pygame.Rect:
-        """Where the button with this label is on screen (tests click there)."""
+    def find(self, label: str) -> Any:
+        """The button with this key, or else with this label."""
+        if label in self.keys:
+            return self.keys[label]
         for widget in self.handlers:
             if widget.text == label:
-                return pygame.Rect(widget.rect)
+                return widget
         raise KeyError(f"no button '{label}' on {self.name}")
+
+    def press(self, label: str) -> Transition | None:
+        """Press the button with this label (or key) as a click would (for autoplay and tests)."""
+        return self.on_button(self.find(label))
+
+    def button_rect(self, label: str) -> pygame.Rect:
+        """Where the button with this label (or key) is on screen (tests click there)."""
+        return pygame.Rect(self.find(label).rect)
 
     def update(self, dt: float) -> Transition | None:
         if self.tips.update(dt):

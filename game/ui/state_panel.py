@@ -34,8 +34,9 @@ FLAG_LABELS = {
 }
 
 
-def draw_state_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, state_id: str, tips: Tips,
-                     origin: tuple[int, int]) -> None:
+def draw_state_panel(
+    surface: pygame.Surface, ctx: Context, sim: Simulation, state_id: str, tips: Tips, origin: tuple[int, int]
+) -> None:
     text, px = ctx.text, ctx.px
     surface.fill(BACKGROUND)
     rect = surface.get_rect()
@@ -91,8 +92,7 @@ def draw_state_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, sta
         tip(row, f"{label}: {value:.1f}. {glossary.value_tip(key)}")
         y += px(21)
     neglect = country.values.get("neglect_turns", 0.0)
-    row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12,
-                    WARN if neglect >= 2 else MUTED)
+    row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED)
     tip(row, glossary.MOVED_BY["neglect_turns"])
     y += px(22)
 
@@ -141,8 +141,9 @@ def draw_state_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, sta
 POWER_SHORT_NAMES = {"us": "US", "russia": "Russia", "china": "China"}
 
 
-def draw_region_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, tips: Tips,
-                      origin: tuple[int, int]) -> None:
+def draw_region_panel(
+    surface: pygame.Surface, ctx: Context, sim: Simulation, tips: Tips, origin: tuple[int, int]
+) -> None:
     """Projects, C5+1 preparation, backlash and western trade."""
     text, px = ctx.text, ctx.px
     surface.fill(BACKGROUND)
@@ -154,19 +155,31 @@ def draw_region_panel(surface: pygame.Surface, ctx: Context, sim: Simulation, ti
     for project in sim.scenario.projects:
         progress = sim.state.projects.get(project.id, 0.0)
         claims = ", ".join(project.claims)
-        rows.append((project.name, progress,
-                     f"{project.name}: {progress:.0f}% of 100. {project.description} Funded by actions; "
-                     f"slips {project.decay_per_turn:g}/turn unfunded ({claims})."))
+        rows.append(
+            (
+                project.name,
+                progress,
+                f"{project.name}: {progress:.0f}% of 100. {project.description} Funded by actions; "
+                f"slips {project.decay_per_turn:g}/turn unfunded ({claims}).",
+            )
+        )
     region = sim.state.region
-    for key, label in (("c5plus1_preparation", "C5+1 preparation"), ("backlash", "Backlash"),
-                       ("western_trade", "Western trade")):
+    for key, label in (
+        ("c5plus1_preparation", "C5+1 preparation"),
+        ("backlash", "Backlash"),
+        ("western_trade", "Western trade"),
+    ):
         rows.append((label, region.get(key, 0.0), glossary.REGION_DOCS[key]))
     step = max(px(18), min(px(24), (rect.height - (y - rect.y) - px(6)) // max(1, len(rows))))
     for label, value, message in rows:
         row = pygame.Rect(x, y, width, step)
         text.draw(surface, label, (x, y), 12, TEXT)
-        bar(surface, pygame.Rect(x + round(width * 0.5), y + px(5), round(width * 0.33), px(7)), value,
-            WARN if label == "Backlash" else ACCENT)
+        bar(
+            surface,
+            pygame.Rect(x + round(width * 0.5), y + px(5), round(width * 0.33), px(7)),
+            value,
+            WARN if label == "Backlash" else ACCENT,
+        )
         text.draw(surface, f"{value:.0f}", (x + width, y), 12, TEXT, anchor="topright")
         tips.add(row.move(ox, oy), message)
         y += step

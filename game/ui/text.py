@@ -20,6 +20,7 @@ class Text:
         self.scale = scale
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._lines: dict[tuple[str, int, Colour, bool], pygame.Surface] = {}
+        self._clipped: dict[tuple[str, int, int, bool], str] = {}
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         """The font for a nominal `size` (before scaling)."""
@@ -62,12 +63,27 @@ class Text:
         return self.font(size, bold).size(text)[0]
 
     def clip(self, line: str, width: int, size: int = 15, bold: bool = False) -> str:
-        """Shorten a line with an ellipsis so it fits `width` pixels."""
+        """Shorten a line with an ellipsis so it fits `width` pixels (cached: panels clip the same
+        lines every frame, and measuring a line letter by letter costs more than drawing it)."""
+        key = (line, width, size, bold)
+        clipped = self._clipped.get(key)
+        if clipped is None:
+            if len(self._clipped) > _MAX_CACHED:
+                self._clipped.clear()
+            clipped = self._clipped[key] = self._clip(line, width, size, bold)
+        return clipped
+
+    def _clip(self, line: str, width: int, size: int, bold: bool) -> str:
         if self.width(line, size, bold) <= width:
             return line
-        while line and self.width(line + "…", size, bold) > width:
-            line = line[:-1]
-        return line + "…"
+        low, high = 0, len(line)  # the longest prefix that fits with the ellipsis
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.width(line[:middle] + "…", size, bold) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return line[:low] + "…"
 
     def wrap(self, text: str, width: int, size: int = 15, bold: bool = False) -> list[str]:
         """Split `text` into lines no wider than `width` pixels; blank lines separate paragraphs."""

@@ -1,11 +1,13 @@
 """Tooltips for hand-drawn numbers: register a rectangle and its text; hover shows it.
 
 pygame_gui gives buttons their tooltips; the panels are drawn by hand for speed, so they
-register their numbers here instead.
+register their numbers here instead. A zone's text may be a function of the mouse position
+(the map: which state is under it), looked up only when the mouse moves.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from game.ui.scene import Context
 
 DELAY_S = 0.35
+TipText = str | Callable[[tuple[int, int]], str | None]
 
 
 class Tips:
@@ -23,30 +26,43 @@ class Tips:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.zones: list[tuple[pygame.Rect, str]] = []
+        self.zones: list[tuple[pygame.Rect, TipText]] = []
         self.hover: tuple[pygame.Rect, str] | None = None
         self.waited = 0.0
         self.shown = False
         self.mouse = (0, 0)
+        self._looked: tuple[tuple[int, int], int] | None = None  # (mouse, zone count) of the last lookup
+        self._found: tuple[pygame.Rect, str] | None = None
 
     def clear(self) -> None:
         self.zones.clear()
         self.hover = None
         self.shown = False
+        self._looked = None
 
-    def add(self, rect: pygame.Rect, text: str) -> None:
+    def add(self, rect: pygame.Rect, text: TipText) -> None:
         self.zones.append((pygame.Rect(rect), text))
+        self._looked = None
 
-    def at(self, pos: tuple[int, int]) -> str | None:
+    def zone(self, pos: tuple[int, int]) -> tuple[pygame.Rect, str] | None:
+        """The zone under `pos` and its text (a zone whose function says None is skipped)."""
         for rect, text in reversed(self.zones):
             if rect.collidepoint(pos):
-                return text
+                resolved = text(pos) if callable(text) else text
+                if resolved:
+                    return rect, resolved
         return None
+
+    def at(self, pos: tuple[int, int]) -> str | None:
+        found = self.zone(pos)
+        return found[1] if found else None
 
     def update(self, dt: float) -> bool:
         """Track the mouse; return True when the tooltip appears or disappears."""
         pos = self.mouse
-        zone = next(((r, t) for r, t in reversed(self.zones) if r.collidepoint(pos)), None)
+        if self._looked != (pos, len(self.zones)):
+            self._looked, self._found = (pos, len(self.zones)), self.zone(pos)
+        zone = self._found
         changed = False
         if zone != self.hover:
             changed = self.shown

@@ -19,7 +19,10 @@ def button(
 ) -> pygame_gui.elements.UIButton:
     """A themed button; `object_id` picks a style from theme.json (#primary, #tab …)."""
     widget = pygame_gui.elements.UIButton(
-        pygame.Rect(rect), label, manager=gui, tool_tip_text=tip,
+        pygame.Rect(rect),
+        label,
+        manager=gui,
+        tool_tip_text=tip,
         object_id=pygame_gui.core.ObjectID(object_id=object_id) if object_id else None,
     )
     if not enabled:

@@ -11,15 +11,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
 
 
 def test_autoplay_plays_all_forty_turns_and_saves_screens(tmp_path):
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "CROSSROADS_HOME": str(tmp_path)}
     shots = tmp_path / "shots"
-    result = _run(["play", "--scenario", "scenarios/window-2023.yaml", "--seed", "5", "--autoplay", "40",
-                   "--strategy", "balanced", "--screenshot", str(shots)], env)
+    result = _run(
+        [
+            "play",
+            "--scenario",
+            "scenarios/window-2023.yaml",
+            "--seed",
+            "5",
+            "--autoplay",
+            "40",
+            "--strategy",
+            "balanced",
+            "--screenshot",
+            str(shots),
+        ],
+        env,
+    )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in shots.glob("*.png"))
     for kind in ("title", "campaign", "event", "report", "end"):

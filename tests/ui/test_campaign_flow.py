@@ -92,6 +92,9 @@ def test_a_whole_turn_with_mouse_and_keys(app, campaign, sim, crossroads_home):
     click_button(app, _label(dialog, "1. "))
     assert sim.pending == []
     assert any(c.cause.startswith("event:c5plus1_summit:president") for c in sim.ledger)
+    assert app.top.name == "reflection"  # turn 2 puts questions to the class; Escape skips them
+    while app.top.name == "reflection":
+        press(app, pygame.K_ESCAPE)
     assert app.top is campaign
     # report again with R, back with Escape
     press(app, pygame.K_r)
@@ -115,6 +118,8 @@ def test_save_and_load_through_the_screens(app, campaign, sim, crossroads_home):
     assert sim.turn == 2
     autosaves = list(crossroads_home.rglob("*"))
     assert any(p.is_file() for p in autosaves), "End Turn autosaves"
+    while app.top.name == "reflection":
+        press(app, pygame.K_ESCAPE)
     press(app, pygame.K_s)
     assert app.top.name == "save"
     app.top.entry.set_text("my game")
@@ -127,6 +132,9 @@ def test_save_and_load_through_the_screens(app, campaign, sim, crossroads_home):
     assert load.name == "load"
     label = next(lbl for lbl in button_labels(load) if lbl.startswith("my game"))
     click_button(app, label)
+    settle(app)
+    while app.top.name == "reflection":  # a loaded game asks its unanswered questions again
+        press(app, pygame.K_ESCAPE)
     loaded = app.top
     assert isinstance(loaded, CampaignScene) and loaded is not campaign
     assert loaded.sim.turn == 2

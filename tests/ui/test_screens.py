@@ -10,7 +10,9 @@ from game.ui.scene import push
 
 
 def _non_blank(surface: pygame.Surface) -> bool:
-    colours = {surface.get_at((x, y))[:3] for x in range(0, surface.get_width(), 9) for y in range(0, surface.get_height(), 7)}
+    colours = {
+        surface.get_at((x, y))[:3] for x in range(0, surface.get_width(), 9) for y in range(0, surface.get_height(), 7)
+    }
     return len(colours) > 3
 
 
@@ -33,9 +35,18 @@ def _screens(ctx, sim):
 
     report = sim.end_turn()
     return [
-        TitleScene(ctx), ScenarioScene(ctx), BriefingScene(ctx, sim), CampaignScene(ctx, sim),
-        ReportScene(ctx, sim, report), EventScene(ctx, sim, sim.pending[0]), ChartsScene(ctx, sim, "kazakhstan"),
-        EndScene(ctx, sim), HelpScene(ctx, sim.scenario), SettingsScene(ctx), SaveScene(ctx, sim), LoadScene(ctx),
+        TitleScene(ctx),
+        ScenarioScene(ctx),
+        BriefingScene(ctx, sim),
+        CampaignScene(ctx, sim),
+        ReportScene(ctx, sim, report),
+        EventScene(ctx, sim, sim.pending[0]),
+        ChartsScene(ctx, sim, "kazakhstan"),
+        EndScene(ctx, sim),
+        HelpScene(ctx, sim.scenario),
+        SettingsScene(ctx),
+        SaveScene(ctx, sim),
+        LoadScene(ctx),
         quit_confirm(ctx),
     ]
 

@@ -2,6 +2,10 @@
 
 Panels are drawn by hand into cached surfaces and redrawn only by `refresh`, which runs
 after anything changes (selection, an order, a new turn); each frame just blits them.
+
+In a class the screen serves one seat at a time (a side, or a US desk; see
+`game.ui.classroom`): the order panel is that seat's, its queue shows only its side's orders,
+and End Turn resolves only after the last seat has ordered.
 """
 
 from __future__ import annotations
@@ -11,12 +15,13 @@ import pygame
 from game.content.vocabulary import POWERS, TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
-from game.ui import glossary, saves
+from game.ui import glossary, saves, turnflow
+from game.ui.classroom import Seat, Session
 from game.ui.geometry import MapError, load_map
 from game.ui.layout import CampaignLayout
 from game.ui.mapview import MapInputs, MapView, StateLook
 from game.ui.preview import action_tip, effect_lines
-from game.ui.scene import Context, Scene, Transition, push, replace
+from game.ui.scene import Context, Scene, Transition, push
 from game.ui.shapes import draw_shape
 from game.ui.state_panel import draw_region_panel, draw_state_panel
 from game.ui.theme import (
@@ -28,6 +33,7 @@ from game.ui.theme import (
     POWER_SHAPES,
     POWER_SHORT,
     TEXT,
+    WARN,
 )
 from game.ui.widgets import panel
 
@@ -37,11 +43,11 @@ class CampaignScene(Scene):
 
     name = "campaign"
 
-    def __init__(self, ctx: Context, sim: Simulation) -> None:
+    def __init__(self, ctx: Context, sim: Simulation, session: Session | None = None) -> None:
         super().__init__(ctx)
-        self.sim = sim
+        self.session = session or Session(sim)
         self.selected: str = sim.world.state_ids[0]
-        self.track = "soft_power"
+        self.track = self.seat.desk or "soft_power"
         self.action_page = 0
         self.queue_page = 0
         self.status = ""
@@ -56,6 +62,29 @@ class CampaignScene(Scene):
         self.left: pygame.Surface | None = None
         self.region: pygame.Surface | None = None
         self.autosave_note = ""
+        self.handover_due = False  # a new turn: pass the screen to the first seat
+        self.timer_due = False  # a new turn: start the first seat's clock once the map shows
+        self.clock_label = ""
+        self.was_locked = False
+        self.flow_due = True  # ask `turnflow.next_step` at the next update (prompts due at the start)
+
+    @property
+    def sim(self) -> Simulation:
+        """The session's simulation (facilitator undo swaps it)."""
+        return self.session.sim
+
+    @property
+    def seat(self) -> Seat:
+        return self.session.seat
+
+    @property
+    def power(self) -> str:
+        return self.session.seat.power
+
+    @property
+    def order_title(self) -> str:
+        """The order panel's title: whose seat (side or desk) is ordering."""
+        return "Orders" if len(self.session.seats) == 1 else f"Orders — {self.seat.label}"
 
     # --- state changes the player makes ----------------------------------------------------
 
@@ -74,9 +103,21 @@ class CampaignScene(Scene):
         self.action_page = 0
         self.rebuild()
 
+    def refusal(self, order: Order) -> str | None:
+        """Why the seat at the screen may not touch this order now (desk, side, timer, pause)."""
+        if self.session.paused:
+            return "the facilitator has paused the game"
+        if self.session.locked:
+            return "time is up: orders are locked for this side (End Turn still works)"
+        return self.seat.refusal(order, self.sim.world.actions[order.action].track)
+
     def queue_order(self, order: Order) -> bool:
         """Queue an order or explain why not; returns whether it was queued."""
         action = self.sim.world.actions[order.action]
+        reason = self.refusal(order)
+        if reason:
+            self.say(f"{action.name}: {reason}", good=False)
+            return False
         try:
             self.sim.queue(order)
         except IllegalOrder as error:
@@ -88,13 +129,39 @@ class CampaignScene(Scene):
         return True
 
     def remove_order(self, index: int) -> None:
-        order = self.sim.unqueue(index)
+        order = self.sim.queued[index]
+        reason = self.refusal(order)
+        if reason:
+            self.say(f"Cannot remove {self.sim.world.actions[order.action].name}: {reason}", good=False)
+            return
+        self.sim.unqueue(index)
         self.say(f"Removed {self.sim.world.actions[order.action].name}.")
         self.rebuild()
+
+    def my_orders(self) -> list[int]:
+        """Indices in the queue of the orders this seat's side may see (others' stay hidden)."""
+        return [i for i, order in enumerate(self.sim.queued) if order.power == self.power]
 
     def say(self, message: str, good: bool = True) -> None:
         self.status, self.status_good = message, good
         self.dirty = True
+
+    def finish_seat(self) -> Transition | None:
+        """This seat is done: the next seat takes over, or the turn resolves after the last."""
+        if self.session.paused:
+            self.say("The facilitator has paused the game.", good=False)
+            return None
+        if self.session.last_seat or self.sim.state.finished:
+            return self.end_turn()
+        before = self.seat
+        seat = self.session.advance()
+        self.track = seat.desk or "soft_power"
+        self.action_page = self.queue_page = 0
+        self.rebuild()
+        if seat.power != before.power:
+            return turnflow.pass_screen(self)
+        self.say(f"{seat.label} is ordering now.")
+        return None
 
     def end_turn(self) -> Transition | None:
         """Resolve the turn, autosave, and show the report."""
@@ -102,7 +169,15 @@ class CampaignScene(Scene):
 
         if self.sim.state.finished:
             return self.after_turn()
+        if self.session.paused:
+            self.say("The facilitator has paused the game.", good=False)
+            return None
+        turnflow.queue_ai_us_orders(self.session)
         report = self.sim.end_turn()
+        self.session.new_turn()
+        self.track = self.seat.desk or "soft_power"
+        self.handover_due = self.session.hot_seat
+        self.timer_due = True
         message = saves.autosave(self.sim)
         self.autosave_note = f"Autosave: {message}" if message else ""
         self.status = self.autosave_note
@@ -112,15 +187,8 @@ class CampaignScene(Scene):
         return push(ReportScene(self.ctx, self.sim, report))
 
     def after_turn(self) -> Transition | None:
-        """Decisions first, then the debrief when the campaign is over."""
-        from game.ui.scenes.end import EndScene
-        from game.ui.scenes.event import EventScene
-
-        if self.sim.pending:
-            return push(EventScene(self.ctx, self.sim, self.sim.pending[0]))
-        if self.sim.state.finished:
-            return replace(EndScene(self.ctx, self.sim))
-        return None
+        """What comes between turns (see `turnflow.next_step`): handover, decisions, prompts, debrief."""
+        return turnflow.next_step(self)
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -130,11 +198,28 @@ class CampaignScene(Scene):
 
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
-        if self.sim.pending or self.sim.state.finished:
+        self._tick_clock()
+        if self.flow_due or self.sim.pending or self.sim.state.finished:
+            self.flow_due = False
             return self.after_turn()
         return None
 
+    def _tick_clock(self) -> None:
+        """Redraw when the countdown's second changes, and say so once when time runs out."""
+        label = self.session.timer.label()
+        if label != self.clock_label:
+            self.clock_label = label
+            self.dirty = True
+        locked = self.session.locked
+        if locked and not self.was_locked:
+            self.rebuild()
+        self.was_locked = locked
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
+            return turnflow.open_facilitator(self)
+        if self.session.paused:
+            return None  # the pause screen covers this one; nothing below it reacts
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map is not None:
             hit = self.map.hit(event.pos)
             if hit:
@@ -149,7 +234,7 @@ class CampaignScene(Scene):
 
         key = event.key
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.end_turn()
+            return self.finish_seat()
         if key == pygame.K_TAB:
             self.next_state(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif pygame.K_1 <= key <= pygame.K_3:
@@ -166,8 +251,8 @@ class CampaignScene(Scene):
             return push(menus.HelpScene(self.ctx, self.sim.scenario))
         elif key in (pygame.K_ESCAPE, pygame.K_q):
             return push(menus.quit_confirm(self.ctx))
-        elif key == pygame.K_BACKSPACE and self.sim.queued:
-            self.remove_order(len(self.sim.queued) - 1)
+        elif key == pygame.K_BACKSPACE and self.my_orders():
+            self.remove_order(self.my_orders()[-1])
         return None
 
     def open_report(self) -> Transition | None:
@@ -193,13 +278,15 @@ class CampaignScene(Scene):
         px = ctx.px
         # top bar, right-aligned buttons
         x = lay.top.right - px(8)
-        for label, handler, tip in reversed([
-            ("Report (R)", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
-            ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
-            ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
-            ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
-            ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
-        ]):
+        for label, handler, tip in reversed(
+            [
+                ("Report (R)", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
+                ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
+                ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
+                ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
+                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
+            ]
+        ):
             width = px(96)
             x -= width
             self.add_button(pygame.Rect(x, lay.top.y + px(6), width, lay.top.height - px(12)), label, handler, tip)
@@ -211,15 +298,23 @@ class CampaignScene(Scene):
     def _build_orders(self, lay: CampaignLayout) -> None:
         px, sim = self.ctx.px, self.sim
         area = lay.orders
-        budget = sim.state.powers["us"].budget
-        left = sim.remaining_budget("us")
+        budget = sim.state.powers[self.power].budget
+        left = sim.remaining_budget(self.power)
         tab_w = (area.width - px(24)) // 3
         y = area.y + px(34)
         for i, track in enumerate(TRACKS):
             label = f"{glossary.track_name(track)} {round(left[track], 1):g}/{round(budget[track], 1):g}"
+            desk = self.seat.desk
+            tip = f"{glossary.TRACK_DOCS[track]} Key {i + 1}."
+            if desk and track != desk:
+                tip += " Another desk orders on this track: you can look, not order."
             widget = self.add_button(
-                pygame.Rect(area.x + px(12) + i * tab_w, y, tab_w - px(4), px(30)), label,
-                lambda t=track: self.set_track(t), f"{glossary.TRACK_DOCS[track]} Key {i + 1}.", "#tab")
+                pygame.Rect(area.x + px(12) + i * tab_w, y, tab_w - px(4), px(30)),
+                label,
+                lambda t=track: self.set_track(t),
+                tip,
+                "#tab",
+            )
             if track == self.track:
                 widget.select()
         self.actions_top = y + px(64)
@@ -230,24 +325,43 @@ class CampaignScene(Scene):
         self.action_page = min(self.action_page, pages - 1)
         self.action_lines: list[tuple[int, str, bool, str]] = []
         y = self.actions_top
-        for order, reason in rows[self.action_page * per_page:(self.action_page + 1) * per_page]:
+        for order, reason in rows[self.action_page * per_page : (self.action_page + 1) * per_page]:
             action = sim.world.actions[order.action]
-            where = "" if order.target else (" · region" if action.target == "region" else " · Washington")
+            reason = reason or self.seat.refusal(order, action.track)
+            where = (
+                ""
+                if order.target
+                else (
+                    " · region" if action.target == "region" else " · Washington" if self.power == "us" else " · home"
+                )
+            )
             cost = sim.cost(action.id)
             label = f"{action.name}{where} — {cost:g}"
             tip = action_tip(sim.world, action, order.target, cost, reason)
-            self.add_button(pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)), label,
-                            lambda o=order: self._order_clicked(o), tip,
-                            "#action_illegal" if reason else None)
+            self.add_button(
+                pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)),
+                label,
+                lambda o=order: self._order_clicked(o),
+                tip,
+                "#action_illegal" if reason else None,
+            )
             line = reason or "; ".join(effect_lines(sim.world, action, order.target)[:2])
             self.action_lines.append((y + px(30), line, bool(reason), action.name))
             y += row_h
         if pages > 1:
             by = area.bottom - px(36)
-            self.add_button(pygame.Rect(area.x + px(12), by, px(70), px(28)), "‹ Prev",
-                            lambda: self._page_actions(-1), enabled=self.action_page > 0)
-            self.add_button(pygame.Rect(area.right - px(82), by, px(70), px(28)), "Next ›",
-                            lambda: self._page_actions(1), enabled=self.action_page < pages - 1)
+            self.add_button(
+                pygame.Rect(area.x + px(12), by, px(70), px(28)),
+                "‹ Prev",
+                lambda: self._page_actions(-1),
+                enabled=self.action_page > 0,
+            )
+            self.add_button(
+                pygame.Rect(area.right - px(82), by, px(70), px(28)),
+                "Next ›",
+                lambda: self._page_actions(1),
+                enabled=self.action_page < pages - 1,
+            )
             self.action_pages = (self.action_page + 1, pages)
         else:
             self.action_pages = (1, 1)
@@ -257,11 +371,11 @@ class CampaignScene(Scene):
         rows: list[tuple[Order, str | None]] = []
         for scope in ("state", "other"):
             for action in self.sim.scenario.actions:
-                if action.power != "us" or action.track != self.track:
+                if action.power != self.power or action.track != self.track:
                     continue
                 if (action.target == "state") != (scope == "state"):
                     continue
-                order = Order("us", action.id, self.selected if action.target == "state" else None)
+                order = Order(self.power, action.id, self.selected if action.target == "state" else None)
                 try:
                     self.sim.check(order)
                     reason = None
@@ -285,28 +399,39 @@ class CampaignScene(Scene):
         px, sim = self.ctx.px, self.sim
         area = lay.queue
         end = pygame.Rect(area.right - px(190), area.bottom - px(50), px(178), px(40))
-        self.add_button(end, "End turn (Enter)", self.end_turn,
-                        "Resolve the quarter: your orders, Russia's and China's, then the rules and events.",
-                        "#primary", enabled=not sim.state.finished)
+        label, tip = turnflow.end_button(self.session)
+        self.add_button(end, label, self.finish_seat, tip, "#primary", enabled=not sim.state.finished)
         row_h = px(28)
         top = area.y + px(32)
         per_page = max(1, (end.y - top - px(4)) // row_h)
-        pages = max(1, -(-len(sim.queued) // per_page))
+        mine = self.my_orders()
+        pages = max(1, -(-len(mine) // per_page))
         self.queue_page = min(self.queue_page, pages - 1)
         start = self.queue_page * per_page
-        for index in range(start, min(len(sim.queued), start + per_page)):
+        for row, index in enumerate(mine[start : start + per_page]):
             order = sim.queued[index]
             action = sim.world.actions[order.action]
             where = sim.world.state_name(order.target) if order.target else "region"
-            self.add_button(pygame.Rect(area.x + px(12), top + (index - start) * row_h, area.width - px(24), px(25)),
-                            f"×  {action.name} · {where} ({sim.cost(action.id):g})",
-                            lambda i=index: self.remove_order(i),
-                            "Click to remove this order (Backspace removes the last one).", "#queued")
+            self.add_button(
+                pygame.Rect(area.x + px(12), top + row * row_h, area.width - px(24), px(25)),
+                f"×  {action.name} · {where} ({sim.cost(action.id):g})",
+                lambda i=index: self.remove_order(i),
+                "Click to remove this order (Backspace removes the last one).",
+                "#queued",
+            )
         if pages > 1:
-            self.add_button(pygame.Rect(area.x + px(12), end.y + px(6), px(40), px(28)), "‹",
-                            lambda: self._page_queue(-1), enabled=self.queue_page > 0)
-            self.add_button(pygame.Rect(area.x + px(56), end.y + px(6), px(40), px(28)), "›",
-                            lambda: self._page_queue(1), enabled=self.queue_page < pages - 1)
+            self.add_button(
+                pygame.Rect(area.x + px(12), end.y + px(6), px(40), px(28)),
+                "‹",
+                lambda: self._page_queue(-1),
+                enabled=self.queue_page > 0,
+            )
+            self.add_button(
+                pygame.Rect(area.x + px(56), end.y + px(6), px(40), px(28)),
+                "›",
+                lambda: self._page_queue(1),
+                enabled=self.queue_page < pages - 1,
+            )
 
     # --- cached drawing -------------------------------------------------------------------
 
@@ -323,19 +448,32 @@ class CampaignScene(Scene):
 
     def _top_tips(self) -> None:
         lay, px = self.layout, self.ctx.px
-        self.tips.add(pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
-                      f"{glossary.SCORE_TIP} {glossary.GRADE_TIP}")
+        self.tips.add(
+            pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
+            f"{glossary.SCORE_TIP} {glossary.GRADE_TIP}",
+        )
         line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(68), px(150), px(20))
-        self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
-        self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
+        if self.power == "us":
+            self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
+            self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
+        if self.map is not None:
+            self.tips.add(lay.map, self._map_tip)
+
+    def _map_tip(self, pos: tuple[int, int]) -> str | None:
+        """The state under the mouse: name, who leads, and the three alignments."""
+        from game.ui.maptips import state_tip
+
+        state_id = self.map.hit(pos) if self.map is not None else None
+        return state_tip(self.sim, state_id) if state_id else None
 
     def map_inputs(self) -> MapInputs:
         looks = []
         for state_id, country in self.sim.state.countries.items():
             shares = sorted((country.share(p) for p in POWERS), reverse=True)
             looks.append((state_id, StateLook(country.leader(), shares[0] - shares[1])))
-        return MapInputs(self.layout.map.size, tuple(looks),
-                         self.sim.state.projects.get("trans_caspian", 0.0), self.ctx.scale)
+        return MapInputs(
+            self.layout.map.size, tuple(looks), self.sim.state.projects.get("trans_caspian", 0.0), self.ctx.scale
+        )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         ctx, lay, sim, text = self.ctx, self.layout, self.sim, self.ctx.text
@@ -351,30 +489,91 @@ class CampaignScene(Scene):
             surface.blit(self.left, lay.state)
         if self.region is not None:
             surface.blit(self.region, lay.region)
-        panel(surface, lay.orders, text, "Orders")
+        seat = self.seat
+        title = self.order_title
+        panel(surface, lay.orders, text, title)
+        if seat.power != "us" or seat.desk:
+            pygame.draw.rect(surface, POWER_COLOURS[seat.power], lay.orders, 2, border_radius=6)
         where = sim.world.state_name(self.selected)
-        text.draw(surface, f"for {where} and the region", (lay.orders.x + px(80), lay.orders.y + px(11)), 13, MUTED)
-        pc = sim.state.washington["political_capital"]
-        spent = sum(sim.world.actions[o.action].capital_cost for o in sim.queued)
-        text.draw(surface, f"Political capital {pc - spent:g}/{pc:g}   Congress support {sim.state.washington['congress_support']:.0f}%",
-                  (lay.orders.x + px(14), lay.orders.y + px(70)), 13, MUTED)
+        note = f"for {where} and the region" if len(self.session.seats) == 1 else f"· {where}"
+        title_w = text.width(title, 16, True)
+        text.draw(
+            surface,
+            text.clip(note, lay.orders.width - title_w - px(36), 13),
+            (lay.orders.x + px(24) + title_w, lay.orders.y + px(11)),
+            13,
+            MUTED,
+        )
+        if seat.power == "us":
+            pc = sim.state.washington["political_capital"]
+            spent = sum(sim.world.actions[o.action].capital_cost for o in sim.queued)
+            text.draw(
+                surface,
+                f"Political capital {pc - spent:g}/{pc:g}   Congress support {sim.state.washington['congress_support']:.0f}%",
+                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                13,
+                MUTED,
+            )
+        else:
+            text.draw(
+                surface,
+                f"{POWER_SHORT[seat.power]}'s budgets per track are on the tabs above",
+                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                12,
+                MUTED,
+            )
         for y, line, bad, _name in self.action_lines:
             clipped = text.clip(line, lay.orders.width - px(30), 12)
             text.draw(surface, clipped, (lay.orders.x + px(18), y), 12, BAD if bad else MUTED)
         if self.action_pages[1] > 1:
-            text.draw(surface, f"page {self.action_pages[0]}/{self.action_pages[1]}",
-                      (lay.orders.centerx, lay.orders.bottom - px(22)), 12, MUTED, anchor="center")
-        panel(surface, lay.queue, text, f"Queued orders ({len(sim.queued)})")
-        if not sim.queued:
-            text.draw(surface, "Click an action on the right to queue it.", (lay.queue.x + px(14), lay.queue.y + px(36)), 13, MUTED)
+            text.draw(
+                surface,
+                f"page {self.action_pages[0]}/{self.action_pages[1]}",
+                (lay.orders.centerx, lay.orders.bottom - px(22)),
+                12,
+                MUTED,
+                anchor="center",
+            )
+        mine = self.my_orders()
+        panel(surface, lay.queue, text, f"Queued orders ({len(mine)})")
+        if not mine:
+            text.draw(
+                surface,
+                "Click an action on the right to queue it.",
+                (lay.queue.x + px(14), lay.queue.y + px(36)),
+                13,
+                MUTED,
+            )
+        if self.session.locked:
+            self._banner(surface, f"Time is up: {self.seat.label}'s orders are locked. End Turn still works.")
         if self.status:
             status = text.clip(self.status, lay.map.width - px(24), 13)
             band = pygame.Rect(lay.map.x, lay.map.bottom - px(26), lay.map.width, px(26))
             shade = pygame.Surface(band.size, pygame.SRCALPHA)
             shade.fill((8, 12, 18, 215))
             surface.blit(shade, band)
-            text.draw(surface, status, (band.x + px(10), band.centery), 13, GOOD if self.status_good else BAD,
-                      anchor="midleft")
+            text.draw(
+                surface,
+                status,
+                (band.x + px(10), band.centery),
+                13,
+                GOOD if self.status_good else BAD,
+                anchor="midleft",
+            )
+
+    def _banner(self, surface: pygame.Surface, message: str) -> None:
+        lay, text, px = self.layout, self.ctx.text, self.ctx.px
+        band = pygame.Rect(lay.map.x, lay.map.y, lay.map.width, px(34))
+        pygame.draw.rect(surface, (120, 40, 30), band)
+        text.draw(
+            surface,
+            text.clip(message, band.width - px(20), 14, True),
+            band.center,
+            14,
+            TEXT,
+            bold=True,
+            anchor="center",
+        )
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
@@ -385,6 +584,24 @@ class CampaignScene(Scene):
         text.draw(surface, turn, (lay.top.x + px(300), y - px(9)), 14, TEXT, anchor="midleft")
         score = f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
         text.draw(surface, score, (lay.top.x + px(300), y + px(9)), 13, MUTED, anchor="midleft")
+        timer = self.session.timer
+        if timer.active:
+            colour = BAD if timer.expired else WARN if (timer.remaining() or 0) < 60 else TEXT
+            note = " (paused)" if timer.paused else ""
+            text.draw(
+                surface,
+                f"Time {timer.label()}{note}",
+                (lay.top.x + px(560), y - px(9)),
+                18,
+                colour,
+                bold=True,
+                anchor="midleft",
+            )
+            text.draw(surface, self.seat.label, (lay.top.x + px(560), y + px(11)), 12, MUTED, anchor="midleft")
+        elif len(self.session.seats) > 1:
+            text.draw(
+                surface, f"Ordering: {self.seat.label}", (lay.top.x + px(560), y), 14, TEXT, bold=True, anchor="midleft"
+            )
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
@@ -398,8 +615,14 @@ class CampaignScene(Scene):
         for i, power in enumerate(POWERS):
             cy = y + px(30) + i * px(18)
             draw_shape(surface, POWER_SHAPES[power], (x + px(16), cy), px(7), POWER_COLOURS[power])
-            text.draw(surface, f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, "
-                      f"{glossary_pattern(power)}", (x + px(30), cy), 12, TEXT, anchor="midleft")
+            text.draw(
+                surface,
+                f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, {glossary_pattern(power)}",
+                (x + px(30), cy),
+                12,
+                TEXT,
+                anchor="midleft",
+            )
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
         ry = y + px(84)
         route = "built" if progress >= 100 else f"dashed: {progress:.0f}% built"
@@ -411,4 +634,3 @@ def glossary_pattern(power: str) -> str:
     from game.ui.theme import POWER_PATTERNS
 
     return POWER_PATTERNS[power]
-

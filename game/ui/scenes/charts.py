@@ -51,8 +51,13 @@ class ChartsScene(Scene):
         for state_id in self.sim.world.state_ids:
             label = self.sim.world.state_name(state_id)
             width = self.ctx.text.width(label, 15) + px(24)
-            widget = self.add_button(pygame.Rect(x, px(56), width, px(30)), label, lambda s=state_id: self.pick(s),
-                                     f"Alignment in {label} (Tab cycles)", "#tab")
+            widget = self.add_button(
+                pygame.Rect(x, px(56), width, px(30)),
+                label,
+                lambda s=state_id: self.pick(s),
+                f"Alignment in {label} (Tab cycles)",
+                "#tab",
+            )
             if state_id == self.state_id:
                 widget.select()
             x += width + px(4)
@@ -62,14 +67,24 @@ class ChartsScene(Scene):
         text, px = self.ctx.text, self.ctx.px
         w, h = self.ctx.size
         text.draw(surface, "Charts", (px(16), px(14)), 22, TEXT, bold=True)
-        text.draw(surface, "Lines are labelled at their right end; the start is before turn 1.",
-                  (px(120), px(22)), 13, MUTED)
+        text.draw(
+            surface, "Lines are labelled at their right end; the start is before turn 1.", (px(120), px(22)), 13, MUTED
+        )
         top = px(100)
         chart_h = (h - top - px(76)) // 2
         name = self.sim.world.state_name(self.state_id)
         lines = [Line(POWER_NAMES[p], self.series[self.state_id][p], POWER_COLOURS[p], 3) for p in POWERS]
         line_chart(surface, pygame.Rect(px(16), top, w - px(32), chart_h), text, f"Alignment in {name}", lines)
         score, low, high, guides = score_lines(self.sim)
-        line_chart(surface, pygame.Rect(px(16), top + chart_h + px(10), w - px(32), chart_h), text,
-                   "US score: position each turn, and the campaign score (their running mean); dashed = grades",
-                   score, low, high, guides, "turn 1", 1)
+        line_chart(
+            surface,
+            pygame.Rect(px(16), top + chart_h + px(10), w - px(32), chart_h),
+            text,
+            "US score: position each turn, and the campaign score (their running mean); dashed = grades",
+            score,
+            low,
+            high,
+            guides,
+            "turn 1",
+            1,
+        )

@@ -23,6 +23,7 @@ class EndScene(Scene):
     def __init__(self, ctx: Context, sim: Simulation) -> None:
         super().__init__(ctx)
         self.sim = sim
+        self.answer_lines: list[tuple[str, bool]] = []
         self.breakdown = sim.score_breakdown()
         causes: dict[str, float] = {}
         for cause, delta in top_causes(sim.ledger, "alignment.us", None, limit=200):
@@ -36,7 +37,9 @@ class EndScene(Scene):
         from game.ui.scenes.campaign import CampaignScene
 
         sim = self.sim
-        again = type(sim)(sim.scenario, sim.seed, sim.difficulty_id, scenario_path=sim.scenario_path)
+        again = type(sim)(
+            sim.scenario_at_start, sim.seed, sim.difficulty_id, humans=sim.humans, scenario_path=sim.scenario_path
+        )
         return reset(CampaignScene(self.ctx, again))
 
     def menu(self) -> Transition:
@@ -48,11 +51,26 @@ class EndScene(Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         y = h - px(54)
-        self.add_button(pygame.Rect(w - px(560), y, px(250), px(40)), "Play again (same seed)", self.play_again,
-                        f"A new campaign with seed {self.sim.seed}: the same luck, so you can compare choices.",
-                        "#primary")
+        self.add_button(
+            pygame.Rect(w - px(560), y, px(250), px(40)),
+            "Play again (same seed)",
+            self.play_again,
+            f"A new campaign with seed {self.sim.seed}: the same luck, so you can compare choices.",
+            "#primary",
+        )
         self.add_button(pygame.Rect(w - px(300), y, px(140), px(40)), "Main menu", self.menu)
         self.add_button(pygame.Rect(w - px(150), y, px(134), px(40)), "Quit", quit_game)
+        self.answer_lines = self._answers((w - px(48)) // 3 - px(24))
+
+    def _answers(self, width: int) -> list[tuple[str, bool]]:
+        """The class's reflection answers, wrapped once: (line, is_prompt)."""
+        text = self.ctx.text
+        lines: list[tuple[str, bool]] = []
+        for answer in self.sim.state.reflections:
+            prompt = f"Turn {answer['turn']}: {answer['prompt']}"
+            lines += [(line, True) for line in text.wrap(prompt, width, 12)]
+            lines += [(line, False) for line in text.wrap(f"“{answer['answer']}”", width, 13)]
+        return lines
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
@@ -62,9 +80,17 @@ class EndScene(Scene):
         label = next((g.label for g in sim.scenario.score.grades if g.name == grade), "")
         outcome = sim.state.outcome or "in progress"
         text.draw(surface, f"Debrief — {sim.scenario.about.title}", (px(16), px(12)), 22, TEXT, bold=True)
-        text.draw(surface, f"Grade {grade}: {label}", (px(16), px(46)), 18, GOOD if outcome == "victory" else WARN, bold=True)
-        text.draw(surface, f"Outcome: {outcome} · campaign score {score:.1f} after {len(sim.state.score_history)} turns · "
-                  f"seed {sim.seed}", (px(16), px(76)), 14, TEXT)
+        text.draw(
+            surface, f"Grade {grade}: {label}", (px(16), px(46)), 18, GOOD if outcome == "victory" else WARN, bold=True
+        )
+        text.draw(
+            surface,
+            f"Outcome: {outcome} · campaign score {score:.1f} after {len(sim.state.score_history)} turns · "
+            f"seed {sim.seed}",
+            (px(16), px(76)),
+            14,
+            TEXT,
+        )
         col = (w - px(48)) // 3
         top = px(104)
         box_h = round((h - top - px(70)) * 0.52)
@@ -72,13 +98,20 @@ class EndScene(Scene):
         y = panel(surface, left, text, "The score against the thresholds")
         rules = sim.scenario.score
         rows = [(f"Victory at {rules.victory_score:g}, defeat at {rules.defeat_score:g} or below", MUTED)]
-        rows += [(f"{g.name}: {g.min_score:g}+  {g.label}" if g.min_score > -100 else f"{g.name}: below  {g.label}",
-                  ACCENT if g.name == grade else MUTED) for g in rules.grades]
+        rows += [
+            (
+                f"{g.name}: {g.min_score:g}+  {g.label}" if g.min_score > -100 else f"{g.name}: below  {g.label}",
+                ACCENT if g.name == grade else MUTED,
+            )
+            for g in rules.grades
+        ]
         b = self.breakdown
-        rows += [("Final position, in parts:", TEXT),
-                 (f"standing (weighted US alignment) {b.standing:.1f}", TEXT),
-                 (f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}", TEXT),
-                 (f"stability {b.stability:+.1f} · backlash −{b.backlash:.1f} · total {b.total:.1f}", TEXT)]
+        rows += [
+            ("Final position, in parts:", TEXT),
+            (f"standing (weighted US alignment) {b.standing:.1f}", TEXT),
+            (f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}", TEXT),
+            (f"stability {b.stability:+.1f} · backlash −{b.backlash:.1f} · total {b.total:.1f}", TEXT),
+        ]
         for line, colour in rows:
             text.draw(surface, text.clip(line, col - px(24), 13), (left.x + px(12), y), 13, colour)
             y += text.line_height(13)
@@ -86,8 +119,15 @@ class EndScene(Scene):
         y = panel(surface, mid, text, "What moved US alignment most")
         for name, delta in self.causes:
             text.draw(surface, text.clip(name, col - px(90), 13), (mid.x + px(12), y), 13, TEXT)
-            text.draw(surface, f"{delta:+.1f}", (mid.right - px(12), y), 13, GOOD if delta > 0 else WARN,
-                      bold=True, anchor="topright")
+            text.draw(
+                surface,
+                f"{delta:+.1f}",
+                (mid.right - px(12), y),
+                13,
+                GOOD if delta > 0 else WARN,
+                bold=True,
+                anchor="topright",
+            )
             y += text.line_height(13) + px(3)
         right = pygame.Rect(mid.right + px(8), top, col, box_h)
         y = panel(surface, right, text, "The claims that mattered")
@@ -100,9 +140,37 @@ class EndScene(Scene):
         chart_top = top + box_h + px(8)
         chart_h = h - chart_top - px(64)
         half = (w - px(40)) // 2
-        lines = [Line(sim.world.state_name(s), self.series[s]["us"], STATE_COLOURS[i % 5], 2)
-                 for i, s in enumerate(sim.world.state_ids)]
+        if self.answer_lines:
+            half = col
+            self._draw_answers(surface, pygame.Rect(px(32) + 2 * col, chart_top, col, chart_h))
+        lines = [
+            Line(sim.world.state_name(s), self.series[s]["us"], STATE_COLOURS[i % 5], 2)
+            for i, s in enumerate(sim.world.state_ids)
+        ]
         line_chart(surface, pygame.Rect(px(16), chart_top, half, chart_h), text, "US alignment per state", lines)
         score_data, low, high, guides = score_lines(sim)
-        line_chart(surface, pygame.Rect(px(24) + half, chart_top, half, chart_h), text, "Score over time",
-                   score_data, low, high, guides, "turn 1", 1)
+        line_chart(
+            surface,
+            pygame.Rect(px(24) + half, chart_top, half, chart_h),
+            text,
+            "Score over time",
+            score_data,
+            low,
+            high,
+            guides,
+            "turn 1",
+            1,
+        )
+
+    def _draw_answers(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        y = panel(surface, rect, text, "Reflections of the class")
+        for line, is_prompt in self.answer_lines:
+            size = 12 if is_prompt else 13
+            if y + text.line_height(size) > rect.bottom - px(6):
+                text.draw(
+                    surface, "… (all answers are in the save and the debrief pack)", (rect.x + px(12), y), 12, MUTED
+                )
+                break
+            text.draw(surface, line, (rect.x + px(12), y), size, MUTED if is_prompt else TEXT)
+            y += text.line_height(size)

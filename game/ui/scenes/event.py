@@ -57,9 +57,13 @@ class EventScene(Scene):
         y = self.box.y + px(84) + body_lines * text.line_height(15)
         self.preview_at: list[int] = []
         for i, choice in enumerate(self.event.choices):
-            self.add_button(pygame.Rect(self.box.x + px(24), y, inner, px(34)), f"{i + 1}. {choice.label}",
-                            lambda c=choice.id: self.choose(c), choice.preview or None,
-                            "#primary" if choice.id == self.event.default_choice else None)
+            self.add_button(
+                pygame.Rect(self.box.x + px(24), y, inner, px(34)),
+                f"{i + 1}. {choice.label}",
+                lambda c=choice.id: self.choose(c),
+                choice.preview or None,
+                "#primary" if choice.id == self.event.default_choice else None,
+            )
             self.preview_at.append(y + px(38))
             y += px(40) + len(self.previews[i]) * text.line_height(13) + px(10)
 
@@ -74,12 +78,22 @@ class EventScene(Scene):
         text.draw(surface, title, (self.box.x + px(24), self.box.y + px(16)), 20, TEXT, bold=True)
         claims = ", ".join(self.event.claims)
         where = self.sim.world.state_name(self.decision.state) if self.decision.state else "the region"
-        text.draw(surface, f"{self.sim.date_label(self.decision.turn)} · {where} · claims {claims} · "
-                  "your answer applies now (keys 1–9)",
-                  (self.box.x + px(24), self.box.y + px(50)), 12, MUTED)
+        text.draw(
+            surface,
+            f"{self.sim.date_label(self.decision.turn)} · {where} · claims {claims} · "
+            "your answer applies now (keys 1–9)",
+            (self.box.x + px(24), self.box.y + px(50)),
+            12,
+            MUTED,
+        )
         body = fill(self.event.text, self.sim.world, self.decision.state)
-        text.draw_wrapped(surface, body, pygame.Rect(self.box.x + px(24), self.box.y + px(76), self.box.width - px(48),
-                                                     self.box.height), 15, TEXT)
+        text.draw_wrapped(
+            surface,
+            body,
+            pygame.Rect(self.box.x + px(24), self.box.y + px(76), self.box.width - px(48), self.box.height),
+            15,
+            TEXT,
+        )
         for y, lines in zip(self.preview_at, self.previews, strict=True):
             for line in lines:
                 text.draw(surface, line, (self.box.x + px(40), y), 13, MUTED)

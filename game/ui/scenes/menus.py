@@ -14,6 +14,7 @@ import pygame_gui
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.ui import catalogue, reference, saves
+from game.ui.classroom import Session
 from game.ui.geometry import MapError, load_map
 from game.ui.mapview import MapInputs, MapView, StateLook
 from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
@@ -21,16 +22,22 @@ from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
 
-def start_campaign(ctx: Context, scenario: Scenario, path: Path | str | None, seed: int | None,
-                   difficulty: str | None = None) -> Simulation:
+def start_campaign(
+    ctx: Context,
+    scenario: Scenario,
+    path: Path | str | None,
+    seed: int | None,
+    difficulty: str | None = None,
+    humans: tuple[str, ...] = ("us",),
+) -> Simulation:
     seed = seed if seed is not None else secrets.randbelow(1_000_000)
-    return Simulation(scenario, seed, difficulty, scenario_path=str(path) if path else None)
+    return Simulation(scenario, seed, difficulty, humans=humans, scenario_path=str(path) if path else None)
 
 
-def campaign(ctx: Context, sim: Simulation) -> Scene:
+def campaign(ctx: Context, sim: Simulation, session: Session | None = None) -> Scene:
     from game.ui.scenes.campaign import CampaignScene
 
-    return CampaignScene(ctx, sim)
+    return CampaignScene(ctx, sim, session)
 
 
 class Backdrop:
@@ -48,8 +55,9 @@ class Backdrop:
             return
         looks = ()
         if scenario is not None:
-            looks = tuple((s.id, StateLook(max(("us", "russia", "china"), key=s.alignment.get), 0.05))
-                          for s in scenario.states)
+            looks = tuple(
+                (s.id, StateLook(max(("us", "russia", "china"), key=s.alignment.get), 0.05)) for s in scenario.states
+            )
         rect = surface.get_rect()
         self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale), None)
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -73,16 +81,26 @@ class TitleScene(Scene):
         y = h // 2 - px(90)
         entries: list[tuple[str, Callable[[], Transition | None], str, bool]] = [
             ("New campaign", lambda: push(ScenarioScene(self.ctx)), "Choose a scenario and start.", True),
-            ("Continue", self.continue_latest,
-             f"Resume the latest autosave: {latest.name}" if latest else "No autosave yet.", latest is not None),
+            (
+                "Continue",
+                self.continue_latest,
+                f"Resume the latest autosave: {latest.name}" if latest else "No autosave yet.",
+                latest is not None,
+            ),
             ("Load", lambda: push(LoadScene(self.ctx)), "Open a saved game.", True),
             ("Settings", lambda: push(SettingsScene(self.ctx)), "UI scale and window size.", True),
             ("Help", lambda: push(HelpScene(self.ctx, None)), "How to play, the claims, the keys.", True),
             ("Quit", quit_game, "Close the game.", True),
         ]
         for label, handler, tip, enabled in entries:
-            self.add_button(pygame.Rect(x, y, width, px(42)), label, handler, tip,
-                            "#primary" if label == "New campaign" else None, enabled)
+            self.add_button(
+                pygame.Rect(x, y, width, px(42)),
+                label,
+                handler,
+                tip,
+                "#primary" if label == "New campaign" else None,
+                enabled,
+            )
             y += px(50)
 
     def continue_latest(self) -> Transition | None:
@@ -110,12 +128,24 @@ class TitleScene(Scene):
         w, h = self.ctx.size
         self.backdrop.draw(surface)
         text.draw(surface, "Crossroads", (w // 2, h // 2 - px(200)), 48, TEXT, bold=True, anchor="center")
-        text.draw(surface, "US policy in Central Asia, one quarter at a time", (w // 2, h // 2 - px(148)), 17,
-                  (200, 214, 230), anchor="center")
+        text.draw(
+            surface,
+            "US policy in Central Asia, one quarter at a time",
+            (w // 2, h // 2 - px(148)),
+            17,
+            (200, 214, 230),
+            anchor="center",
+        )
         if self.message:
             text.draw(surface, self.message, (w // 2, h - px(40)), 14, WARN, anchor="center")
-        text.draw(surface, "Map: Natural Earth (public domain). Font: Noto Sans (OFL).", (w - px(12), h - px(10)), 11,
-                  MUTED, anchor="bottomright")
+        text.draw(
+            surface,
+            "Map: Natural Earth (public domain). Font: Noto Sans (OFL).",
+            (w - px(12), h - px(10)),
+            11,
+            MUTED,
+            anchor="bottomright",
+        )
 
 
 class ScenarioScene(Scene):
@@ -150,11 +180,13 @@ class ScenarioScene(Scene):
         self.rebuild()
 
     def start(self) -> Transition | None:
+        """On to the classroom setup (who plays which side), then the briefing."""
+        from game.ui.scenes.setup import SetupScene
+
         entry = self.entry
         if entry is None or entry.scenario is None:
             return None
-        sim = start_campaign(self.ctx, entry.scenario, entry.path, self.seed, self.difficulty)
-        return replace(BriefingScene(self.ctx, sim))
+        return replace(SetupScene(self.ctx, entry.scenario, entry.path, self.seed, self.difficulty))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN:
@@ -168,13 +200,19 @@ class ScenarioScene(Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         self.list_rect = pygame.Rect(px(16), px(64), px(320), h - px(140))
-        self.info_rect = pygame.Rect(self.list_rect.right + px(12), px(64), w - self.list_rect.right - px(28),
-                                     h - px(140))
+        self.info_rect = pygame.Rect(
+            self.list_rect.right + px(12), px(64), w - self.list_rect.right - px(28), h - px(140)
+        )
         y = self.list_rect.y + px(40)
         for i, entry in enumerate(self.entries):
             label = entry.title if entry.scenario else f"(!) {entry.path.name} (invalid)"
-            widget = self.add_button(pygame.Rect(self.list_rect.x + px(10), y, self.list_rect.width - px(20), px(34)),
-                                     label, lambda i=i: self.pick(i), str(entry.path), "#tab")
+            widget = self.add_button(
+                pygame.Rect(self.list_rect.x + px(10), y, self.list_rect.width - px(20), px(34)),
+                label,
+                lambda i=i: self.pick(i),
+                str(entry.path),
+                "#tab",
+            )
             if i == self.index:
                 widget.select()
             y += px(38)
@@ -188,15 +226,29 @@ class ScenarioScene(Scene):
             for difficulty in scenario.difficulties:
                 width = self.ctx.text.width(difficulty.name, 15) + px(30)
                 tip = f"Rivals' income ×{difficulty.rival_budget:g}, skill {difficulty.rival_skill:g}."
-                widget = self.add_button(pygame.Rect(x, by, width, px(34)), difficulty.name,
-                                         lambda d=difficulty.id: self.set_difficulty(d), tip, "#tab")
+                widget = self.add_button(
+                    pygame.Rect(x, by, width, px(34)),
+                    difficulty.name,
+                    lambda d=difficulty.id: self.set_difficulty(d),
+                    tip,
+                    "#tab",
+                )
                 if difficulty.id == chosen:
                     widget.select()
                 x += width + px(6)
-            self.add_button(pygame.Rect(x + px(20), by, px(150), px(34)), f"Seed {self.seed}", self.new_seed,
-                            "Same seed + same orders = the same game. Click for a new seed.")
-            self.add_button(pygame.Rect(w - px(216), h - px(58), px(200), px(40)), "Start campaign", self.start,
-                            "Read the briefing, then play.", "#primary")
+            self.add_button(
+                pygame.Rect(x + px(20), by, px(150), px(34)),
+                f"Seed {self.seed}",
+                self.new_seed,
+                "Same seed + same orders = the same game. Click for a new seed.",
+            )
+            self.add_button(
+                pygame.Rect(w - px(216), h - px(58), px(200), px(40)),
+                "Start campaign",
+                self.start,
+                "Read the briefing, then play.",
+                "#primary",
+            )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
@@ -214,8 +266,9 @@ class ScenarioScene(Scene):
             y += px(40)
             for problem in entry.problems:
                 y = text.draw_wrapped(surface, "• " + problem, pygame.Rect(x, y, width, bottom - y), 14, TEXT) + px(4)
-            text.draw(surface, f"Fix the file and check it with: python main.py validate {entry.path}",
-                      (x, bottom), 13, MUTED)
+            text.draw(
+                surface, f"Fix the file and check it with: python main.py validate {entry.path}", (x, bottom), 13, MUTED
+            )
             return
         about = entry.scenario.about
         text.draw(surface, about.title, (x, y + px(4)), 22, TEXT, bold=True)
@@ -224,29 +277,37 @@ class ScenarioScene(Scene):
         facts = f"{about.period} · {entry.scenario.turns} turns (quarters) · difficulty: {difficulty}"
         text.draw(surface, facts, (x, y), 14, ACCENT)
         y += px(28)
-        for heading, body in (("The situation", about.summary), ("Your goal", about.goal),
-                              ("How it works", about.how_it_works),
-                              ("Things to try", "\n".join(f"• {t}" for t in about.things_to_try))):
+        for heading, body in (
+            ("The situation", about.summary),
+            ("Your goal", about.goal),
+            ("How it works", about.how_it_works),
+            ("Things to try", "\n".join(f"• {t}" for t in about.things_to_try)),
+        ):
             if not body or y > bottom - px(40):
                 continue
             text.draw(surface, heading, (x, y), 14, TEXT, bold=True)
-            y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14,
-                                  (210, 218, 228)) + px(10)
+            y = text.draw_wrapped(
+                surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14, (210, 218, 228)
+            ) + px(10)
         text.draw(surface, "Difficulty", (x, self.info_rect.bottom - px(70)), 12, MUTED)
 
 
 class BriefingScene(Scene):
-    """The situation, the goal, the grades and the three tracks, over the map."""
+    """The situation, the goal, the grades and the three tracks, beside the map they play on."""
 
     name = "briefing"
 
-    def __init__(self, ctx: Context, sim: Simulation) -> None:
+    def __init__(self, ctx: Context, sim: Simulation, session: Session | None = None) -> None:
         super().__init__(ctx)
         self.sim = sim
-        self.backdrop = Backdrop(ctx)
+        self.session = session
+        try:
+            self.map: MapView | None = MapView(load_map(), ctx.text)
+        except MapError:
+            self.map = None
 
     def begin(self) -> Transition:
-        return replace(campaign(self.ctx, self.sim))
+        return replace(campaign(self.ctx, self.sim, self.session))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE):
@@ -256,41 +317,72 @@ class BriefingScene(Scene):
     def build(self) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
-        self.box = pygame.Rect(0, 0, min(w - px(60), px(980)), min(h - px(40), px(660)))
-        self.box.center = (w // 2, h // 2)
-        self.add_button(pygame.Rect(self.box.right - px(220), self.box.bottom - px(56), px(200), px(40)),
-                        "Begin (Enter)", self.begin, "Go to the map and plan your first quarter.", "#primary")
+        self.box = pygame.Rect(px(16), px(16), max(px(460), round(w * 0.42)), h - px(32))
+        self.map_rect = pygame.Rect(self.box.right + px(12), px(16), w - self.box.right - px(28), h - px(32))
+        self.add_button(
+            pygame.Rect(self.box.right - px(220), self.box.bottom - px(56), px(200), px(40)),
+            "Begin (Enter)",
+            self.begin,
+            "Go to the map and plan your first quarter.",
+            "#primary",
+        )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
-        self.backdrop.draw(surface, sim.scenario)
+        self._draw_map(surface)
         panel(surface, self.box)
         about = sim.scenario.about
         x, width = self.box.x + px(24), self.box.width - px(48)
         text.draw(surface, f"Briefing — {about.title}", (x, self.box.y + px(16)), 22, TEXT, bold=True)
         y = self.box.y + px(56)
         grades = ", ".join(f"{g.name} from {g.min_score:g}" for g in sim.scenario.score.grades if g.min_score > -100)
-        tracks = ("Soft power — education, culture, markets: cheap, slow to mature, lasting (C5, C6). "
-                  "Trade — investment, resources, the corridor, ERICEN: strong once trust exists (C9–C11, C15). "
-                  "Diplomacy — C5+1, visits, security, water, technology: the whole region and shared threats "
-                  "(C8, C12, C13).")
+        tracks = (
+            "Soft power — education, culture, markets: cheap, slow to mature, lasting (C5, C6). "
+            "Trade — investment, resources, the corridor, ERICEN: strong once trust exists (C9–C11, C15). "
+            "Diplomacy — C5+1, visits, security, water, technology: the whole region and shared threats "
+            "(C8, C12, C13)."
+        )
         sections = (
             ("The situation", about.summary),
             ("Your goal", about.goal),
-            ("How you are graded", f"Your campaign score is the mean US position over all {sim.scenario.turns} turns. "
-             f"Grades: {grades}. Victory at {sim.scenario.score.victory_score:g}, defeat at "
-             f"{sim.scenario.score.defeat_score:g} or below."),
+            (
+                "How you are graded",
+                f"Your campaign score is the mean US position over all {sim.scenario.turns} turns. "
+                f"Grades: {grades}. Victory at {sim.scenario.score.victory_score:g}, defeat at "
+                f"{sim.scenario.score.defeat_score:g} or below.",
+            ),
             ("Three tracks", tracks),
         )
-        bottom = self.box.bottom - px(64)
+        bottom = self.box.bottom - px(100)
         for heading, body in sections:
             if not body:
                 continue
             text.draw(surface, heading, (x, y), 15, ACCENT, bold=True)
             y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(22), width, bottom - y - px(22)), 14, TEXT)
             y += px(10)
-        text.draw(surface, f"Seed {sim.seed} · difficulty {sim.difficulty_id} · F1 opens help at any time",
-                  (x, self.box.bottom - px(40)), 13, MUTED)
+        text.draw(
+            surface,
+            f"Seed {sim.seed} · difficulty {sim.difficulty_id} · F1 opens help at any time",
+            (x, self.box.bottom - px(92)),
+            13,
+            MUTED,
+        )
+
+    def _draw_map(self, surface: pygame.Surface) -> None:
+        """The starting map, undimmed, with who leads each state at the start."""
+        text, px = self.ctx.text, self.ctx.px
+        rect = self.map_rect
+        if self.map is None:
+            panel(surface, rect, text, "The map could not be drawn")
+            return
+        looks = []
+        for state_id, country in self.sim.state.countries.items():
+            shares = sorted((country.share(p) for p in ("us", "russia", "china")), reverse=True)
+            looks.append((state_id, StateLook(country.leader(), shares[0] - shares[1])))
+        progress = self.sim.state.projects.get("trans_caspian", 0.0)
+        self.map.draw(surface, rect, MapInputs(rect.size, tuple(looks), progress, self.ctx.scale), None)
+        caption = "The region at the start: each state is shaded by the power it leans toward."
+        text.draw(surface, caption, (rect.x + px(8), rect.bottom - px(8)), 13, TEXT, anchor="bottomleft")
 
 
 class PagedTextScene(Scene):
@@ -333,21 +425,32 @@ class PagedTextScene(Scene):
         x = px(16)
         for tab in self.sources:
             width = text.width(tab, 15) + px(28)
-            widget = self.add_button(pygame.Rect(x, px(56), width, px(32)), tab, lambda t=tab: self.set_tab(t),
-                                     None, "#tab")
+            widget = self.add_button(
+                pygame.Rect(x, px(56), width, px(32)), tab, lambda t=tab: self.set_tab(t), None, "#tab"
+            )
             if tab == self.tab:
                 widget.select()
             x += width + px(4)
         self.body = pygame.Rect(px(16), px(98), w - px(32), h - px(166))
         wrapped = text.wrap(self.sources[self.tab], self.body.width - px(32), 15)
         per_page = max(5, (self.body.height - px(24)) // text.line_height(15))
-        self.lines = [wrapped[i:i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
+        self.lines = [wrapped[i : i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
         self.page = min(self.page, len(self.lines) - 1)
         y = h - px(56)
-        self.add_button(pygame.Rect(px(16), y, px(100), px(38)), "‹ Prev", lambda: self.turn(-1), "Left arrow",
-                        enabled=self.page > 0)
-        self.add_button(pygame.Rect(px(124), y, px(100), px(38)), "Next ›", lambda: self.turn(1), "Right arrow",
-                        enabled=self.page < len(self.lines) - 1)
+        self.add_button(
+            pygame.Rect(px(16), y, px(100), px(38)),
+            "‹ Prev",
+            lambda: self.turn(-1),
+            "Left arrow",
+            enabled=self.page > 0,
+        )
+        self.add_button(
+            pygame.Rect(px(124), y, px(100), px(38)),
+            "Next ›",
+            lambda: self.turn(1),
+            "Right arrow",
+            enabled=self.page < len(self.lines) - 1,
+        )
         self.add_button(pygame.Rect(w - px(156), y, px(140), px(38)), "Close (Esc)", pop, None, "#primary")
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -360,13 +463,24 @@ class PagedTextScene(Scene):
             text.draw(surface, line, (self.body.x + px(16), y), 15, ACCENT if bold else TEXT, bold)
             y += text.line_height(15)
         _w, h = self.ctx.size
-        text.draw(surface, f"page {self.page + 1}/{len(self.lines)} · Tab: next topic",
-                  (px(240), h - px(37)), 13, MUTED, anchor="midleft")
+        text.draw(
+            surface,
+            f"page {self.page + 1}/{len(self.lines)} · Tab: next topic",
+            (px(240), h - px(37)),
+            13,
+            MUTED,
+            anchor="midleft",
+        )
 
 
 def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noqa: N802 - reads like a class
-    pages = {"First turn": reference.GUIDE, "Meters": reference.METERS, "Claims": reference.claims_text(),
-             "Rules": reference.rules_text(), "Keys": reference.KEYS}
+    pages = {
+        "First turn": reference.GUIDE,
+        "Meters": reference.METERS,
+        "Claims": reference.claims_text(),
+        "Rules": reference.rules_text(),
+        "Keys": reference.KEYS,
+    }
     if scenario is None:
         entry = next((e for e in catalogue.scan() if e.scenario is not None), None)
         scenario = entry.scenario if entry else None
@@ -397,15 +511,24 @@ class SettingsScene(Scene):
         w, h = self.ctx.size
         x0, y = w // 2 - px(260), px(140)
         for i, scale in enumerate(self.SCALES):
-            widget = self.add_button(pygame.Rect(x0 + i * px(130), y, px(120), px(38)), f"{scale:.0%}",
-                                     lambda s=scale: self.set_scale(s), "Text and widget size", "#tab")
+            widget = self.add_button(
+                pygame.Rect(x0 + i * px(130), y, px(120), px(38)),
+                f"{scale:.0%}",
+                lambda s=scale: self.set_scale(s),
+                "Text and widget size",
+                "#tab",
+            )
             if abs(scale - self.ctx.scale) < 1e-6:
                 widget.select()
         y += px(110)
         for i, size in enumerate(self.SIZES):
-            widget = self.add_button(pygame.Rect(x0 + i * px(175), y, px(165), px(38)), f"{size[0]}×{size[1]}",
-                                     lambda s=size: self.set_size(s), "Window size (you can also drag its edges)",
-                                     "#tab")
+            widget = self.add_button(
+                pygame.Rect(x0 + i * px(175), y, px(165), px(38)),
+                f"{size[0]}×{size[1]}",
+                lambda s=size: self.set_size(s),
+                "Window size (you can also drag its edges)",
+                "#tab",
+            )
             if size == self.ctx.size:
                 widget.select()
         self.add_button(pygame.Rect(w // 2 - px(80), h - px(80), px(160), px(40)), "Back", pop, None, "#primary")
@@ -452,9 +575,14 @@ class SaveScene(Scene):
         w, h = self.ctx.size
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(px(16), px(80), px(420), px(38)), self.gui)
         self.entry.set_text(self.default)
-        self.add_button(pygame.Rect(px(446), px(80), px(140), px(38)), "Save", self.save,
-                        "Write the game to this slot (the previous file is kept as a backup).", "#primary")
-        slots_box(self, self.slots, lambda info: (lambda: self.save(info.name)), "Overwrite this slot")
+        self.add_button(
+            pygame.Rect(px(446), px(80), px(140), px(38)),
+            "Save",
+            self.save,
+            "Write the game to this slot (the previous file is kept as a backup).",
+            "#primary",
+        )
+        slots_box(self, self.slots, lambda info: lambda: self.save(info.name), "Overwrite this slot")
         self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -490,7 +618,7 @@ class LoadScene(Scene):
     def build(self) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
-        slots_box(self, self.slots, lambda info: (lambda: self.load(info.path)), "Load this game")
+        slots_box(self, self.slots, lambda info: lambda: self.load(info.path), "Load this game")
         self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -510,15 +638,23 @@ def slot_label(info: object) -> str:
     return f"{getattr(info, 'name', '?')} — {getattr(info, 'scenario_title', '')} · turn {turn} {date}{score_text}"
 
 
-def slots_box(scene: Scene, slots: list, handler: Callable[[object], Callable[[], Transition | None]], tip: str) -> None:
+def slots_box(
+    scene: Scene, slots: list, handler: Callable[[object], Callable[[], Transition | None]], tip: str
+) -> None:
     px = scene.ctx.px
     w, h = scene.ctx.size
     y = px(140)
     for info in slots[: max(1, (h - y - px(80)) // px(40))]:
         error = getattr(info, "error", "")
         label = slot_label(info) + (f"  (damaged: {error})" if error else "")
-        scene.add_button(pygame.Rect(px(16), y, w - px(32), px(34)), label, handler(info),
-                         f"{tip}. File: {getattr(info, 'path', '')}", "#tab", enabled=not error)
+        scene.add_button(
+            pygame.Rect(px(16), y, w - px(32), px(34)),
+            label,
+            handler(info),
+            f"{tip}. File: {getattr(info, 'path', '')}",
+            "#tab",
+            enabled=not error,
+        )
         y += px(40)
 
 
@@ -539,8 +675,13 @@ class MessageScene(Scene):
     name = "dialog"
     overlay = True
 
-    def __init__(self, ctx: Context, title: str, message: str,
-                 choices: tuple[tuple[str, Callable[[], Transition | None]], ...] = ()) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        title: str,
+        message: str,
+        choices: tuple[tuple[str, Callable[[], Transition | None]], ...] = (),
+    ) -> None:
         super().__init__(ctx)
         self.title, self.message = title, message
         self.choices = choices or (("OK", pop),)
@@ -562,8 +703,13 @@ class MessageScene(Scene):
         for label, handler in reversed(self.choices):
             width = self.ctx.text.width(label, 15) + px(36)
             x -= width
-            self.add_button(pygame.Rect(x, self.box.bottom - px(56), width, px(40)), label, handler, None,
-                            "#primary" if label == self.choices[0][0] else None)
+            self.add_button(
+                pygame.Rect(x, self.box.bottom - px(56), width, px(40)),
+                label,
+                handler,
+                None,
+                "#primary" if label == self.choices[0][0] else None,
+            )
             x -= px(8)
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -574,8 +720,13 @@ class MessageScene(Scene):
         panel(surface, self.box)
         pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
         text.draw(surface, self.title, (self.box.x + px(20), self.box.y + px(16)), 19, TEXT, bold=True)
-        text.draw_wrapped(surface, self.message, pygame.Rect(self.box.x + px(20), self.box.y + px(56),
-                                                             self.box.width - px(40), px(110)), 14, TEXT)
+        text.draw_wrapped(
+            surface,
+            self.message,
+            pygame.Rect(self.box.x + px(20), self.box.y + px(56), self.box.width - px(40), px(110)),
+            14,
+            TEXT,
+        )
 
 
 def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
@@ -586,3 +737,19 @@ def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
     choices.append(("Cancel", pop))
     note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
     return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices))
+
+
+def continue_after_crash(ctx: Context, autosave: Path) -> MessageScene:
+    """The offer made at start when the last session ended without closing the window."""
+
+    def resume() -> Transition | None:
+        sim, error = saves.load_path(autosave)
+        if sim is None:
+            return replace(MessageScene(ctx, "The autosave could not be loaded", error))
+        return reset(campaign(ctx, sim))
+
+    message = (
+        f"The game did not close normally last time. Continue from the latest autosave "
+        f"({autosave.name}), which is newer than your named saves?"
+    )
+    return MessageScene(ctx, "Continue after a crash?", message, (("Continue", resume), ("Not now", pop)))

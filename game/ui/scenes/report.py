@@ -43,8 +43,11 @@ def ledger_rows(report: TurnReport, target: str | None = None) -> list[LedgerRow
         key = (change.target, change.variable, change.cause)
         totals[key] += change.delta
         claims[key].update(change.claims)
-    rows = [LedgerRow(t, v, d, c, tuple(sorted(claims[(t, v, c)], key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)))
-            for (t, v, c), d in totals.items() if abs(d) >= 0.05]
+    rows = [
+        LedgerRow(t, v, d, c, tuple(sorted(claims[(t, v, c)], key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)))
+        for (t, v, c), d in totals.items()
+        if abs(d) >= 0.05
+    ]
     return sorted(rows, key=lambda r: (-abs(r.delta), r.target, r.variable))
 
 
@@ -97,8 +100,13 @@ class ReportScene(Scene):
             for planned in moves:
                 action = sim.world.actions[planned.order.action]
                 where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
-                lines.append((f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
-                              TEXT, False))
+                lines.append(
+                    (
+                        f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
+                        TEXT,
+                        False,
+                    )
+                )
         for order, why in report.refused:
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
         return lines
@@ -126,17 +134,28 @@ class ReportScene(Scene):
         self.left = pygame.Rect(px(16), px(64), round(w * 0.4), h - px(130))
         self.right = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
         text = self.ctx.text
-        wrapped = [(part, colour, bold) for line, colour, bold in self.moves()
-                   for part in text.wrap(line, self.left.width - px(24), 13, bold)]
+        wrapped = [
+            (part, colour, bold)
+            for line, colour, bold in self.moves()
+            for part in text.wrap(line, self.left.width - px(24), 13, bold)
+        ]
         per = max(4, (self.left.height - px(90)) // text.line_height(13))
-        self.move_pages = [wrapped[i:i + per] for i in range(0, len(wrapped), per)] or [[]]
+        self.move_pages = [wrapped[i : i + per] for i in range(0, len(wrapped), per)] or [[]]
         self.moves_page = min(self.moves_page, len(self.move_pages) - 1)
         if len(self.move_pages) > 1:
             by = self.left.bottom - px(40)
-            self.add_button(pygame.Rect(self.left.x + px(12), by, px(90), px(30)), "‹ More", lambda: self.turn_moves(-1),
-                            enabled=self.moves_page > 0)
-            self.add_button(pygame.Rect(self.left.right - px(102), by, px(90), px(30)), "More ›",
-                            lambda: self.turn_moves(1), enabled=self.moves_page < len(self.move_pages) - 1)
+            self.add_button(
+                pygame.Rect(self.left.x + px(12), by, px(90), px(30)),
+                "‹ More",
+                lambda: self.turn_moves(-1),
+                enabled=self.moves_page > 0,
+            )
+            self.add_button(
+                pygame.Rect(self.left.right - px(102), by, px(90), px(30)),
+                "More ›",
+                lambda: self.turn_moves(1),
+                enabled=self.moves_page < len(self.move_pages) - 1,
+            )
         # filter buttons
         x, y = self.right.x + px(12), self.right.y + px(36)
         choices: list[tuple[str, str | None]] = [("All", None)]
@@ -146,8 +165,13 @@ class ReportScene(Scene):
             width = self.ctx.text.width(label, 13) + px(20)
             if x + width > self.right.right - px(12):
                 x, y = self.right.x + px(12), y + px(32)
-            widget = self.add_button(pygame.Rect(x, y, width, px(28)), label,
-                                     lambda t=target: self.set_filter(t), f"Show changes in {label}", "#tab")
+            widget = self.add_button(
+                pygame.Rect(x, y, width, px(28)),
+                label,
+                lambda t=target: self.set_filter(t),
+                f"Show changes in {label}",
+                "#tab",
+            )
             if target == self.filter:
                 widget.select()
             x += width + px(4)
@@ -157,23 +181,50 @@ class ReportScene(Scene):
         self.per_page = max(3, (self.right.bottom - self.rows_top - px(48)) // row_h)
         self.page = min(self.page, self.pages - 1)
         by = self.right.bottom - px(40)
-        self.add_button(pygame.Rect(self.right.x + px(12), by, px(90), px(30)), "‹ Prev", lambda: self.turn_page(-1),
-                        "Previous page (Left arrow)", enabled=self.page > 0)
-        self.add_button(pygame.Rect(self.right.right - px(102), by, px(90), px(30)), "Next ›", lambda: self.turn_page(1),
-                        "Next page (Right arrow)", enabled=self.page < self.pages - 1)
-        self.add_button(pygame.Rect(w - px(196), h - px(54), px(180), px(40)), "Continue (Enter)", self.close,
-                        "Back to the map; events waiting for your answer come next.", "#primary")
+        self.add_button(
+            pygame.Rect(self.right.x + px(12), by, px(90), px(30)),
+            "‹ Prev",
+            lambda: self.turn_page(-1),
+            "Previous page (Left arrow)",
+            enabled=self.page > 0,
+        )
+        self.add_button(
+            pygame.Rect(self.right.right - px(102), by, px(90), px(30)),
+            "Next ›",
+            lambda: self.turn_page(1),
+            "Next page (Right arrow)",
+            enabled=self.page < self.pages - 1,
+        )
+        self.add_button(
+            pygame.Rect(w - px(196), h - px(54), px(180), px(40)),
+            "Continue (Enter)",
+            self.close,
+            "Back to the map; events waiting for your answer come next.",
+            "#primary",
+        )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px, sim, report = self.ctx.text, self.ctx.px, self.sim, self.report
-        text.draw(surface, f"Turn {report.turn} report — {sim.date_label(report.turn)}", (px(16), px(8)), 22, TEXT,
-                  bold=True)
-        text.draw(surface, f"Campaign score {report.score:.1f} · grade {sim.grade()} · what happened, and why",
-                  (px(16), px(40)), 13, MUTED)
+        text.draw(
+            surface, f"Turn {report.turn} report — {sim.date_label(report.turn)}", (px(16), px(8)), 22, TEXT, bold=True
+        )
+        text.draw(
+            surface,
+            f"Campaign score {report.score:.1f} · grade {sim.grade()} · what happened, and why",
+            (px(16), px(40)),
+            13,
+            MUTED,
+        )
         y = panel(surface, self.left, text, "Events and moves this quarter")
         if len(self.move_pages) > 1:
-            text.draw(surface, f"{self.moves_page + 1}/{len(self.move_pages)}", (self.left.right - px(12),
-                      self.left.y + px(12)), 12, MUTED, anchor="topright")
+            text.draw(
+                surface,
+                f"{self.moves_page + 1}/{len(self.move_pages)}",
+                (self.left.right - px(12), self.left.y + px(12)),
+                12,
+                MUTED,
+                anchor="topright",
+            )
         for part, colour, bold in self.move_pages[self.moves_page]:
             text.draw(surface, part, (self.left.x + px(12), y), 13, colour, bold)
             y += text.line_height(13)
@@ -182,19 +233,27 @@ class ReportScene(Scene):
     def _draw_ledger(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
         panel(surface, self.right, text, "Why things changed (the ledger)")
-        text.draw(surface, f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
-                  (self.right.right - px(12), self.right.y + px(12)), 12, MUTED, anchor="topright")
+        text.draw(
+            surface,
+            f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
+            (self.right.right - px(12), self.right.y + px(12)),
+            12,
+            MUTED,
+            anchor="topright",
+        )
         x, width = self.right.x + px(12), self.right.width - px(24)
         y = self.rows_top
         if not self.rows:
             text.draw(surface, "Nothing changed here this turn.", (x, y), 13, MUTED)
         start = self.page * self.per_page
-        for row in self.rows[start:start + self.per_page]:
+        for row in self.rows[start : start + self.per_page]:
             where = sim.world.state_name(row.target) if row.target in sim.world.state_defs else row.target.capitalize()
             project = next((p.name for p in sim.scenario.projects if f"projects.{p.id}" == row.variable), None)
             what = f"{where}: {project + ' progress' if project else describe_variable(row.variable)}"
             text.draw(surface, text.clip(what, width - px(70), 13), (x, y), 13, TEXT)
-            text.draw(surface, f"{row.delta:+.1f}", (x + width, y), 13, delta_colour(row.delta), bold=True, anchor="topright")
+            text.draw(
+                surface, f"{row.delta:+.1f}", (x + width, y), 13, delta_colour(row.delta), bold=True, anchor="topright"
+            )
             claims = f" ({', '.join(row.claims)})" if row.claims else ""
             why = f"because of {describe_cause(row.cause, sim.scenario)}{claims}"
             text.draw(surface, text.clip(why, width - px(10), 12), (x + px(10), y + text.line_height(13)), 12, MUTED)

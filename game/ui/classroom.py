@@ -1,0 +1,150 @@
+"""A class's game around one simulation: who sits at the screen, in what order, and the timer.
+
+The simulation knows which powers are human; the seating (US desks, who orders next, the
+PIN, pause, the turn timer) is a classroom arrangement the window keeps, so it lives here
+and never changes what the simulation computes. Facilitator undo swaps the simulation, so
+scenes read `session.sim` instead of holding their own reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from game.content.vocabulary import POWERS, TRACKS
+from game.sim.engine import Simulation
+from game.sim.orders import Order
+from game.ui.timer import TurnTimer
+
+DESK_NAMES = {"soft_power": "Soft power desk", "trade": "Trade desk", "diplomacy": "Diplomacy desk"}
+SIDE_NAMES = {"us": "the United States", "russia": "Russia", "china": "China"}
+
+
+@attrs.frozen
+class ClassroomSetup:
+    """What the teacher chose on the setup screen; the defaults are the one-player game."""
+
+    humans: tuple[str, ...] = ("us",)
+    us_desks: bool = False
+    pin: str = ""
+    minutes: float | None = None
+
+    @property
+    def us_is_ai(self) -> bool:
+        return "us" not in self.humans
+
+    def sim_humans(self) -> tuple[str, ...]:
+        """The powers the simulation treats as human.
+
+        The US is always human there: when the class lets the computer play it, the window
+        queues the AI strategy's orders as ordinary orders, so saves replay exactly.
+        """
+        return tuple(p for p in POWERS if p == "us" or p in self.humans)
+
+
+@attrs.frozen
+class Seat:
+    """One turn at the screen: a side, or one desk of the US."""
+
+    power: str
+    desk: str | None = None  # a track id when the US is split into desks
+
+    @property
+    def label(self) -> str:
+        side = "US" if self.power == "us" else SIDE_NAMES[self.power]
+        return f"{side} — {DESK_NAMES[self.desk]}" if self.desk else side
+
+    def refusal(self, order: Order, track: str) -> str | None:
+        """Why this seat may not queue or remove `order` (on `track`), or None if it may."""
+        if order.power != self.power:
+            return f"{SIDE_NAMES[order.power]}'s orders are not yours to give"
+        if self.desk and track != self.desk:
+            return (
+                f"that is a {track.replace('_', ' ')} order: the {DESK_NAMES[track].lower()} gives it, "
+                f"not the {DESK_NAMES[self.desk].lower()}"
+            )
+        return None
+
+
+def seats_for(setup: ClassroomSetup) -> tuple[Seat, ...]:
+    """The order in which sides come to the screen each turn."""
+    seats: list[Seat] = []
+    for power in POWERS:
+        if power not in setup.humans:
+            continue
+        if power == "us" and setup.us_desks:
+            seats.extend(Seat("us", track) for track in TRACKS)
+        else:
+            seats.append(Seat(power))
+    return tuple(seats) or (Seat("us"),)
+
+
+class Session:
+    """The game in progress plus its classroom state (seat, pause, timer, prompts skipped)."""
+
+    def __init__(
+        self, sim: Simulation, setup: ClassroomSetup | None = None, clock: Callable[[], float] | None = None
+    ) -> None:
+        self.sim = sim
+        self.setup = setup or ClassroomSetup(humans=tuple(p for p in sim.humans))
+        self.seats = seats_for(self.setup)
+        self.seat_index = 0
+        self.paused = False
+        self.timer = TurnTimer(clock)
+        self.skipped_prompts: set[tuple[int, str]] = set()
+        self.start_seat()
+
+    @property
+    def seat(self) -> Seat:
+        return self.seats[self.seat_index]
+
+    @property
+    def hot_seat(self) -> bool:
+        """More than one side orders at this screen, so each must be hidden from the next."""
+        return len({s.power for s in self.seats}) > 1
+
+    @property
+    def last_seat(self) -> bool:
+        return self.seat_index == len(self.seats) - 1
+
+    def next_seat(self) -> Seat | None:
+        return None if self.last_seat else self.seats[self.seat_index + 1]
+
+    def advance(self) -> Seat:
+        """The current seat is done; the next one starts (its timer too)."""
+        self.seat_index = min(self.seat_index + 1, len(self.seats) - 1)
+        self.start_seat()
+        return self.seat
+
+    def new_turn(self) -> None:
+        self.seat_index = 0
+        self.start_seat()
+
+    def start_seat(self) -> None:
+        if self.setup.minutes:
+            self.timer.start(self.setup.minutes * 60)
+            if self.paused:
+                self.timer.pause()
+        else:
+            self.timer.stop()
+
+    @property
+    def locked(self) -> bool:
+        """Orders are locked once the seat's time is up."""
+        return self.timer.expired
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        if paused:
+            self.timer.pause()
+        else:
+            self.timer.resume()
+
+    def check_pin(self, typed: str) -> bool:
+        return not self.setup.pin or typed.strip() == self.setup.pin
+
+    def swap(self, sim: Simulation) -> None:
+        """Play on from another simulation (after undo): the seats start over."""
+        self.sim = sim
+        self.new_turn()

@@ -1,0 +1,204 @@
+"""Classroom setup, between choosing a scenario and the briefing: who plays which side.
+
+Each power is a human team or the computer; the US may split into three desks (one per
+track); a facilitator PIN and a per-side turn timer are optional. The defaults are the
+single-player game, so a lone player just presses Continue.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.content.scenario import Scenario
+from game.content.vocabulary import POWERS
+from game.ui.classroom import SIDE_NAMES, ClassroomSetup, Session, seats_for
+from game.ui.scene import Context, Scene, Transition, pop, replace
+from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
+from game.ui.widgets import panel
+
+TIMER_CHOICES: tuple[float | None, ...] = (None, 2, 5, 10, 15)
+
+
+class SetupScene(Scene):
+    name = "setup"
+
+    def __init__(self, ctx: Context, scenario: Scenario, path: object, seed: int, difficulty: str | None) -> None:
+        super().__init__(ctx)
+        self.scenario, self.path, self.seed, self.difficulty = scenario, path, seed, difficulty
+        self.humans: set[str] = {"us"}
+        self.us_desks = False
+        self.minutes: float | None = None
+        self.pin = ""
+        self.pin_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.message = ""
+
+    # --- choices ------------------------------------------------------------------------
+
+    def set_side(self, power: str, human: bool) -> None:
+        self._keep_pin()
+        if human:
+            self.humans.add(power)
+        else:
+            self.humans.discard(power)
+        self.rebuild()
+
+    def set_desks(self, desks: bool) -> None:
+        self._keep_pin()
+        self.us_desks = desks
+        self.rebuild()
+
+    def set_minutes(self, minutes: float | None) -> None:
+        self._keep_pin()
+        self.minutes = minutes
+        self.rebuild()
+
+    def _keep_pin(self) -> None:
+        if self.pin_entry is not None:
+            self.pin = self.pin_entry.get_text().strip()
+
+    def setup(self) -> ClassroomSetup:
+        self._keep_pin()
+        humans = tuple(p for p in POWERS if p in self.humans)
+        return ClassroomSetup(humans, self.us_desks and "us" in self.humans, self.pin, self.minutes)
+
+    def begin(self) -> Transition | None:
+        from game.ui.scenes.menus import BriefingScene, start_campaign
+
+        setup = self.setup()
+        if not setup.humans:
+            self.message = "At least one side must be played by people."
+            self.rebuild()
+            return None
+        sim = start_campaign(self.ctx, self.scenario, self.path, self.seed, self.difficulty, setup.sim_humans())
+        return replace(BriefingScene(self.ctx, sim, Session(sim, setup)))
+
+    def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return pop()
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self.begin()
+        return super().handle_event(event)
+
+    # --- layout -------------------------------------------------------------------------
+
+    def build(self) -> None:
+        px = self.ctx.px
+        w, h = self.ctx.size
+        self.box = pygame.Rect(px(16), px(64), w - px(32), h - px(140))
+        x0 = self.box.x + px(220)
+        y = self.box.y + px(24)
+        self.rows: list[tuple[int, str]] = []
+        for power in POWERS:
+            self.rows.append((y, power))
+            for i, (label, human) in enumerate((("People", True), ("Computer", False))):
+                widget = self.add_button(
+                    pygame.Rect(x0 + i * px(130), y, px(124), px(34)),
+                    label,
+                    lambda p=power, hu=human: self.set_side(p, hu),
+                    f"{SIDE_NAMES[power][0].upper() + SIDE_NAMES[power][1:]} is played by {label.lower()}.",
+                    "#tab",
+                    key=f"{power}: {label}",
+                )
+                if (power in self.humans) == human:
+                    widget.select()
+            y += px(46)
+        y += px(16)
+        self.desk_y = y
+        for i, (label, desks) in enumerate((("One team", False), ("Three desks", True))):
+            widget = self.add_button(
+                pygame.Rect(x0 + i * px(150), y, px(144), px(34)),
+                label,
+                lambda d=desks: self.set_desks(d),
+                "Three desks: soft power, trade and diplomacy each order only on their track."
+                if desks
+                else "One US team gives every order.",
+                "#tab",
+                enabled="us" in self.humans,
+            )
+            if self.us_desks == desks:
+                widget.select()
+        y += px(62)
+        self.timer_y = y
+        for i, minutes in enumerate(TIMER_CHOICES):
+            label = "Off" if minutes is None else f"{minutes:g} min"
+            widget = self.add_button(
+                pygame.Rect(x0 + i * px(96), y, px(90), px(34)),
+                label,
+                lambda m=minutes: self.set_minutes(m),
+                "Minutes each side has to order; then its orders lock.",
+                "#tab",
+            )
+            if minutes == self.minutes:
+                widget.select()
+        y += px(62)
+        self.pin_y = y
+        self.pin_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x0, y, px(200), px(36)), self.gui)
+        self.pin_entry.set_text_length_limit(12)
+        self.pin_entry.set_text(self.pin)
+        self.add_button(pygame.Rect(px(16), h - px(58), px(120), px(40)), "Back", pop)
+        self.add_button(
+            pygame.Rect(w - px(236), h - px(58), px(220), px(40)),
+            "Continue (Enter)",
+            self.begin,
+            "Read the briefing together, then play.",
+            "#primary",
+        )
+
+    def draw_content(self, surface: pygame.Surface) -> None:
+        text, px = self.ctx.text, self.ctx.px
+        text.draw(surface, "Who plays — classroom setup", (px(16), px(16)), 22, TEXT, bold=True)
+        text.draw(
+            surface,
+            f"{self.scenario.about.title} · seed {self.seed} · one player: just press Continue",
+            (px(380), px(24)),
+            13,
+            MUTED,
+        )
+        panel(surface, self.box)
+        x = self.box.x + px(20)
+        for y, power in self.rows:
+            pygame.draw.rect(surface, POWER_COLOURS[power], pygame.Rect(x, y + px(8), px(16), px(16)))
+            text.draw(
+                surface,
+                SIDE_NAMES[power][0].upper() + SIDE_NAMES[power][1:],
+                (x + px(26), y + px(6)),
+                16,
+                TEXT,
+                bold=True,
+            )
+        text.draw(surface, "US team", (x, self.desk_y + px(7)), 16, TEXT, bold=True)
+        text.draw(surface, "Turn timer", (x, self.timer_y + px(7)), 16, TEXT, bold=True)
+        text.draw(surface, "Facilitator PIN", (x, self.pin_y + px(8)), 16, TEXT, bold=True)
+        text.draw(
+            surface,
+            "optional; F9 opens the facilitator view (asks for this PIN if set)",
+            (self.box.x + px(440), self.pin_y + px(10)),
+            13,
+            MUTED,
+        )
+        text.draw(
+            surface,
+            "per side; when it runs out that side's orders lock (End Turn still works)",
+            (self.box.x + px(720), self.timer_y + px(10)),
+            13,
+            MUTED,
+        )
+        setup = self.setup()
+        seats = seats_for(setup) if setup.humans else ()
+        order = " → ".join(seat.label for seat in seats) or "nobody"
+        y = self.pin_y + px(70)
+        text.draw(surface, "Each turn", (x, y), 16, ACCENT, bold=True)
+        lines = [f"Order of play: {order}; then End Turn resolves the quarter."]
+        if len({s.power for s in seats}) > 1:
+            lines.append("Between sides a full-screen 'pass the screen' step hides the previous side's orders.")
+        if setup.us_is_ai:
+            lines.append("The computer plays the US with the balanced strategy and answers its events.")
+        lines.append("Sides played by the computer follow their doctrines from the scenario, with stated reasons.")
+        for line in lines:
+            y = text.draw_wrapped(
+                surface, line, pygame.Rect(x, y + px(26), self.box.width - px(40), px(50)), 14, TEXT
+            ) - px(22)
+        if self.message:
+            text.draw(surface, self.message, (px(160), self.ctx.size[1] - px(38)), 14, BAD, anchor="midleft")

@@ -1,0 +1,105 @@
+"""What happens between the seats and turns of a class's game, in one place.
+
+After End Turn the report shows; then, each time the campaign screen comes back, `next_step`
+picks the one thing due next: the pause screen, the pass-the-screen step to the first seat,
+the US's event decisions, a reflection prompt, the debrief — and finally starts the seat's
+clock. Keeping the order here means the campaign scene only asks "what now?".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
+from game.sim.orders import IllegalOrder
+from game.ui.classroom import Session
+from game.ui.scene import Transition, push, replace
+
+if TYPE_CHECKING:
+    from game.ui.scenes.campaign import CampaignScene
+
+AI_US_STRATEGY = "balanced"
+
+
+def next_step(scene: CampaignScene) -> Transition | None:
+    """The screen due now over the campaign, or None when the seat at the screen may play."""
+    from game.ui.scenes.end import EndScene
+    from game.ui.scenes.event import EventScene
+    from game.ui.scenes.handover import PassScreenScene, PauseScene
+    from game.ui.scenes.reflection import ReflectionScene
+
+    session, sim, ctx = scene.session, scene.sim, scene.ctx
+    if session.paused:
+        return push(PauseScene(ctx, session))
+    if scene.handover_due and not sim.state.finished:
+        scene.handover_due = False
+        return push(PassScreenScene(ctx, session))
+    if sim.pending:
+        if session.setup.us_is_ai:
+            answer_events_for_ai_us(session)
+            scene.rebuild()
+        elif scene.power == "us":
+            return push(EventScene(ctx, sim, sim.pending[0]))
+    if sim.state.finished:
+        return replace(EndScene(ctx, sim))
+    due = [r for r in sim.due_reflections() if (sim.turn, r.id) not in session.skipped_prompts]
+    if due:
+        return push(ReflectionScene(ctx, session, due[0]))
+    if scene.timer_due:
+        scene.timer_due = False
+        session.start_seat()
+    return None
+
+
+def pass_screen(scene: CampaignScene) -> Transition:
+    from game.ui.scenes.handover import PassScreenScene
+
+    return push(PassScreenScene(scene.ctx, scene.session))
+
+
+def open_facilitator(scene: object) -> Transition:
+    """F9: the facilitator view, behind the PIN when one was set."""
+    from game.ui.scenes.facilitator import FacilitatorScene
+    from game.ui.scenes.pin import PinScene
+
+    session: Session = scene.session  # type: ignore[attr-defined]
+    ctx = scene.ctx  # type: ignore[attr-defined]
+    if session.setup.pin:
+        return push(PinScene(ctx, session))
+    return push(FacilitatorScene(ctx, session))
+
+
+def end_button(session: Session) -> tuple[str, str]:
+    """The label and tooltip of the End Turn button for the seat at the screen."""
+    if len(session.seats) == 1:
+        return "End turn (Enter)", "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
+    following = session.next_seat()
+    if following is None:
+        return "End turn (Enter)", "Every side has ordered: resolve the quarter."
+    how = (
+        "the screen is passed on (your orders stay hidden)"
+        if following.power != session.seat.power
+        else "it orders next"
+    )
+    return "Done (Enter)", f"Finish your orders; next is {following.label}: {how}."
+
+
+def queue_ai_us_orders(session: Session) -> None:
+    """When the computer plays the US, its orders are queued as a player's would be (saves replay them)."""
+    if not session.setup.us_is_ai:
+        return
+    sim = session.sim
+    strategy = STRATEGIES[AI_US_STRATEGY]
+    before = len(sim.queued)
+    for order in choose_us_orders(sim.world, strategy, sim.world.rng("strategy"), list(sim.queued))[before:]:
+        try:
+            sim.queue(order)
+        except IllegalOrder:
+            continue
+
+
+def answer_events_for_ai_us(session: Session) -> None:
+    sim = session.sim
+    strategy = STRATEGIES[AI_US_STRATEGY]
+    for decision in list(sim.pending):
+        sim.decide(decision.key, choose_decision(sim.world, strategy, decision, sim.world.rng("strategy")))
