@@ -66,8 +66,12 @@ def _parent(scenario: Scenario, parts: list[str]) -> Any:
 
 def apply_override(scenario: Scenario, path: str, value: Any) -> Scenario:
     """A copy of the scenario with one parameter changed; range-checked by the field's metadata."""
-    chain, _ = resolve(scenario, path)
+    chain, kind = resolve(scenario, path)
     leaf = chain[-1]
+    if kind is int and isinstance(value, float):  # 6.0 means 6; 6.5 is not a whole number of turns
+        if not value.is_integer():
+            raise OverrideError(f"'{path}' takes a whole number; got {value:g}")
+        value = int(value)
     low, high = leaf.metadata.get("min"), leaf.metadata.get("max")
     if isinstance(value, int | float) and not isinstance(value, bool) and low is not None and not low <= value <= high:
         raise OverrideError(f"'{path}' must be between {low:g} and {high:g}; got {value:g}")

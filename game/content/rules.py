@@ -92,7 +92,7 @@ class LongGame:
     """C6 long game: goodwill matures over turns and keeps paying; cash influence fades (¶13, ¶14)."""
 
     strength: float = strength("C6")
-    mature_turns: int = param(6, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
+    mature_turns: int = param(7, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
     trust_per_goodwill: float = param(0.7, "C6", "US trust gained per matured goodwill point", 0, 10)
     alignment_per_goodwill: float = param(0.35, "C6", "durable US alignment per matured goodwill point", 0, 10)
     dividend: float = param(0.012, "C6", "durable US alignment per turn per trust point", 0, 1)
