@@ -4,7 +4,8 @@ One merge rule, documented in scenarios/README.md:
 - mappings merge key by key;
 - lists whose items all carry an `id` merge by id (a child item with a parent's id changes
   only the keys it gives; new items are added at the end);
-- every other value (numbers, text, plain lists, lists of effects) is replaced whole;
+- every other value (numbers, text, plain lists, lists of effects) is replaced whole, and so
+  is an effect or condition whose `type` the child changes (its keys would not fit);
 - a top-level `remove: {actions: [id, ...], events: [...]}` drops inherited items, and a
   removal that matches nothing is an error.
 Parents live inside the same scenarios folder, chains are at most `MAX_DEPTH` deep, and a
@@ -118,6 +119,13 @@ class _Merger:
     def combine(
         self, parent: Document, p_path: Path_, child: Document, c_path: Path_, target: Path_, p_value: Any, c_value: Any
     ) -> Any:
+        switched_type = (
+            isinstance(p_value, dict)
+            and isinstance(c_value, dict)
+            and c_value.get("type", p_value.get("type")) != p_value.get("type")
+        )
+        if switched_type:  # an effect or condition of another kind replaces the parent's whole
+            return self.adopt(child, c_path, target, c_value)
         if isinstance(p_value, dict) and isinstance(c_value, dict):
             merged = {}
             for key in p_value:
