@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "scenarios"
@@ -70,7 +71,7 @@ def register_new_scenario(parser: argparse.ArgumentParser) -> None:
         dest="parent",
         default=None,
         metavar="PARENT",
-        help="build on this scenario (extends), e.g. window-2023",
+        help="build on this scenario (extends), e.g. window-2023; the new file goes beside it",
     )
     parser.add_argument(
         "--out", default=None, metavar="DIR", help="folder to write NAME.yaml into (default scenarios/)"
@@ -85,6 +86,31 @@ def _find_parent(parent: str) -> Path | None:
     return None
 
 
+def _removable_event(scenario: Any) -> str:
+    """An event whose removal breaks nothing (no question, condition or global waits on it), for the example."""
+    from game.content.effects import SetGlobal
+
+    asked = {r.after_event for r in scenario.reflections}
+    waited = {need.event for e in scenario.events for need in _event_refs(e.condition)}
+    for event in reversed(scenario.events):
+        sets_global = any(isinstance(x, SetGlobal) for x in event.effects)
+        if event.id not in asked | waited and not sets_global:
+            return str(event.id)
+    return "some_event"
+
+
+def _event_refs(condition: Any) -> list[Any]:
+    from game.content import conditions as cond
+
+    if isinstance(condition, cond.EventFired):
+        return [condition]
+    if isinstance(condition, cond.AllOf | cond.AnyOf):
+        return [ref for item in condition.of for ref in _event_refs(item)]
+    if isinstance(condition, cond.NotOf):
+        return _event_refs(condition.of)
+    return []
+
+
 def run_new_scenario(args: argparse.Namespace) -> int:
     """Write a commented scenario that validates clean; never overwrite a file."""
     from game.content import templates
@@ -94,21 +120,24 @@ def run_new_scenario(args: argparse.Namespace) -> int:
     name = args.name.removesuffix(".yaml")
     if not _NAME.fullmatch(name):
         return _fail(f"'{args.name}' cannot be a scenario id: use lower-case letters, digits, '-' and '_'", 2)
-    folder = Path(args.out) if args.out else SCENARIOS
-    target = folder / f"{name}.yaml"
-    if target.exists():
-        return _fail(f"{target} already exists; choose another name or delete it first (nothing was written)")
-    schema = Path(os.path.relpath(SCHEMA_FILE, folder.resolve())).as_posix()
-    shown = os.path.relpath(target) if not os.path.relpath(target).startswith("..") else str(target)
-    if args.parent is None:
-        text = templates.standalone(name, shown, schema)
-    else:
+    parent_path = None
+    if args.parent is not None:
         parent_path = _find_parent(args.parent)
         if parent_path is None:
             known = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
             return _fail(
                 f"no scenario '{args.parent}'{did_you_mean(args.parent, known)}; the scenarios are: {', '.join(known)}"
             )
+    # A child goes beside its parent unless told otherwise: parents must be in the same scenarios folder.
+    folder = Path(args.out) if args.out else (parent_path.parent if parent_path else SCENARIOS)
+    target = folder / f"{name}.yaml"
+    if target.exists():
+        return _fail(f"{target} already exists; choose another name or delete it first (nothing was written)")
+    schema = Path(os.path.relpath(SCHEMA_FILE, folder.resolve())).as_posix()
+    shown = os.path.relpath(target) if not os.path.relpath(target).startswith("..") else str(target)
+    if parent_path is None:
+        text = templates.standalone(name, shown, schema)
+    else:
         from game.content.inherit import _scenarios_root  # the rule the loader applies to parents
 
         root = _scenarios_root(target)
@@ -121,11 +150,7 @@ def run_new_scenario(args: argparse.Namespace) -> int:
         if parent is None:
             _print_problems(str(parent_path), problems)
             return 1
-        examples = (
-            parent.states[0].id,
-            parent.events[0].id if parent.events else "some_event",
-            "russia_strain",
-        )
+        examples = (parent.states[0].id, _removable_event(parent), "russia_strain")
         relative = Path(os.path.relpath(parent_path.resolve(), folder.resolve())).as_posix()
         text = templates.child(name, shown, schema, relative, parent.about.title, examples)
     folder.mkdir(parents=True, exist_ok=True)

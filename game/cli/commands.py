@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -88,30 +89,6 @@ def run_title(args: argparse.Namespace) -> int:
     return run_title_screen(args)
 
 
-def _register_simulate(parser: argparse.ArgumentParser) -> None:
-    from game.cli.batch_commands import register_simulate
-
-    register_simulate(parser)
-
-
-def run_simulate(args: argparse.Namespace) -> int:
-    from game.cli.batch_commands import run_simulate as run
-
-    return run(args)
-
-
-def _register_bench(parser: argparse.ArgumentParser) -> None:
-    from game.cli.batch_commands import register_bench
-
-    register_bench(parser)
-
-
-def run_bench(args: argparse.Namespace) -> int:
-    from game.cli.batch_commands import run_bench as run
-
-    return run(args)
-
-
 def _register_rules(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="show this scenario's parameter values")
 
@@ -140,51 +117,36 @@ def run_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def _register_experiment(parser: argparse.ArgumentParser) -> None:
-    from game.cli.classroom_commands import register_experiment
+def _lazy(
+    module: str, name: str
+) -> tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]:
+    """A command whose module is imported only when it is used, so `--help` and headless runs stay light."""
 
-    register_experiment(parser)
+    def register(parser: argparse.ArgumentParser) -> None:
+        getattr(importlib.import_module(module), f"register_{name}")(parser)
 
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module), f"run_{name}")(args))
 
-def run_experiment(args: argparse.Namespace) -> int:
-    from game.cli.classroom_commands import run_experiment as run
-
-    return run(args)
-
-
-def _register_report(parser: argparse.ArgumentParser) -> None:
-    from game.cli.classroom_commands import register_report
-
-    register_report(parser)
-
-
-def run_report(args: argparse.Namespace) -> int:
-    from game.cli.classroom_commands import run_report as run
-
-    return run(args)
-
-
-def _register_compare(parser: argparse.ArgumentParser) -> None:
-    from game.cli.classroom_commands import register_compare
-
-    register_compare(parser)
-
-
-def run_compare(args: argparse.Namespace) -> int:
-    from game.cli.classroom_commands import run_compare as run
-
-    return run(args)
+    return register, run
 
 
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "play": (_register_play, run_play),
     "validate": (_register_validate, run_validate),
-    "simulate": (_register_simulate, run_simulate),
-    "bench": (_register_bench, run_bench),
+    "simulate": _lazy("game.cli.batch_commands", "simulate"),
+    "bench": _lazy("game.cli.batch_commands", "bench"),
     "rules": (_register_rules, run_rules),
-    "experiment": (_register_experiment, run_experiment),
-    "report": (_register_report, run_report),
-    "compare": (_register_compare, run_compare),
+    "experiment": _lazy("game.cli.classroom_commands", "experiment"),
+    "report": _lazy("game.cli.classroom_commands", "report"),
+    "compare": _lazy("game.cli.classroom_commands", "compare"),
+    "schema": _lazy("game.cli.authoring_commands", "schema"),
+    "new-scenario": _lazy("game.cli.authoring_commands", "new_scenario"),
+    "resolve": _lazy("game.cli.authoring_commands", "resolve"),
+    "explain": _lazy("game.cli.authoring_commands", "explain"),
+    "migrate": _lazy("game.cli.authoring_commands", "migrate"),
+    "docs": _lazy("game.cli.authoring_commands", "docs"),
+    "check-balance": _lazy("game.cli.authoring_commands", "check_balance"),
 }
 HELP: dict[str, str] = {
     "play": "open the game window on a scenario (or --autoplay a strategy and --screenshot each screen)",
@@ -195,4 +157,11 @@ HELP: dict[str, str] = {
     "experiment": "run the article's six thesis checks on a scenario (effects with 95%% intervals) and a sensitivity table",
     "report": "write a debrief pack (report.html, PNG charts and their CSV) from a save or a simulate folder",
     "compare": "line up teams' saves of one game: score per turn, decisions side by side, where they diverged and why",
+    "schema": "print the JSON Schema of scenario files (draft-07), or write it with --out",
+    "new-scenario": "write a commented new scenario (or, with --from, a child that extends one) that validates clean",
+    "resolve": "print a scenario merged with its parents, each value marked with the file and line that set it",
+    "explain": "say in plain English what an event, action or rule group does",
+    "migrate": "upgrade scenario files from older format versions in place, keeping their comments",
+    "docs": "write scenarios/README.md, the format reference, from the definitions (--check: is it current?)",
+    "check-balance": "play every standard strategy on paired seeds: win rates, score spreads, content play never reaches",
 }

@@ -166,7 +166,16 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
     yield from _check_rules(scenario)
     yield from _check_campaign(scenario)
     yield from _check_globals(scenario)
+    yield from _check_reflections(scenario, ids)
     yield from check_playability(scenario)
+
+
+def _check_reflections(scenario: Scenario, ids: _Ids) -> Iterator[Finding]:
+    """A question asked after an event names an event that exists (it may have been removed by a child)."""
+    for index, reflection in enumerate(scenario.reflections):
+        if reflection.after_event is not None and reflection.after_event not in ids.events:
+            path: Path_ = ("reflections", index, "after_event")
+            yield _unknown(path, "event", reflection.after_event, ids.events, ("events",))
 
 
 def _check_globals(scenario: Scenario) -> Iterator[Finding]:
