@@ -218,7 +218,18 @@ def save_payload(sim: Simulation, *, name: str = "") -> dict[str, Any]:
         "queued": [_order_data(o) for o in sim.queued],
         "history": [_record_data(r) for r in sim.history],
         "reports": [_report_data(r, entries, ends) for r in sim.reports],
+        "classroom": _classroom_data(sim),
     }
+
+
+def _classroom_data(sim: Simulation) -> dict[str, Any] | None:
+    """The class's seating, timer and PIN hash that the window keeps on `sim.classroom`.
+
+    The simulation never reads it (replays ignore it); it rides along so a loaded class game
+    keeps its sides, desks, timer and PIN. Only JSON-ready dicts are kept.
+    """
+    classroom = getattr(sim, "classroom", None)
+    return dict(classroom) if isinstance(classroom, dict) else None
 
 
 def checksum(payload: dict[str, Any]) -> str:
@@ -457,6 +468,8 @@ def _restore(payload: dict[str, Any], scenario: Scenario, scenario_path: str) ->
     sim.history = [_record(r) for r in payload["history"]]
     sim.reports = [_report(r, entries) for r in payload["reports"]]
     sim.state_hashes = [str(h) for h in payload["turn_hashes"]]  # type: ignore[attr-defined]
+    classroom = payload.get("classroom")  # absent from saves made before classroom settings were kept
+    sim.classroom = dict(classroom) if isinstance(classroom, dict) else None  # type: ignore[attr-defined]
     return sim
 
 

@@ -9,12 +9,14 @@ scenes read `session.sim` instead of holding their own reference.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
 from game.content.vocabulary import POWERS, TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import Order
+from game.ui.pins import hash_pin, pin_matches
 from game.ui.timer import TurnTimer
 
 DESK_NAMES = {"soft_power": "Soft power desk", "trade": "Trade desk", "diplomacy": "Diplomacy desk"}
@@ -27,12 +29,55 @@ class ClassroomSetup:
 
     humans: tuple[str, ...] = ("us",)
     us_desks: bool = False
-    pin: str = ""
+    pin: str = ""  # as typed at setup; kept in memory only, never saved
     minutes: float | None = None
+    pin_hash: str = ""  # salted hash (see `game.ui.pins`): what a save keeps, so a loaded game still asks
 
     @property
     def us_is_ai(self) -> bool:
         return "us" not in self.humans
+
+    @property
+    def has_pin(self) -> bool:
+        return bool(self.pin or self.pin_hash)
+
+    def check_pin(self, typed: str) -> bool:
+        if self.pin:
+            return typed.strip() == self.pin
+        return not self.pin_hash or pin_matches(self.pin_hash, typed)
+
+    def hashed(self) -> ClassroomSetup:
+        """This setup with the PIN's hash worked out once (a fresh salt per game, not per save)."""
+        if self.pin and not self.pin_hash:
+            return attrs.evolve(self, pin_hash=hash_pin(self.pin))
+        return self
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready settings for `sim.classroom` (and so the save); the PIN only as its hash."""
+        return {
+            "humans": list(self.humans),
+            "us_desks": self.us_desks,
+            "minutes": self.minutes,
+            "pin_sha256": self.hashed().pin_hash or None,
+        }
+
+    @classmethod
+    def from_data(cls, data: object, sim_humans: tuple[str, ...]) -> ClassroomSetup:
+        """Settings back from a save; anything missing or malformed falls back to the one-player default."""
+        if not isinstance(data, dict):
+            return cls(humans=tuple(p for p in POWERS if p in sim_humans))
+        listed = data.get("humans")
+        humans = tuple(p for p in POWERS if isinstance(listed, list) and p in listed) or ("us",)
+        minutes = data.get("minutes")
+        if isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0:
+            minutes = None
+        pin_hash = data.get("pin_sha256")
+        return cls(
+            humans=humans,
+            us_desks=data.get("us_desks") is True and "us" in humans,
+            minutes=minutes,
+            pin_hash=pin_hash if isinstance(pin_hash, str) else "",
+        )
 
     def sim_humans(self) -> tuple[str, ...]:
         """The powers the simulation treats as human.
@@ -86,14 +131,22 @@ class Session:
     def __init__(
         self, sim: Simulation, setup: ClassroomSetup | None = None, clock: Callable[[], float] | None = None
     ) -> None:
-        self.sim = sim
-        self.setup = setup or ClassroomSetup(humans=tuple(p for p in sim.humans))
+        if setup is None:  # a loaded game (or "Play again") brings its class's settings on the simulation
+            setup = ClassroomSetup.from_data(getattr(sim, "classroom", None), sim.humans)
+        self.setup = setup.hashed()
         self.seats = seats_for(self.setup)
         self.seat_index = 0
         self.paused = False
         self.timer = TurnTimer(clock)
         self.skipped_prompts: set[tuple[int, str]] = set()
+        self.handover_due = False  # the pass-the-screen step is owed to the seat at the screen
+        self._attach(sim)
         self.start_seat()
+
+    def _attach(self, sim: Simulation) -> None:
+        """Play on `sim`, which carries the settings so saves keep them."""
+        self.sim = sim
+        sim.classroom = self.setup.to_data()  # type: ignore[attr-defined]
 
     @property
     def seat(self) -> Seat:
@@ -142,9 +195,14 @@ class Session:
             self.timer.resume()
 
     def check_pin(self, typed: str) -> bool:
-        return not self.setup.pin or typed.strip() == self.setup.pin
+        return self.setup.check_pin(typed)
 
     def swap(self, sim: Simulation) -> None:
-        """Play on from another simulation (after undo): the seats start over."""
-        self.sim = sim
+        """Play on from another simulation (after undo): the seats start over, from the first side's handover."""
+        self._attach(sim)
         self.new_turn()
+        self.handover_due = self.hot_seat
+
+    def reload(self, sim: Simulation) -> None:
+        """Play on from the same game replayed on an edited scenario: seat and timer carry on."""
+        self._attach(sim)

@@ -31,8 +31,8 @@ def next_step(scene: CampaignScene) -> Transition | None:
     session, sim, ctx = scene.session, scene.sim, scene.ctx
     if session.paused:
         return push(PauseScene(ctx, session))
-    if scene.handover_due and not sim.state.finished:
-        scene.handover_due = False
+    if session.handover_due and not sim.state.finished:  # a new turn, or an undo, in hot seat
+        session.handover_due = False
         return push(PassScreenScene(ctx, session))
     if sim.pending:
         if session.setup.us_is_ai:
@@ -64,7 +64,7 @@ def open_facilitator(scene: object) -> Transition:
 
     session: Session = scene.session  # type: ignore[attr-defined]
     ctx = scene.ctx  # type: ignore[attr-defined]
-    if session.setup.pin:
+    if session.setup.has_pin:
         return push(PinScene(ctx, session))
     return push(FacilitatorScene(ctx, session))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pygame
 import pytest
 from ui_helpers import button_labels, click, click_button, press, settle
@@ -12,8 +10,6 @@ from game.ui.scene import push
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.event import EventScene
 from game.ui.scenes.report import ReportScene
-
-HAS_SAVES = importlib.util.find_spec("game.sim.save") is not None
 
 
 def _label(scene, prefix: str) -> str:
@@ -108,7 +104,6 @@ def test_a_whole_turn_with_mouse_and_keys(app, campaign, sim, crossroads_home):
     assert app.top is campaign and app.running
 
 
-@pytest.mark.skipif(not HAS_SAVES, reason="game.sim.save has not landed yet")
 def test_save_and_load_through_the_screens(app, campaign, sim, crossroads_home):
     click_button(app, _label(campaign, "Education exchanges"))
     press(app, pygame.K_RETURN)

@@ -10,6 +10,8 @@ and End Turn resolves only after the last seat has ordered.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.content.vocabulary import POWERS, TRACKS
@@ -21,7 +23,7 @@ from game.ui.geometry import MapError, load_map
 from game.ui.layout import CampaignLayout
 from game.ui.mapview import MapInputs, MapView, StateLook
 from game.ui.preview import action_tip, effect_lines
-from game.ui.scene import Context, Scene, Transition, push
+from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.shapes import draw_shape
 from game.ui.state_panel import draw_region_panel, draw_state_panel
 from game.ui.theme import (
@@ -62,7 +64,6 @@ class CampaignScene(Scene):
         self.left: pygame.Surface | None = None
         self.region: pygame.Surface | None = None
         self.autosave_note = ""
-        self.handover_due = False  # a new turn: pass the screen to the first seat
         self.timer_due = False  # a new turn: start the first seat's clock once the map shows
         self.clock_label = ""
         self.was_locked = False
@@ -176,7 +177,7 @@ class CampaignScene(Scene):
         report = self.sim.end_turn()
         self.session.new_turn()
         self.track = self.seat.desk or "soft_power"
-        self.handover_due = self.session.hot_seat
+        self.session.handover_due = self.session.hot_seat
         self.timer_due = True
         message = saves.autosave(self.sim)
         self.autosave_note = f"Autosave: {message}" if message else ""
@@ -247,6 +248,8 @@ class CampaignScene(Scene):
             return push(menus.SaveScene(self.ctx, self.sim))
         elif key == pygame.K_l:
             return push(menus.LoadScene(self.ctx))
+        elif key == pygame.K_F5:
+            return self.reload_scenario()
         elif key in (pygame.K_F1, pygame.K_h):
             return push(menus.HelpScene(self.ctx, self.sim.scenario))
         elif key in (pygame.K_ESCAPE, pygame.K_q):
@@ -254,6 +257,34 @@ class CampaignScene(Scene):
         elif key == pygame.K_BACKSPACE and self.my_orders():
             self.remove_order(self.my_orders()[-1])
         return None
+
+    def reload_scenario(self, over_problems: bool = False) -> Transition | None:
+        """F5: play the game so far again on the edited scenario file, or list why it cannot be.
+
+        On success the class carries on where it was (seat, timer, selected state); on failure the
+        running game is not touched. `over_problems` is set when the problems panel asks again.
+        """
+        from game.ui.hotreload import reload_scenario
+        from game.ui.scenes.problems import ProblemsScene
+
+        outcome = reload_scenario(self.sim)
+        if outcome.sim is None:
+            self.say(f"Reload refused: {outcome.title}.", good=False)
+            panel = ProblemsScene(
+                self.ctx,
+                outcome.title,
+                outcome.intro,
+                outcome.problems,
+                lambda: self.reload_scenario(True),
+                Path(outcome.file).name,
+            )
+            return Transition("replace" if over_problems else "push", panel)
+        self.session.reload(outcome.sim)
+        if self.selected not in outcome.sim.world.state_ids:
+            self.selected = outcome.sim.world.state_ids[0]
+        self.say(outcome.status)
+        self.rebuild()
+        return pop() if over_problems else None
 
     def open_report(self) -> Transition | None:
         from game.ui.scenes.report import ReportScene

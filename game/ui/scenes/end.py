@@ -40,6 +40,7 @@ class EndScene(Scene):
         again = type(sim)(
             sim.scenario_at_start, sim.seed, sim.difficulty_id, humans=sim.humans, scenario_path=sim.scenario_path
         )
+        again.classroom = getattr(sim, "classroom", None)  # the same class: sides, desks, timer, PIN
         return reset(CampaignScene(self.ctx, again))
 
     def menu(self) -> Transition:

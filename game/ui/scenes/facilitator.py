@@ -377,7 +377,7 @@ class FacilitatorScene(Scene):
             f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (paused)' if timer.paused else ''}"
             if setup.minutes
             else "Turn timer: off",
-            f"PIN: {'set' if setup.pin else 'none'} · turns played: {len(self.sim.reports)}",
+            f"PIN: {'set' if setup.has_pin else 'none'} · turns played: {len(self.sim.reports)}",
             f"News items so far: {len(self.sim.state.news)} · reflection answers: {len(self.sim.state.reflections)}",
         ]
         x, y = body.x + px(290), body.y + px(56)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import turnflow
-from game.ui.classroom import SIDE_NAMES, Session
+from game.ui.classroom import SIDE_NAMES, Seat, Session
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, MUTED, POWER_COLOURS, TEXT, WARN
 
@@ -22,15 +22,24 @@ class PassScreenScene(Scene):
     def __init__(self, ctx: Context, session: Session) -> None:
         super().__init__(ctx)
         self.session = session
-        self.seat = session.seat
+
+    @property
+    def seat(self) -> Seat:
+        """Read live: an undo from the facilitator view (F9 here) hands the screen back to the first side."""
+        return self.session.seat
 
     @property
     def side(self) -> str:
         return SIDE_NAMES[self.seat.power]
 
+    def on_resume(self) -> Transition | None:
+        self.rebuild()  # the seat may have changed under the facilitator view (undo)
+        return None
+
     def ready(self) -> Transition:
         """The new side has the screen: its clock starts now, not while the screen changed hands."""
         self.session.start_seat()
+        self.session.handover_due = False
         return pop()
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:

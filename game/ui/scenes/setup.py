@@ -18,6 +18,8 @@ from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
 from game.ui.widgets import panel
 
 TIMER_CHOICES: tuple[float | None, ...] = (None, 2, 5, 10, 15)
+TIMER_NOTE = "Per side; when it runs out that side's orders lock (End Turn still works)."
+PIN_NOTE = "Optional; F9 opens the facilitator view (and asks for this PIN if one is set)."
 
 
 class SetupScene(Scene):
@@ -103,8 +105,8 @@ class SetupScene(Scene):
                 )
                 if (power in self.humans) == human:
                     widget.select()
-            y += px(46)
-        y += px(16)
+            y += px(44)
+        y += px(8)
         self.desk_y = y
         for i, (label, desks) in enumerate((("One team", False), ("Three desks", True))):
             widget = self.add_button(
@@ -119,7 +121,7 @@ class SetupScene(Scene):
             )
             if self.us_desks == desks:
                 widget.select()
-        y += px(62)
+        y += px(54)
         self.timer_y = y
         for i, minutes in enumerate(TIMER_CHOICES):
             label = "Off" if minutes is None else f"{minutes:g} min"
@@ -132,11 +134,15 @@ class SetupScene(Scene):
             )
             if minutes == self.minutes:
                 widget.select()
+        # Notes go under their controls, not beside them: beside, they ran off a 1024-wide window.
+        self.notes = [self._note(TIMER_NOTE, x0, y + px(38))]
         y += px(62)
         self.pin_y = y
         self.pin_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x0, y, px(200), px(36)), self.gui)
         self.pin_entry.set_text_length_limit(12)
         self.pin_entry.set_text(self.pin)
+        self.notes.append(self._note(PIN_NOTE, x0, y + px(40)))
+        self.summary_y = y + px(68)
         self.add_button(pygame.Rect(px(16), h - px(58), px(120), px(40)), "Back", pop)
         self.add_button(
             pygame.Rect(w - px(236), h - px(58), px(220), px(40)),
@@ -145,6 +151,13 @@ class SetupScene(Scene):
             "Read the briefing together, then play.",
             "#primary",
         )
+
+    def _note(self, note: str, x: int, y: int) -> tuple[pygame.Rect, str]:
+        """A muted line under a control, clipped to the panel (tests check it stays inside)."""
+        text = self.ctx.text
+        room = self.box.right - self.ctx.px(16) - x
+        shown = text.clip(note, room, 13)
+        return pygame.Rect(x, y, text.width(shown, 13), text.line_height(13)), shown
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
@@ -171,24 +184,12 @@ class SetupScene(Scene):
         text.draw(surface, "US team", (x, self.desk_y + px(7)), 16, TEXT, bold=True)
         text.draw(surface, "Turn timer", (x, self.timer_y + px(7)), 16, TEXT, bold=True)
         text.draw(surface, "Facilitator PIN", (x, self.pin_y + px(8)), 16, TEXT, bold=True)
-        text.draw(
-            surface,
-            "optional; F9 opens the facilitator view (asks for this PIN if set)",
-            (self.box.x + px(440), self.pin_y + px(10)),
-            13,
-            MUTED,
-        )
-        text.draw(
-            surface,
-            "per side; when it runs out that side's orders lock (End Turn still works)",
-            (self.box.x + px(720), self.timer_y + px(10)),
-            13,
-            MUTED,
-        )
+        for rect, note in self.notes:
+            text.draw(surface, note, rect.topleft, 13, MUTED)
         setup = self.setup()
         seats = seats_for(setup) if setup.humans else ()
-        order = " → ".join(seat.label for seat in seats) or "nobody"
-        y = self.pin_y + px(70)
+        order = " › ".join(seat.label for seat in seats) or "nobody"  # the font has no arrow glyph
+        y = self.summary_y
         text.draw(surface, "Each turn", (x, y), 16, ACCENT, bold=True)
         lines = [f"Order of play: {order}; then End Turn resolves the quarter."]
         if len({s.power for s in seats}) > 1:
