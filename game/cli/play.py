@@ -7,6 +7,7 @@ autoplays it with screenshots). Both exit 1 with a message when there is no disp
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,7 @@ def _defaults(args: argparse.Namespace) -> argparse.Namespace:
 
 
 def _start(args: argparse.Namespace, direct: bool) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # pygame's banner is noise to a player
     try:
         from game.ui.app import run
     except ImportError as error:

@@ -8,6 +8,7 @@ sleeps in `pygame.event.wait`, so an idle window costs almost no CPU.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -175,8 +176,17 @@ class App:
         return 0
 
 
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
 def open_window(size: tuple[int, int]) -> pygame.Surface:
+    """Open the window; without a screen SDL falls back to an invisible driver, which is refused
+    unless asked for (SDL_VIDEODRIVER=dummy for tests and --autoplay), so nobody plays blind."""
     pygame.display.init()
+    if pygame.display.get_driver() in HEADLESS_DRIVERS and not os.environ.get("SDL_VIDEODRIVER"):
+        driver = pygame.display.get_driver()
+        pygame.display.quit()
+        raise pygame.error(f"SDL found only its invisible '{driver}' video driver")
     pygame.font.init()
     pygame.display.set_caption("Crossroads")
     pygame.key.set_repeat(400, 40)

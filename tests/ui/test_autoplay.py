@@ -56,3 +56,14 @@ def test_without_a_display_the_game_points_to_simulate(tmp_path):
     assert result.returncode == 1
     assert "simulate" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_with_no_screen_and_no_driver_named_the_game_refuses_to_run_invisibly(tmp_path):
+    """SDL falls back to its invisible 'offscreen' driver; the game must not open a window nobody sees."""
+    hidden = ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    env["CROSSROADS_HOME"] = str(tmp_path)
+    result = _run([], env)
+    assert result.returncode == 1
+    assert "simulate" in result.stderr
+    assert "Traceback" not in result.stderr
