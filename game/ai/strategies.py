@@ -15,7 +15,7 @@ import attrs
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
-from game.sim.legality import check_order, legal_orders, order_cost, remaining
+from game.sim.legality import check_order, legal_moves, order_cost, remaining
 from game.sim.orders import Decision, IllegalOrder, Order
 from game.sim.world import World
 
@@ -66,76 +66,102 @@ def _effect_worth(world: World, effect: Any, state_id: str | None, pressure: flo
 
 
 def order_worth(
-    world: World, strategy: Strategy, action: ActionDef, state_id: str | None, memo: dict[Any, float] | None = None
+    world: World,
+    strategy: Strategy,
+    action: ActionDef,
+    state_id: str | None,
+    memo: dict[Any, Any] | None = None,
+    cost: float | None = None,
 ) -> float:
     """The planner's estimate of an order's value per point spent.
 
-    `memo` shares the state-independent part between an action's targets within one turn.
+    `memo` (one turn's, one strategy's) keeps the parts orders share: an action's worth
+    (which depends on the state only through its Afghan border) and each state's weight;
+    `cost` is the action's `order_cost` if the caller already has it.
     """
-    prefs = dict(strategy.prefer)
-    afghan = bool(state_id and world.country(state_id).flags.get("afghan_border"))
+    if memo is None:
+        memo = {}
+    weight = 1.0
+    afghan = False
+    if state_id is not None:
+        known = memo.get(state_id)
+        if known is None:
+            country = world.state.countries[state_id]
+            known = memo[state_id] = (
+                bool(country.flags.get("afghan_border")),
+                0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"],
+            )
+        afghan, weight = known
     key = (action.id, afghan)
-    if memo is not None and key in memo:
-        worth = memo[key]
-    else:
+    worth = memo.get(key)
+    if worth is None:
+        prefs = dict(strategy.prefer)
         pressure = prefs.get("pressure", 0.3)
         worth = sum(_effect_worth(world, effect, state_id, pressure) for effect in action.effects)
         worth *= _region_share(world, action)
         for tag in action.tags:
             worth *= prefs.get(tag, 1.0)
-        if memo is not None:
-            memo[key] = worth
+        memo[key] = worth
     if state_id is not None:
-        definition = world.state_defs[state_id]
-        country = world.country(state_id)
-        worth *= 0.5 + 3 * definition.score_weight + 0.15 * country.values["neglect_turns"]
-    return worth / max(0.5, order_cost(world, action))
+        worth *= weight
+    return worth / max(0.5, order_cost(world, action) if cost is None else cost)
 
 
 def choose_us_orders(
-    world: World, strategy: Strategy, rng: random.Random, queued: list[Order] | None = None
+    world: World, strategy: Strategy, rng: random.Random | None, queued: list[Order] | None = None
 ) -> list[Order]:
-    """The orders the strategy gives this turn (after any already `queued`)."""
+    """The orders the strategy gives this turn (after any already `queued`).
+
+    `rng` is only drawn on by random strategies (others may pass None).
+    """
     chosen: list[Order] = list(queued or [])
     if not strategy.tracks or not strategy.active(world.turn, world.scenario.turns):
         return chosen
+    excluded = set(strategy.exclude)
+    actions = [
+        a
+        for a in world.scenario.actions
+        if a.power == "us" and a.track in strategy.tracks and excluded.isdisjoint(a.tags)
+    ]
     candidates = [
-        order
-        for order in legal_orders(world, "us", chosen)
-        if world.actions[order.action].track in strategy.tracks
-        and not set(world.actions[order.action].tags) & set(strategy.exclude)
-        and (order.target is None or strategy.only_states(world, order.target))
+        (action, target)
+        for action, target in legal_moves(world, "us", chosen, actions)
+        if target is None or strategy.only_states(world, target)
     ]
     if strategy.random_orders:
+        assert rng is not None, "a random strategy needs its generator"
         rng.shuffle(candidates)
-        for order in candidates:
-            _try_add(world, order, chosen)
+        for action, target in candidates:
+            _try_add(world, Order("us", action.id, target), chosen)
         return chosen
+    costs = {action.id: order_cost(world, action) for action in actions}  # fixed while choosing
     # A lazy max-heap on value after the strategy's per-state discount: an entry whose state
     # gained picks since it was pushed is re-pushed at its new value before it can win.
-    heap: list[tuple[float, int, int, Order]] = []
-    memo: dict[Any, float] = {}
-    for index, order in enumerate(candidates):
-        worth = order_worth(world, strategy, world.actions[order.action], order.target, memo)
+    heap: list[tuple[float, int, int, ActionDef, str | None]] = []
+    memo: dict[Any, Any] = {}
+    for index, (action, target) in enumerate(candidates):
+        worth = order_worth(world, strategy, action, target, memo, costs[action.id])
         if worth > 0:
-            heap.append((-worth, index, 0, order))
+            heap.append((-worth, index, 0, action, target))
     heapq.heapify(heap)
     budget = remaining(world, "us", chosen)
     picks: dict[str | None, int] = {}
-    cheapest = min((order_cost(world, world.actions[o.action]) for o in candidates), default=0.0)
-    while heap and max(budget[t] for t in strategy.tracks) + 1e-9 >= cheapest:
-        negative, index, seen, order = heapq.heappop(heap)
-        now = picks.get(order.target, 0)
+    cheapest = min((costs[action.id] for action, _ in candidates), default=0.0)
+    tracks = strategy.tracks
+    most = max(budget[t] for t in tracks)  # the largest budget left in the strategy's tracks
+    while heap and most + 1e-9 >= cheapest:
+        negative, index, seen, action, target = heapq.heappop(heap)
+        now = picks.get(target, 0)
         if seen != now:
-            heapq.heappush(heap, (negative * strategy.spread ** (now - seen), index, now, order))
+            heapq.heappush(heap, (negative * strategy.spread ** (now - seen), index, now, action, target))
             continue
-        action = world.actions[order.action]
-        cost = order_cost(world, action)
+        cost = costs[action.id]
         if cost <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9:
             budget[action.track] -= cost
             budget["capital"] -= action.capital_cost
-            chosen.append(order)
-            picks[order.target] = now + 1
+            chosen.append(Order("us", action.id, target))
+            picks[target] = now + 1
+            most = max(budget[t] for t in tracks)
     return chosen
 
 
@@ -148,12 +174,16 @@ def _try_add(world: World, order: Order, chosen: list[Order]) -> bool:
     return True
 
 
-def choose_decision(world: World, strategy: Strategy, decision: Decision, rng: random.Random) -> str:
-    """Pick an event choice: the best-valued for engaged strategies, the default for neglect."""
+def choose_decision(world: World, strategy: Strategy, decision: Decision, rng: random.Random | None) -> str:
+    """Pick an event choice: the best-valued for engaged strategies, the default for neglect.
+
+    `rng` is only drawn on by random strategies (others may pass None).
+    """
     event = world.scenario.event(decision.event)
     if strategy.name == "neglect" or not event.choices:
         return event.default_choice or event.choices[0].id
     if strategy.random_orders:
+        assert rng is not None, "a random strategy needs its generator"
         return rng.choice(event.choices).id
 
     def worth(choice: Any) -> float:

@@ -10,7 +10,8 @@ from game.sim.engine import Simulation
 def play_turn(sim: Simulation, strategy: Strategy) -> None:
     """Answer pending events, queue the strategy's orders, end the turn."""
     world = sim.world
-    rng = world.rng("strategy")
+    # Only random strategies draw on it, and seeding a generator costs more than choosing.
+    rng = world.rng("strategy") if strategy.random_orders else None
     for decision in list(sim.pending):
         sim.decide(decision.key, choose_decision(world, strategy, decision, rng))
     for order in choose_us_orders(world, strategy, rng, list(sim.queued))[len(sim.queued) :]:

@@ -163,6 +163,8 @@ def run_batch(
                 progress(len(chunk))
     else:
         own = executor is None
+        if own:
+            _scenario(path)  # load once here: forked workers inherit it instead of each loading it
         pool = executor or ProcessPoolExecutor(max_workers=jobs)
         try:
             futures = [pool.submit(_play_chunk, path, chunk) for chunk in chunks]

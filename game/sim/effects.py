@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from game.content import effects as e
 from game.sim.receptivity import multiplier
@@ -13,9 +11,11 @@ from game.sim.state import CountryState
 from game.sim.world import World
 
 
-@attrs.frozen
-class EffectContext:
-    """Who is acting, on which states, why, and any scaling (C5+1 summits, region share)."""
+class EffectContext(NamedTuple):
+    """Who is acting, on which states, why, and any scaling (C5+1 summits, region share).
+
+    A tuple rather than an attrs class: one is built for every order and event resolved.
+    """
 
     actor: str  # a power id, or "event"
     targets: tuple[str, ...]

@@ -275,7 +275,7 @@ class Simulation:
         world = self.world
         refused: list[tuple[Order, str]] = []
         engaged: set[str] = set()
-        done: list[Order] = []
+        done: set[Order] = set()
         us_orders: list[dict[str, Any]] = []
         for item in planned:
             order = item.order
@@ -286,7 +286,7 @@ class Simulation:
             except IllegalOrder as error:
                 refused.append((order, error.reason))
                 continue
-            done.append(order)
+            done.add(order)
             cause = f"action:{order.power}:{action.id}"
             world.adjust_budget(order.power, action.track, -order_cost(world, action), cause, action.claims)
             if action.capital_cost:

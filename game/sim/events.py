@@ -60,17 +60,18 @@ def roll_events(world: World) -> list[FiredEvent]:
     """
     rng = world.rng("events")
     fired: list[FiredEvent] = []
+    every_state = [world.state.countries[s] for s in world.state_ids]
     for event in world.scenario.events:
-        slots: list[CountryState | None] = (
-            [world.state.countries[s] for s in world.state_ids] if event.scope == "state" else [None]
-        )
+        slots: list[CountryState | None] = every_state if event.scope == "state" else [None]
+        ready = _ready(event, world)  # changes only when the event fires (for the next state)
         for country in slots:
             roll = rng.random()
-            if not _ready(event, world) or not holds(event.condition, world, country):
+            if not ready or not holds(event.condition, world, country):
                 continue
             if roll >= _chance(event, world, country):
                 continue
             fired.append(fire(event, world, country.id if country else None))
+            ready = _ready(event, world)
     return fired
 
 

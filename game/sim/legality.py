@@ -57,8 +57,11 @@ def remaining(world: World, power: str, queued: Iterable[Order] = ()) -> dict[st
     return budget
 
 
-def affordable(world: World, action: ActionDef, budget: dict[str, float]) -> bool:
-    return order_cost(world, action) <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9
+def affordable(world: World, action: ActionDef, budget: dict[str, float], cost: float | None = None) -> bool:
+    """Whether `budget` (from `remaining`) covers the action; `cost` is its `order_cost` if known."""
+    if cost is None:
+        cost = order_cost(world, action)
+    return cost <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9
 
 
 def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> ActionDef:
@@ -81,25 +84,38 @@ def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> Act
     return action
 
 
-def legal_orders(world: World, power: str, queued: Iterable[Order] = ()) -> list[Order]:
-    """Every order `power` could add now, in scenario order (the same verdicts as `check_order`)."""
+def legal_moves(
+    world: World, power: str, queued: Iterable[Order] = (), actions: Iterable[ActionDef] | None = None
+) -> list[tuple[ActionDef, str | None]]:
+    """Every (action, target) `power` could add now, in scenario order (the verdicts of `check_order`).
+
+    `actions` narrows the search (a planner's tracks); pairs rather than `Order`s because
+    planners weigh many more moves than they give.
+    """
     queued = list(queued)
-    budget = remaining(world, power, queued)
-    result = []
+    result: list[tuple[ActionDef, str | None]] = []
     if world.state.finished:
         return result
-    for action in world.scenario.actions:
+    budget = remaining(world, power, queued)
+    taken = {(o.action, o.target) for o in queued if o.power == power}  # for once-per-turn actions
+    countries = world.state.countries
+    for action in world.scenario.actions if actions is None else actions:
         if action.power != power or not affordable(world, action, budget) or not holds(action.requires, world):
             continue
+        once = action.once_per_turn
         if action.target != "state":
-            order = Order(power, action.id, None)
-            if not (action.once_per_turn and order in queued):
-                result.append(order)
+            if not (once and (action.id, None) in taken):
+                result.append((action, None))
             continue
+        eligible = action.eligible
         for target in world.state_ids:
-            order = Order(power, action.id, target)
-            if action.once_per_turn and order in queued:
+            if once and (action.id, target) in taken:
                 continue
-            if holds(action.eligible, world, world.state.countries[target]):
-                result.append(order)
+            if eligible is None or holds(eligible, world, countries[target]):
+                result.append((action, target))
     return result
+
+
+def legal_orders(world: World, power: str, queued: Iterable[Order] = ()) -> list[Order]:
+    """Every order `power` could add now, in scenario order (the same verdicts as `check_order`)."""
+    return [Order(power, action.id, target) for action, target in legal_moves(world, power, queued)]

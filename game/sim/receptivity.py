@@ -6,6 +6,7 @@ names its claim; a claim's `strength` of 0 makes its factor 1.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from game.sim.state import CountryState
@@ -22,71 +23,81 @@ class Factor(NamedTuple):
 
 def receptivity(world: World, country: CountryState, power: str, track: str | None) -> list[Factor]:
     """The multipliers on `power`'s influence gains in `country` right now."""
-    rules = world.rules
-    definition = world.state_defs[country.id]
-    factors = [Factor("C1", "openness to outside powers", definition.openness)]
-
-    # C1 multi-vector balancing: a dominant power meets resistance, the others find open doors.
-    balancing = rules.balancing
-    pull = balancing.strength * definition.multivector * balancing.receptivity_drop
-    share = country.share(power)
-    if share > balancing.threshold:
-        factors.append(
-            Factor("C1", "balancing against a dominant partner", max(0.15, 1 - pull * (share - balancing.threshold)))
-        )
-    else:
-        top_other = max(country.share(p) for p in country.alignment if p != power)
-        if top_other > balancing.threshold:
-            factors.append(
-                Factor("C1", "balancing toward other partners", 1 + 0.5 * pull * (top_other - balancing.threshold))
-            )
-
-    # C1: no state gives itself wholly to one partner; the last points are the hardest won.
-    factors.append(Factor("C1", "room to grow", max(0.0, (100 - country.alignment[power]) / 100)))
-
-    wariness = country.values["china_wariness"] / 100
-    if power == "us":
-        third = rules.third_vector  # C2: the additional partner where both rivals are present
-        if third.strength and all(country.alignment[r] >= third.rival_level for r in ("russia", "china")):
-            factors.append(Factor("C2", "welcome as an additional partner", 1 + third.strength * third.premium))
-        window = rules.window  # C7: early engagement counts for more
-        remaining = max(0.0, 1 - (world.turn - 1) / max(1, window.closes_turn))
-        if window.strength and remaining > 0:
-            factors.append(Factor("C7", "window of opportunity", 1 + window.strength * window.start_bonus * remaining))
-        opening = rules.china_wariness  # C4: wariness of China opens the door to the US
-        if opening.strength and wariness > 0:
-            factors.append(Factor("C4", "wariness of China", 1 + opening.strength * opening.us_opening * wariness))
-        if track in ("trade", "diplomacy"):  # C5: big moves need trust built by soft power first
-            first = rules.soft_power_first
-            trusted = min(1.0, country.values["us_trust"] / first.trust_needed)
-            effect = first.untrusted_effect + (1 - first.untrusted_effect) * trusted
-            if first.strength and effect < 1:
-                factors.append(Factor("C5", "trust not yet built", max(0.0, 1 - first.strength * (1 - effect))))
-        if track == "trade" and country.flags.get("pntr"):  # C11: PNTR lifts trade
-            factors.append(
-                Factor("C11", "permanent normal trade relations", 1 + rules.pntr.strength * rules.pntr.trade_bonus)
-            )
-    elif power == "china":  # C4: wariness lowers China's receptivity
-        wary = rules.china_wariness
-        if wary.strength and wariness > 0:
-            factors.append(
-                Factor(
-                    "C4", "public wariness of China", max(0.05, 1 - wary.strength * wary.receptivity_penalty * wariness)
-                )
-            )
-
-    threats = rules.shared_threats  # C12: instability erodes every power's gains
-    instability = 1 - country.values["stability"] / 100
-    if threats.strength and instability > 0:
-        factors.append(
-            Factor("C12", "instability", max(0.05, 1 - threats.strength * threats.instability_penalty * instability))
-        )
-    return factors
+    return [Factor._make(factor) for factor in _factors(world, country, power, track)]
 
 
 def multiplier(world: World, country: CountryState, power: str, track: str | None) -> float:
     """The product of all receptivity factors (the same factors the preview explains)."""
     result = 1.0
-    for factor in receptivity(world, country, power, track):
-        result *= factor.value
+    for _, _, value in _factors(world, country, power, track):
+        result *= value
     return result
+
+
+def _factors(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:
+    """The factors as plain (claim, label, value) tuples: the one place they are worked out.
+
+    Runs for every gain, so lookups are hoisted into locals and shares come from one total
+    (the same values `CountryState.share` gives).
+    """
+    rules = world.rules
+    definition = world.state_defs[country.id]
+    alignment = country.alignment
+    values = country.values
+    factors = [("C1", "openness to outside powers", definition.openness)]
+
+    # C1 multi-vector balancing: a dominant power meets resistance, the others find open doors.
+    balancing = rules.balancing
+    threshold = balancing.threshold
+    pull = balancing.strength * definition.multivector * balancing.receptivity_drop
+    total = sum(alignment.values())
+    share = alignment[power] / total if total else 1 / 3
+    if share > threshold:
+        factors.append(("C1", "balancing against a dominant partner", max(0.15, 1 - pull * (share - threshold))))
+    else:
+        top = -math.inf  # the largest other alignment (a loop: cheaper than max() of a list here)
+        for other, value in alignment.items():
+            if other != power and value > top:
+                top = value
+        top_other = top / total if total else 1 / 3
+        if top_other > threshold:
+            factors.append(("C1", "balancing toward other partners", 1 + 0.5 * pull * (top_other - threshold)))
+
+    # C1: no state gives itself wholly to one partner; the last points are the hardest won.
+    factors.append(("C1", "room to grow", max(0.0, (100 - alignment[power]) / 100)))
+
+    wariness = values["china_wariness"] / 100
+    if power == "us":
+        third = rules.third_vector  # C2: the additional partner where both rivals are present
+        if third.strength and alignment["russia"] >= third.rival_level and alignment["china"] >= third.rival_level:
+            factors.append(("C2", "welcome as an additional partner", 1 + third.strength * third.premium))
+        window = rules.window  # C7: early engagement counts for more
+        remaining = max(0.0, 1 - (world.state.turn - 1) / max(1, window.closes_turn))
+        if window.strength and remaining > 0:
+            factors.append(("C7", "window of opportunity", 1 + window.strength * window.start_bonus * remaining))
+        opening = rules.china_wariness  # C4: wariness of China opens the door to the US
+        if opening.strength and wariness > 0:
+            factors.append(("C4", "wariness of China", 1 + opening.strength * opening.us_opening * wariness))
+        if track == "trade" or track == "diplomacy":  # C5: big moves need trust built by soft power first
+            first = rules.soft_power_first
+            trusted = min(1.0, values["us_trust"] / first.trust_needed)
+            effect = first.untrusted_effect + (1 - first.untrusted_effect) * trusted
+            if first.strength and effect < 1:
+                factors.append(("C5", "trust not yet built", max(0.0, 1 - first.strength * (1 - effect))))
+        if track == "trade" and country.flags.get("pntr"):  # C11: PNTR lifts trade
+            pntr = rules.pntr
+            factors.append(("C11", "permanent normal trade relations", 1 + pntr.strength * pntr.trade_bonus))
+    elif power == "china":  # C4: wariness lowers China's receptivity
+        wary = rules.china_wariness
+        if wary.strength and wariness > 0:
+            factors.append(
+                ("C4", "public wariness of China", max(0.05, 1 - wary.strength * wary.receptivity_penalty * wariness))
+            )
+
+    threats = rules.shared_threats  # C12: instability erodes every power's gains
+    instability = 1 - values["stability"] / 100
+    if threats.strength and instability > 0:
+        factors.append(
+            ("C12", "instability", max(0.05, 1 - threats.strength * threats.instability_penalty * instability))
+        )
+    return factors
