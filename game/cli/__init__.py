@@ -46,3 +46,7 @@ def main(argv: Sequence[str]) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return 0
+    except OSError as error:  # a path the command could not read or write: say which, no traceback
+        where = f" {error.filename}" if error.filename else ""
+        print(f"python main.py {command}: error: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        return 1

@@ -53,7 +53,11 @@ def run_schema(args: argparse.Namespace) -> int:
         print(f"{SCHEMA_FILE}: current")
         return 0
     if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        from game.cli.outputs import file_problem
+
+        if problem := file_problem(args.out):
+            print(f"python main.py schema: error: {problem}", file=sys.stderr)
+            return 2
         Path(args.out).write_text(text, encoding="utf-8")
         print(f"wrote {args.out}")
         return 0

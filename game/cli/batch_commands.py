@@ -14,6 +14,7 @@ from game.ai.strategies import STRATEGIES
 from game.batch.overrides import OverrideError, parse_set_option
 from game.batch.report import summary_lines, write_batch
 from game.batch.runner import plan_runs, run_batch
+from game.cli.outputs import folder_problem
 from game.content.loader import check_scenario
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
@@ -72,6 +73,9 @@ def run_simulate(args: argparse.Namespace) -> int:
         sweeps = [parse_set_option(scenario, option) for option in args.set]
     except OverrideError as error:
         return _usage_error(str(error))
+    problem = folder_problem(args.out)
+    if problem:
+        return _usage_error(problem)
     specs = plan_runs(strategies, args.runs, args.seed, sweeps, args.difficulty)
     bar = None
     if not args.quiet and sys.stderr.isatty():

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.strategies import STRATEGIES
+from game.cli.outputs import folder_problem
 from game.content.loader import check_scenario
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
@@ -76,6 +77,8 @@ def run_experiment(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{args.scenario}: the scenario has errors; fix them first (python main.py validate)", file=sys.stderr)
         return 1
+    if args.out and (problem := folder_problem(args.out)):
+        return _usage_error("experiment", problem)
     probes = default_probes(scenario)
     started = time.perf_counter()
     arms = Arms(args.scenario, args.runs, args.seed, jobs=args.jobs)
@@ -157,6 +160,8 @@ def run_report(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.exists():
         return _usage_error("report", f"no such file or folder: {source}")
+    if problem := folder_problem(args.out):
+        return _usage_error("report", problem)
     if source.is_dir():
         if not is_batch_folder(source):
             return _usage_error("report", f"{source} has no runs.csv and turns.csv (write them with simulate --out)")
@@ -206,6 +211,8 @@ def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = N
     missing = [s for s in args.saves if load is None and not Path(s).is_file()]
     if missing:
         return _usage_error("compare", f"no such save file: {missing[0]}")
+    if args.out and (problem := folder_problem(args.out)):
+        return _usage_error("compare", problem)
     sims = []
     for save in args.saves:
         sim = (load or _load_save)(Path(save))

@@ -103,6 +103,7 @@ class _Merger:
         self.key_marks: dict[Path_, Mark] = {}
         self.origins: dict[Path_, str] = {}
         self.problems: list[Problem] = []
+        self.replaced: set[Path_] = set()  # merged items already reported (the loader says no more there)
 
     def adopt(self, source: Document, source_path: Path_, target: Path_, value: Any) -> Any:
         """Copy a value from one document into the merged one, re-keying its marks."""
@@ -152,13 +153,34 @@ class _Merger:
                     )
                 else:
                     merged_list.append(self.adopt(parent, (*p_path, index), here, item))
-            parent_ids = {item["id"] for item in p_value}
+            parent_ids = {item["id"]: item for item in p_value}
             for c_index, item in enumerate(c_value):
                 if item["id"] not in parent_ids:
-                    merged_list.append(self.adopt(child, (*c_path, c_index), (*target, len(merged_list)), item))
+                    here = (*target, len(merged_list))
+                    self._check_new_item(child, (*c_path, c_index), here, item, parent_ids)
+                    merged_list.append(self.adopt(child, (*c_path, c_index), here, item))
             self._mark_container(child, c_path, target)
             return merged_list
         return self.adopt(child, c_path, target, c_value)
+
+    def _check_new_item(
+        self, child: Document, c_path: Path_, target: Path_, item: dict[str, Any], parents: dict[str, Any]
+    ) -> None:
+        """A 'new' item that looks like a misspelt override: name the parent id it probably meant.
+
+        Without this, `- id: kazakstan` (meant to change kazakhstan) is read as a new state and
+        reported as missing every required key, which hides the one-letter mistake.
+        """
+        from game.content.structure import did_you_mean
+
+        hint = did_you_mean(str(item["id"]), [str(i) for i in parents])
+        if not hint:
+            return
+        meant = parents[hint.split("'")[1]]
+        if set(meant) - set(item):  # it leaves out keys its parent has: an override, not a new item
+            message = f"the parent has no item '{item['id']}' to change{hint}; a new item would need all its keys"
+            self.problems.append(_problem(child, (*c_path, "id"), message, "unknown-id"))
+            self.replaced.add(target)
 
     def _mark_container(self, child: Document, c_path: Path_, target: Path_) -> None:
         self.origins[target] = child.file_for(c_path)
@@ -185,11 +207,11 @@ def merge(parent: Document, child: Document) -> tuple[Document, list[Problem]]:
         merger.value_marks,
         merger.key_marks,
         problems=[*parent.problems, *child.problems],
-        replaced=set(child.replaced),
+        replaced=set(child.replaced) | merger.replaced,
         incomplete=set(child.incomplete),
         origins=merger.origins,
     )
-    return merged, problems
+    return merged, [*problems, *merger.problems]
 
 
 def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Document) -> list[Problem]:
@@ -210,11 +232,11 @@ def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Docume
     for collection, ids in removals.items():
         items = parent_data.get(collection)
         if not _id_list(items):
-            problems.append(
-                _problem(
-                    child, ("remove", collection), f"the parent has no list of '{collection}' to remove from", "extends"
-                )
-            )
+            from game.content.structure import did_you_mean
+
+            lists = [key for key, value in parent_data.items() if _id_list(value)]
+            message = f"the parent has no list of '{collection}' to remove from{did_you_mean(str(collection), lists)}"
+            problems.append(_problem(child, ("remove", collection), message, "extends"))
             continue
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             problems.append(

@@ -67,8 +67,8 @@ def _error(
     return Finding(path, message, code, "error", also, refers_to, relies_on)
 
 
-def _warning(path: Path_, message: str, code: str = "warning") -> Finding:
-    return Finding(path, message, code, "warning")
+def _warning(path: Path_, message: str, code: str = "warning", *, relies_on: tuple[Path_, ...] = ()) -> Finding:
+    return Finding(path, message, code, "warning", None, None, relies_on)
 
 
 def _unknown(path: Path_, kind: str, value: str, known: Iterable[str], refers_to: Path_, hint: str = "") -> Finding:
@@ -594,12 +594,15 @@ def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
         if event.id in reasons:
             where = "probability" if event.probability == 0 else "condition"
             yield _warning(
-                ("events", index, where), f"event '{event.id}' can never fire: {reasons[event.id]}", "never-fires"
+                ("events", index, where),
+                f"event '{event.id}' can never fire: {reasons[event.id]}",
+                "never-fires",
+                relies_on=(("turns",),),  # a broken `turns` is reported once, not once per event
             )
     for index, reflection in enumerate(scenario.reflections):
         if reflection.after_event in reasons:
             message = f"this question is never asked: event '{reflection.after_event}' can never fire"
-            yield _warning(("reflections", index, "after_event"), message, "never-fires")
+            yield _warning(("reflections", index, "after_event"), message, "never-fires", relies_on=(("turns",),))
 
 
 def most_points(scenario: Scenario, power: Any, track: str) -> float:
