@@ -91,9 +91,15 @@ def run_experiment(args: argparse.Namespace) -> int:
     results = run_thesis(arms)
     table = run_sensitivity(arms, probes, strategies)
     print(f"Thesis checks on {scenario.about.title}: {args.runs} paired runs per arm, base seed {args.seed}")
+    print(
+        "(each line: the difference of means with its 95% confidence interval; d is the effect size in standard deviations)"
+    )
     print("\n".join(thesis_lines(results)))
     print()
-    print(f"Model card: how far each rule parameter moves the mean campaign score ({args.runs} paired runs)")
+    print(
+        f"Model card: how far each rule parameter moves the mean campaign score of {', '.join(strategies)} "
+        f"({args.runs} paired runs; a row of +0.00 means the parameter does not matter for that play)"
+    )
     print("\n".join(sensitivity_lines(table)))
     print(f"({len(dict.fromkeys(keys)) * args.runs} campaigns in {time.perf_counter() - started:.1f} s)")
     if args.out:

@@ -51,7 +51,7 @@ def build_batch_report(folder: Path, out: Path) -> Path:
     for row in runs:
         groups[group_label(row, swept)].append(row)
     scenario = runs[0]["scenario"] if runs else "?"
-    page = Page(f"Batch debrief: {scenario}", f"{len(runs)} headless campaigns from {folder}")
+    page = Page(f"Batch debrief: {_title(scenario)}", f"{len(runs)} headless campaigns from {folder}")
     page.fact("campaigns", len(runs))
     page.fact("groups", len(groups))
     page.fact("turns per game", max((int(r["turns_played"]) for r in runs), default=0))
@@ -231,3 +231,12 @@ def _alignment_table(page: Page, header: list[str], groups: dict[str, list[dict[
         numeric=tuple(range(1, len(states) + 1)),
     )
     page.end_section()
+
+
+def _title(scenario_id: str) -> str:
+    """The scenario's title when its file is among the shipped scenarios, else its id."""
+    from game.content.loader import check_scenario
+
+    path = Path(__file__).resolve().parents[2] / "scenarios" / f"{scenario_id}.yaml"
+    scenario, _ = check_scenario(path) if path.is_file() else (None, [])
+    return f"{scenario.about.title} ({scenario_id})" if scenario is not None else scenario_id

@@ -157,7 +157,7 @@ def _budget_section(page: Page, sim: Any, out: Path) -> None:
     page.section(
         "Budget",
         f"The US spent {spent:.0f} points in all. Region-wide actions (the C5+1 format, C8) reach all five states at "
-        "once, each a share; Washington actions build political capital for PNTR (C11).",
+        "once, each a share; Washington actions spend political capital to move the PNTR bill (C11).",
     )
     page.figure(chart)
     page.end_section()
