@@ -235,8 +235,70 @@ def _error_over_title(app: App, title: str, message: str) -> Scene:
     return MessageScene(app.ctx, title, message)
 
 
+def check_options(args: argparse.Namespace) -> str | None:
+    """A one-line problem with --autoplay or --screenshot, found before the window opens."""
+    autoplay = getattr(args, "autoplay", None)
+    if autoplay is not None and autoplay < 1:
+        return "--autoplay needs a number of turns of at least 1"
+    shots = getattr(args, "screenshot", None)
+    if shots:
+        problem = screenshot_folder_problem(Path(shots))
+        if problem:
+            return f"cannot write screenshots to {shots}: {problem}"
+    return None
+
+
+def screenshot_folder_problem(folder: Path) -> str | None:
+    """Why PNGs cannot be written into `folder` (None if they can). Nothing is left on disk."""
+    if folder.exists() and not folder.is_dir():
+        return "it is a file, not a folder"
+    created = _missing_parents(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".crossroads-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        return error.strerror or str(error)
+    finally:
+        remove_if_empty(created)
+    return None
+
+
+def _missing_parents(folder: Path) -> list[Path]:
+    """The folders mkdir(parents=True) would create, deepest first."""
+    missing = []
+    for path in (folder, *folder.parents):
+        if path.exists():
+            break
+        missing.append(path)
+    return missing
+
+
+def remove_if_empty(folders: list[Path]) -> None:
+    """Remove folders we created (deepest first) if nothing was written into them."""
+    for path in folders:
+        try:
+            path.rmdir()
+        except OSError:
+            return
+
+
 def run(args: argparse.Namespace, direct: bool = True) -> int:
     """Entry point for `python main.py` (direct=False) and `python main.py play` (direct=True)."""
+    problem = check_options(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    shots = getattr(args, "screenshot", None)
+    created = _missing_parents(Path(shots)) if shots else []
+    try:
+        return _run(args, direct)
+    finally:
+        remove_if_empty(created)  # a failed autoplay leaves no empty screenshot folder behind
+
+
+def _run(args: argparse.Namespace, direct: bool) -> int:
     try:
         app = make_app(args)
     except pygame.error as error:

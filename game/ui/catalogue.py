@@ -10,6 +10,7 @@ from game.content.loader import check_scenario
 from game.content.scenario import Scenario
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+DEFAULT_FILE = "window-2023.yaml"  # the campaign the game is built around: chosen first when present
 
 
 @attrs.frozen
@@ -49,3 +50,11 @@ def scan(folder: Path | None = None) -> list[Entry]:
     files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
     entries = [check(path) for path in files]
     return sorted(entries, key=lambda entry: entry.scenario is None)
+
+
+def default_index(entries: list[Entry]) -> int:
+    """The entry to select first: window-2023.yaml if it is there and valid, else the first valid one."""
+    for i, entry in enumerate(entries):
+        if entry.path.name == DEFAULT_FILE and entry.scenario is not None:
+            return i
+    return 0

@@ -70,7 +70,7 @@ def value_tip(name: str) -> str:
 
 
 def alignment_tip(power: str, value: float, floor: float, delta: float) -> str:
-    change = f"; {delta:+.1f} last turn" if abs(delta) >= 0.05 else ""
+    change = f"; {delta:+.1f} since you last pressed End Turn" if abs(delta) >= 0.05 else ""
     return (
         f"Alignment with {POWER_NAMES[power]}: {value:.1f} of 100 (floor {floor:.1f}{change}). {MOVED_BY['alignment']}"
     )
@@ -87,3 +87,36 @@ SCORE_TIP = (
     "stability above 50, minus backlash (C2)."
 )
 GRADE_TIP = "The grade the current score would earn; thresholds come from the scenario."
+
+
+SCORE_STARTS_LOW = (
+    "The score is the average US position over the whole campaign, so it starts low (often grade F "
+    "in the first turns) and climbs as you gain ground; the victory and defeat lines are checked "
+    "against the final score at the end of the campaign."
+)
+
+
+def grade_bands(rules: object) -> list[tuple[str, str]]:
+    """(grade, 'A: 60+  Partner of choice' / 'F: below 28  On the sidelines') for each grade."""
+    grades = list(getattr(rules, "grades", ()))
+    floors = [g.min_score for g in grades if g.min_score > -100]
+    lowest = min(floors) if floors else 0.0
+    return [
+        (
+            g.name,
+            f"{g.name}: {g.min_score:g}+  {g.label}"
+            if g.min_score > -100
+            else f"{g.name}: below {lowest:g}  {g.label}",
+        )
+        for g in grades
+    ]
+
+
+def grades_sentence(rules: object) -> str:
+    """'A from 60, B from 48, …, F below 28' for the briefing."""
+    grades = list(getattr(rules, "grades", ()))
+    floors = [g.min_score for g in grades if g.min_score > -100]
+    lowest = min(floors) if floors else 0.0
+    return ", ".join(
+        f"{g.name} from {g.min_score:g}" if g.min_score > -100 else f"{g.name} below {lowest:g}" for g in grades
+    )

@@ -43,3 +43,23 @@ def last_turn_deltas(sim: Simulation, state_id: str) -> dict[str, float]:
         if change.turn == last and change.target == state_id:
             totals[change.variable] += change.delta
     return dict(totals)
+
+
+CHANGE_LABEL = "change since you last pressed End Turn (that turn's results plus event answers since)"
+
+
+def change_since_end_turn(sim: Simulation, state_id: str) -> dict[str, float]:
+    """Net change of each variable of a state since the player last pressed End Turn.
+
+    That is the last resolved turn's changes plus everything recorded since (event answers,
+    facilitator acts), so current value − change = the value shown when End Turn was pressed.
+    Before the first End Turn it covers only what happened since the campaign began.
+    """
+    totals: dict[str, float] = defaultdict(float)
+    since = sim.turn if sim.state.finished or not sim.reports else sim.turn - 1
+    for change in reversed(sim.ledger):
+        if change.turn < since:
+            break
+        if change.target == state_id:
+            totals[change.variable] += change.delta
+    return dict(totals)

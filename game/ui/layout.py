@@ -20,14 +20,16 @@ class CampaignLayout:
     region: pygame.Rect
     queue: pygame.Rect
     orders: pygame.Rect
+    compact: bool = False
 
     @classmethod
     def for_size(cls, size: tuple[int, int], scale: float) -> CampaignLayout:
         w, h = size
         gap = round(8 * scale)
         top_h = round(48 * scale)
-        left_w = _clamp(w * 0.24, 290 * scale, 430 * scale)
-        right_w = _clamp(w * 0.28, 350 * scale, 520 * scale)
+        compact = w < 1200 * scale  # the minimum window (1024×640): narrower side panels, a bigger map
+        left_w = _clamp(w * 0.24, (262 if compact else 290) * scale, 430 * scale)
+        right_w = _clamp(w * 0.28, (318 if compact else 350) * scale, 520 * scale)
         centre_x = left_w + 2 * gap
         centre_w = w - left_w - right_w - 4 * gap
         body_top = top_h + gap
@@ -35,7 +37,7 @@ class CampaignLayout:
         map_h = min(round(centre_w / MAP_ASPECT), h - body_top - bottom_min - 2 * gap)
         map_rect = pygame.Rect(centre_x, body_top, centre_w, map_h)
         strip = pygame.Rect(centre_x, map_rect.bottom + gap, centre_w, h - map_rect.bottom - 2 * gap)
-        region_w = round(centre_w * 0.46)
+        region_w = round(centre_w * (0.52 if compact else 0.46))
         return cls(
             top=pygame.Rect(0, 0, w, top_h),
             state=pygame.Rect(gap, body_top, left_w, h - body_top - gap),
@@ -43,4 +45,5 @@ class CampaignLayout:
             region=pygame.Rect(strip.x, strip.y, region_w - gap // 2, strip.height),
             queue=pygame.Rect(strip.x + region_w + gap // 2, strip.y, centre_w - region_w - gap // 2, strip.height),
             orders=pygame.Rect(w - right_w - gap, body_top, right_w, h - body_top - gap),
+            compact=compact,
         )

@@ -205,6 +205,9 @@ class MapView:
             x, y = self.projection.to_screen(point)
             text.draw(surface, name, (round(x), round(y)), 12, (170, 200, 225), anchor="center")
         plates: list[tuple[pygame.Rect, pygame.Surface, str]] = []
+        compact = inputs.size[0] < 560 * inputs.scale  # a small map: smaller name plates that do not overlap
+        size = 11 if compact else 14
+        badge = round((6 if compact else 9) * inputs.scale)
         for country in self.data.countries:
             look = looks.get(country.id)
             if look is None:
@@ -212,11 +215,11 @@ class MapView:
             x, y = self.projection.to_screen(country.label)
             if country.id == "kazakhstan":
                 y += 16 * inputs.scale  # keep clear of Astana
-            label = text.render(country.name, 14, (255, 255, 255), bold=True)
-            badge = round(9 * inputs.scale)
+            label = text.render(country.name, size, (255, 255, 255), bold=True)
             width = label.get_width() + badge * 2 + 10
             box = pygame.Rect(0, 0, width, label.get_height() + 4)
             box.center = (round(x), round(y))
+            _keep_apart(box, [placed for placed, _, _ in plates])
             plates.append((box, label, look.leader))
         for _state_id, name, point in self.data.capitals:
             x, y = round(self.projection.to_screen(point)[0]), round(self.projection.to_screen(point)[1])
@@ -230,13 +233,24 @@ class MapView:
                 surface.blit(shade, spot.inflate(6, 0))
                 surface.blit(tag, spot)
         for box, label, leader in plates:
-            badge = round(9 * inputs.scale)
             plate = pygame.Surface(box.size, pygame.SRCALPHA)
             plate.fill((10, 14, 20, 170))
             surface.blit(plate, box)
             centre = (box.left + badge + 3, box.centery)
             draw_shape(surface, POWER_SHAPES[leader], centre, badge, POWER_COLOURS[leader])
             surface.blit(label, (box.left + badge * 2 + 7, box.top + 2))
+
+
+def _keep_apart(box: pygame.Rect, placed: list[pygame.Rect]) -> None:
+    """Nudge a name plate up or down (whichever is nearer) until it overlaps none already placed."""
+    for _ in range(8):
+        hit = next((other for other in placed if other.colliderect(box.inflate(0, 2))), None)
+        if hit is None:
+            return
+        if box.centery >= hit.centery:
+            box.top = hit.bottom + 1
+        else:
+            box.bottom = hit.top - 1
 
 
 def _dashed(surface: pygame.Surface, points: list[tuple[float, float]], width: int, dash: float) -> None:

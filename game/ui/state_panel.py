@@ -11,7 +11,7 @@ import pygame
 from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui import glossary
-from game.ui.history import last_turn_deltas
+from game.ui.history import CHANGE_LABEL, change_since_end_turn
 from game.ui.scene import Context
 from game.ui.shapes import draw_shape
 from game.ui.theme import ACCENT, BACKGROUND, MUTED, POWER_COLOURS, POWER_SHAPES, TEXT, WARN
@@ -48,7 +48,7 @@ def draw_state_panel(
 
     country = sim.state.countries[state_id]
     definition = sim.world.state_defs[state_id]
-    deltas = last_turn_deltas(sim, state_id)
+    deltas = change_since_end_turn(sim, state_id)
     x, width = px(12), rect.width - px(24)
     y = px(8)
     name = text.draw(surface, definition.name, (x, y), 20, TEXT, bold=True)
@@ -64,7 +64,8 @@ def draw_state_panel(
     tip(area, "The power with the highest alignment; the map shades the state in its colour, shape and pattern.")
     y += px(28)
 
-    text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
+    area = text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
+    tip(area, f"The small signed number beside each value is the {CHANGE_LABEL}.")
     y += px(18)
     for power in POWERS:
         value = country.alignment[power]
@@ -85,11 +86,14 @@ def draw_state_panel(
         value = country.values[key]
         delta = deltas.get(f"values.{key}", 0.0)
         row = pygame.Rect(x, y, width, px(20))
-        text.draw(surface, label, (x, y), 13, TEXT)
-        bar(surface, pygame.Rect(x + round(width * 0.47), y + px(6), round(width * 0.3), px(7)), value, ACCENT)
+        bar_x = round(width * 0.47)
+        size = 13 if text.width(label, 13) < bar_x - px(4) else 12
+        text.draw(surface, text.clip(label, bar_x - px(4), size), (x, y), size, TEXT)
+        bar(surface, pygame.Rect(x + bar_x, y + px(6), round(width * 0.3), px(7)), value, ACCENT)
         text.draw(surface, f"{value:.0f}", (x + width - px(40), y), 13, TEXT, anchor="topright")
         text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
-        tip(row, f"{label}: {value:.1f}. {glossary.value_tip(key)}")
+        change = f" ({delta:+.1f}: {CHANGE_LABEL})" if abs(delta) >= 0.05 else f" (no {CHANGE_LABEL})"
+        tip(row, f"{label}: {value:.1f}{change}. {glossary.value_tip(key)}")
         y += px(21)
     neglect = country.values.get("neglect_turns", 0.0)
     row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED)
@@ -107,8 +111,9 @@ def draw_state_panel(
             tip(area, glossary.MOVED_BY["goodwill"])
             y += text.line_height(12)
     else:
-        text.draw(surface, "none — soft power puts goodwill here (C5, C6)", (x, y), 12, MUTED)
-        y += text.line_height(12)
+        y = text.draw_wrapped(
+            surface, "none — soft power puts goodwill here (C5, C6)", pygame.Rect(x, y, width, px(34)), 12, MUTED
+        )
     y += px(6)
 
     floors = " · ".join(f"{POWER_SHORT_NAMES[p]} {country.floors[p]:.0f}" for p in POWERS)
@@ -148,7 +153,12 @@ def draw_region_panel(
     text, px = ctx.text, ctx.px
     surface.fill(BACKGROUND)
     rect = surface.get_rect()
-    y = panel(surface, rect, text, "Region and Washington")
+    title = "Region and Washington"
+    if text.width(title, 16, True) > rect.width - px(24):
+        title = (
+            "Region & Washington" if text.width("Region & Washington", 16, True) <= rect.width - px(24) else "Region"
+        )
+    y = panel(surface, rect, text, title)
     ox, oy = origin
     x, width = px(12), rect.width - px(24)
     rows: list[tuple[str, float, str]] = []
@@ -173,10 +183,12 @@ def draw_region_panel(
     step = max(px(18), min(px(24), (rect.height - (y - rect.y) - px(6)) // max(1, len(rows))))
     for label, value, message in rows:
         row = pygame.Rect(x, y, width, step)
-        text.draw(surface, label, (x, y), 12, TEXT)
+        narrow = width < px(240)
+        label_w = round(width * (0.58 if narrow else 0.5))
+        text.draw(surface, text.clip(label, label_w - px(4), 12), (x, y), 12, TEXT)
         bar(
             surface,
-            pygame.Rect(x + round(width * 0.5), y + px(5), round(width * 0.33), px(7)),
+            pygame.Rect(x + label_w, y + px(5), round(width * (0.26 if narrow else 0.33)), px(7)),
             value,
             WARN if label == "Backlash" else ACCENT,
         )

@@ -26,6 +26,7 @@ from game.ui.preview import action_tip, effect_lines
 from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.shapes import draw_shape
 from game.ui.state_panel import draw_region_panel, draw_state_panel
+from game.ui.text import Text
 from game.ui.theme import (
     BAD,
     GOOD,
@@ -68,6 +69,8 @@ class CampaignScene(Scene):
         self.clock_label = ""
         self.was_locked = False
         self.flow_due = True  # ask `turnflow.next_step` at the next update (prompts due at the start)
+        self.legend_open = True  # clicking the legend folds it away (it covers part of the map)
+        self.legend_rect = pygame.Rect(0, 0, 0, 0)
 
     @property
     def sim(self) -> Simulation:
@@ -122,7 +125,7 @@ class CampaignScene(Scene):
         try:
             self.sim.queue(order)
         except IllegalOrder as error:
-            self.say(f"{action.name}: {error.reason}", good=False)
+            self.say(f"{action.name}: {reason_only(action.name, error.reason)}", good=False)
             return False
         where = self.sim.world.state_name(order.target) if order.target else "the region"
         self.say(f"Queued {action.name} in {where}.")
@@ -221,6 +224,9 @@ class CampaignScene(Scene):
             return turnflow.open_facilitator(self)
         if self.session.paused:
             return None  # the pause screen covers this one; nothing below it reacts
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.legend_rect.collidepoint(event.pos):
+            self.toggle_legend()
+            return None
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.map is not None:
             hit = self.map.hit(event.pos)
             if hit:
@@ -286,6 +292,10 @@ class CampaignScene(Scene):
         self.rebuild()
         return pop() if over_problems else None
 
+    def toggle_legend(self) -> None:
+        self.legend_open = not self.legend_open
+        self.refresh()
+
     def open_report(self) -> Transition | None:
         from game.ui.scenes.report import ReportScene
 
@@ -318,7 +328,7 @@ class CampaignScene(Scene):
                 ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
             ]
         ):
-            width = px(96)
+            width = px(86 if lay.compact else 96)
             x -= width
             self.add_button(pygame.Rect(x, lay.top.y + px(6), width, lay.top.height - px(12)), label, handler, tip)
             x -= px(6)
@@ -335,8 +345,13 @@ class CampaignScene(Scene):
         y = area.y + px(34)
         for i, track in enumerate(TRACKS):
             label = f"{glossary.track_name(track)} {round(left[track], 1):g}/{round(budget[track], 1):g}"
+            if self.ctx.text.width(label, 15) > tab_w - px(16):  # a narrow panel: just what is left
+                label = f"{glossary.track_name(track)} {round(left[track], 1):g}"
             desk = self.seat.desk
-            tip = f"{glossary.TRACK_DOCS[track]} Key {i + 1}."
+            tip = (
+                f"{glossary.TRACK_DOCS[track]} Budget left {round(left[track], 1):g} of "
+                f"{round(budget[track], 1):g}. Key {i + 1}."
+            )
             if desk and track != desk:
                 tip += " Another desk orders on this track: you can look, not order."
             widget = self.add_button(
@@ -349,16 +364,26 @@ class CampaignScene(Scene):
             if track == self.track:
                 widget.select()
         self.actions_top = y + px(64)
-        rows = self._action_rows()
-        row_h = px(50)
-        per_page = max(1, (area.bottom - self.actions_top - px(40)) // row_h)
-        pages = max(1, -(-len(rows) // per_page))
-        self.action_page = min(self.action_page, pages - 1)
-        self.action_lines: list[tuple[int, str, bool, str]] = []
-        y = self.actions_top
-        for order, reason in rows[self.action_page * per_page : (self.action_page + 1) * per_page]:
+        text = self.ctx.text
+        line_w = area.width - px(30)
+        laid: list[tuple[Order, str | None, list[str]]] = []
+        for order, reason in self._action_rows():
             action = sim.world.actions[order.action]
             reason = reason or self.seat.refusal(order, action.track)
+            if reason:
+                reason = capitalised(reason_only(action.name, reason))
+            line = reason or "; ".join(effect_lines(sim.world, action, order.target)[:2])
+            laid.append((order, reason, wrap_two(text, line, line_w, 12)))
+        pages_of = paginate(
+            [px(50) + (text.line_height(12) if len(lines) > 1 else 0) for _o, _r, lines in laid],
+            area.bottom - self.actions_top - px(40),
+        )
+        pages = len(pages_of)
+        self.action_page = min(self.action_page, pages - 1)
+        self.action_lines: list[tuple[int, list[str], bool, str]] = []
+        y = self.actions_top
+        for order, reason, lines in (laid[i] for i in pages_of[self.action_page]):
+            action = sim.world.actions[order.action]
             where = (
                 ""
                 if order.target
@@ -376,9 +401,8 @@ class CampaignScene(Scene):
                 tip,
                 "#action_illegal" if reason else None,
             )
-            line = reason or "; ".join(effect_lines(sim.world, action, order.target)[:2])
-            self.action_lines.append((y + px(30), line, bool(reason), action.name))
-            y += row_h
+            self.action_lines.append((y + px(30), lines, bool(reason), action.name))
+            y += px(50) + (text.line_height(12) if len(lines) > 1 else 0)
         if pages > 1:
             by = area.bottom - px(36)
             self.add_button(
@@ -443,11 +467,12 @@ class CampaignScene(Scene):
             order = sim.queued[index]
             action = sim.world.actions[order.action]
             where = sim.world.state_name(order.target) if order.target else "region"
+            label = f"×  {action.name} · {where} ({sim.cost(action.id):g})"
             self.add_button(
                 pygame.Rect(area.x + px(12), top + row * row_h, area.width - px(24), px(25)),
-                f"×  {action.name} · {where} ({sim.cost(action.id):g})",
+                self.ctx.text.clip(label, area.width - px(44), 14),
                 lambda i=index: self.remove_order(i),
-                "Click to remove this order (Backspace removes the last one).",
+                f"{label[3:]}. Click to remove this order (Backspace removes the last one).",
                 "#queued",
             )
         if pages > 1:
@@ -481,13 +506,15 @@ class CampaignScene(Scene):
         lay, px = self.layout, self.ctx.px
         self.tips.add(
             pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
-            f"{glossary.SCORE_TIP} {glossary.GRADE_TIP}",
+            f"{glossary.SCORE_TIP} {glossary.GRADE_TIP} {glossary.SCORE_STARTS_LOW}",
         )
         line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(68), px(150), px(20))
         if self.power == "us":
             self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
             self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
         if self.map is not None:
+            self.legend_rect = self._legend_box()
+            self.tips.add(self.legend_rect, self._legend_tip())
             self.tips.add(lay.map, self._map_tip)
 
     def _map_tip(self, pos: tuple[int, int]) -> str | None:
@@ -553,9 +580,11 @@ class CampaignScene(Scene):
                 12,
                 MUTED,
             )
-        for y, line, bad, _name in self.action_lines:
-            clipped = text.clip(line, lay.orders.width - px(30), 12)
-            text.draw(surface, clipped, (lay.orders.x + px(18), y), 12, BAD if bad else MUTED)
+        for y, lines, bad, _name in self.action_lines:
+            for i, line in enumerate(lines):
+                text.draw(
+                    surface, line, (lay.orders.x + px(18), y + i * text.line_height(12)), 12, BAD if bad else MUTED
+                )
         if self.action_pages[1] > 1:
             text.draw(
                 surface,
@@ -568,10 +597,10 @@ class CampaignScene(Scene):
         mine = self.my_orders()
         panel(surface, lay.queue, text, f"Queued orders ({len(mine)})")
         if not mine:
-            text.draw(
+            text.draw_wrapped(
                 surface,
                 "Click an action on the right to queue it.",
-                (lay.queue.x + px(14), lay.queue.y + px(36)),
+                pygame.Rect(lay.queue.x + px(14), lay.queue.y + px(36), lay.queue.width - px(28), px(60)),
                 13,
                 MUTED,
             )
@@ -634,31 +663,87 @@ class CampaignScene(Scene):
                 surface, f"Ordering: {self.seat.label}", (lay.top.x + px(560), y), 14, TEXT, bold=True, anchor="midleft"
             )
 
+    def _legend_box(self) -> pygame.Rect:
+        """Where the legend sits: full, compact (small maps) or folded to one line."""
+        px = self.ctx.px
+        frame = pygame.Rect(self.map.projection.frame) if self.map else pygame.Rect((0, 0), self.layout.map.size)
+        x, y = self.layout.map.x + frame.x + px(6), self.layout.map.y + frame.y + px(6)
+        if not self.legend_open:
+            return pygame.Rect(x, y, px(78), px(20))
+        if self.layout.compact:
+            return pygame.Rect(x, y, px(118), px(78))
+        return pygame.Rect(x, y, px(250), px(96))
+
+    def _legend_tip(self) -> str:
+        lines = [f"{POWER_SHORT[p]}: {POWER_SHAPES[p]}, {glossary_pattern(p)}" for p in POWERS]
+        action = "Click to fold the legend away." if self.legend_open else "Click to show the legend."
+        return "Who leads each state — " + "; ".join(lines) + ". White line: the Trans-Caspian route. " + action
+
     def _draw_legend(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        frame = pygame.Rect(self.map.projection.frame) if self.map else self.layout.map
-        x, y = self.layout.map.x + frame.x + px(8), self.layout.map.y + frame.y + px(8)
-        box = pygame.Rect(x, y, px(250), px(96))
+        box = self._legend_box()
+        self.legend_rect = box
+        x, y = box.topleft
         shade = pygame.Surface(box.size, pygame.SRCALPHA)
         shade.fill((12, 16, 22, 190))
         surface.blit(shade, box)
-        text.draw(surface, "Who leads each state", (x + px(8), y + px(4)), 12, TEXT, bold=True)
+        if not self.legend_open:
+            text.draw(surface, "Legend ›", (x + px(8), box.centery), 11, TEXT, bold=True, anchor="midleft")
+            return
+        compact = self.layout.compact
+        size = 11 if compact else 12
+        step = px(15) if compact else px(18)
+        title = "Who leads (click)" if compact else "Who leads each state"
+        text.draw(surface, title, (x + px(8), y + px(3)), size, TEXT, bold=True)
         for i, power in enumerate(POWERS):
-            cy = y + px(30) + i * px(18)
-            draw_shape(surface, POWER_SHAPES[power], (x + px(16), cy), px(7), POWER_COLOURS[power])
-            text.draw(
-                surface,
-                f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, {glossary_pattern(power)}",
-                (x + px(30), cy),
-                12,
-                TEXT,
-                anchor="midleft",
-            )
+            cy = y + px(26 if compact else 30) + i * step
+            draw_shape(surface, POWER_SHAPES[power], (x + px(16), cy), px(6 if compact else 7), POWER_COLOURS[power])
+            label = POWER_SHORT[power] if compact else f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, "
+            label += "" if compact else glossary_pattern(power)
+            text.draw(surface, label, (x + px(30), cy), size, TEXT, anchor="midleft")
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
-        ry = y + px(84)
-        route = "built" if progress >= 100 else f"dashed: {progress:.0f}% built"
+        ry = y + px(70 if compact else 84)
+        if compact:
+            route = "route built" if progress >= 100 else f"route {progress:.0f}%"
+        else:
+            route = "Trans-Caspian route (" + ("built" if progress >= 100 else f"dashed: {progress:.0f}% built") + ")"
         pygame.draw.line(surface, (250, 250, 250), (x + px(8), ry), (x + px(26), ry), 2)
-        text.draw(surface, f"Trans-Caspian route ({route})", (x + px(30), ry), 12, TEXT, anchor="midleft")
+        text.draw(surface, route, (x + px(30), ry), size, TEXT, anchor="midleft")
+
+
+def reason_only(name: str, reason: str) -> str:
+    """'Education exchanges is already ordered there' -> 'already ordered there': the row already names it
+    (so does 'not enough points: Education exchanges costs 2, …' -> 'not enough points: costs 2, …')."""
+    if reason.startswith(name + " "):
+        reason = reason[len(name) + 1 :]
+        if reason.startswith("is "):
+            reason = reason[3:]
+    return reason.replace(f": {name} ", ": ")
+
+
+def capitalised(line: str) -> str:
+    return line[:1].upper() + line[1:]
+
+
+def wrap_two(text: Text, line: str, width: int, size: int) -> list[str]:
+    """The line wrapped to at most two lines (the second clipped with an ellipsis if still too long)."""
+    lines = text.wrap(line, width, size)
+    if len(lines) <= 2:
+        return [text.clip(part, width, size) for part in lines]
+    return [text.clip(lines[0], width, size), text.clip(" ".join(lines[1:]), width, size)]
+
+
+def paginate(heights: list[int], room: int) -> list[list[int]]:
+    """Split rows of these heights into pages that fit `room` (each page holds at least one row)."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for i, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(i)
+        used += height
+    return pages
 
 
 def glossary_pattern(power: str) -> str:

@@ -6,6 +6,7 @@ import pygame
 
 from game.sim.engine import Simulation
 from game.sim.explain import claim_weights, describe_cause, top_causes
+from game.ui import glossary
 from game.ui.charts import Line, line_chart
 from game.ui.history import alignment_series
 from game.ui.reference import CLAIMS
@@ -99,13 +100,7 @@ class EndScene(Scene):
         y = panel(surface, left, text, "The score against the thresholds")
         rules = sim.scenario.score
         rows = [(f"Victory at {rules.victory_score:g}, defeat at {rules.defeat_score:g} or below", MUTED)]
-        rows += [
-            (
-                f"{g.name}: {g.min_score:g}+  {g.label}" if g.min_score > -100 else f"{g.name}: below  {g.label}",
-                ACCENT if g.name == grade else MUTED,
-            )
-            for g in rules.grades
-        ]
+        rows += [(band, ACCENT if name == grade else MUTED) for name, band in glossary.grade_bands(rules)]
         b = self.breakdown
         rows += [
             ("Final position, in parts:", TEXT),

@@ -13,7 +13,7 @@ import pygame_gui
 
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
-from game.ui import catalogue, reference, saves
+from game.ui import catalogue, glossary, reference, saves
 from game.ui.classroom import Session
 from game.ui.geometry import MapError, load_map
 from game.ui.mapview import MapInputs, MapView, StateLook
@@ -156,7 +156,9 @@ class ScenarioScene(Scene):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.entries = catalogue.scan()
-        self.index = 0
+        self.index = catalogue.default_index(self.entries)
+        self.first: int | None = None  # the first entry shown: the list scrolls when more than fit
+        self.rows = 1
         self.difficulty: str | None = None
         self.seed = ctx.options.get("seed")
         if self.seed is None:
@@ -167,9 +169,29 @@ class ScenarioScene(Scene):
         return self.entries[self.index] if self.entries else None
 
     def pick(self, index: int) -> None:
-        self.index = index
+        if not self.entries:
+            return
+        self.index = max(0, min(len(self.entries) - 1, index))
         self.difficulty = None
+        self.keep_visible()
         self.rebuild()
+
+    def keep_visible(self) -> None:
+        """Scroll just enough that the selected entry is on screen."""
+        if self.first is None:  # the first layout: show the default choice near the middle
+            self.first = self.index - self.rows // 2
+        elif self.index < self.first:
+            self.first = self.index
+        elif self.index >= self.first + self.rows:
+            self.first = self.index - self.rows + 1
+        self.first = max(0, min(self.first, len(self.entries) - self.rows))
+
+    def scroll(self, rows: int) -> None:
+        """Move the view (not the selection) by `rows` (mouse wheel)."""
+        first = max(0, min((self.first or 0) + rows, len(self.entries) - self.rows))
+        if first != self.first:
+            self.first = first
+            self.rebuild()
 
     def set_difficulty(self, difficulty: str) -> None:
         self.difficulty = difficulty
@@ -194,7 +216,19 @@ class ScenarioScene(Scene):
                 return pop()
             if event.key == pygame.K_RETURN:
                 return self.start()
+            steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self.rows, pygame.K_PAGEDOWN: self.rows}
+            if event.key in steps:
+                self.pick(self.index + steps[event.key])
+                return None
+            if event.key in (pygame.K_HOME, pygame.K_END):
+                self.pick(0 if event.key == pygame.K_HOME else len(self.entries) - 1)
+                return None
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll(-event.y * 3)
+            return None
         return super().handle_event(event)
+
+    ROW = 48  # a title button and the file name under it
 
     def build(self) -> None:
         px = self.ctx.px
@@ -203,19 +237,26 @@ class ScenarioScene(Scene):
         self.info_rect = pygame.Rect(
             self.list_rect.right + px(12), px(64), w - self.list_rect.right - px(28), h - px(140)
         )
-        y = self.list_rect.y + px(40)
-        for i, entry in enumerate(self.entries):
+        self.rows_top = self.list_rect.y + px(40)
+        self.rows = max(1, (self.list_rect.bottom - px(22) - self.rows_top) // px(self.ROW))
+        if self.first is None:
+            self.keep_visible()
+        self.first = max(0, min(self.first or 0, len(self.entries) - self.rows))
+        y = self.rows_top
+        for i in range(self.first, min(len(self.entries), self.first + self.rows)):
+            entry = self.entries[i]
             label = entry.title if entry.scenario else f"(!) {entry.path.name} (invalid)"
             widget = self.add_button(
-                pygame.Rect(self.list_rect.x + px(10), y, self.list_rect.width - px(20), px(34)),
+                pygame.Rect(self.list_rect.x + px(10), y, self.list_rect.width - px(20), px(30)),
                 label,
                 lambda i=i: self.pick(i),
                 str(entry.path),
                 "#tab",
+                key=f"file:{entry.path.name}",
             )
             if i == self.index:
                 widget.select()
-            y += px(38)
+            y += px(self.ROW)
         entry = self.entry
         self.add_button(pygame.Rect(px(16), h - px(58), px(120), px(40)), "Back", pop)
         if entry and entry.scenario:
@@ -254,6 +295,7 @@ class ScenarioScene(Scene):
         text, px = self.ctx.text, self.ctx.px
         text.draw(surface, "Choose a scenario", (px(16), px(16)), 22, TEXT, bold=True)
         panel(surface, self.list_rect, text, f"scenarios/ ({len(self.entries)} files)")
+        self._draw_file_names(surface)
         y = panel(surface, self.info_rect)
         entry = self.entry
         x, width = self.info_rect.x + px(14), self.info_rect.width - px(28)
@@ -290,6 +332,32 @@ class ScenarioScene(Scene):
                 surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14, (210, 218, 228)
             ) + px(10)
         text.draw(surface, "Difficulty", (x, self.info_rect.bottom - px(70)), 12, MUTED)
+
+    def _draw_file_names(self, surface: pygame.Surface) -> None:
+        """The file name under each title (two files may share a title), and what is scrolled away."""
+        text, px = self.ctx.text, self.ctx.px
+        x, width = self.list_rect.x + px(16), self.list_rect.width - px(32)
+        y = self.rows_top + px(31)
+        shown = self.entries[self.first : self.first + self.rows]
+        for entry in shown:
+            colour = ACCENT if entry is self.entry else MUTED
+            text.draw(surface, text.clip(entry.path.name, width, 11), (x, y), 11, colour)
+            y += px(self.ROW)
+        above, below = self.first, len(self.entries) - self.first - len(shown)
+        if above or below:
+            note = f"{above} above · {below} below · wheel, arrow keys, PgUp/PgDn"
+            note = text.clip(note, width, 11)
+            text.draw(surface, note, (x, self.list_rect.bottom - px(6)), 11, MUTED, anchor="bottomleft")
+            track = pygame.Rect(self.list_rect.right - px(6), self.rows_top, px(3), self.rows * px(self.ROW) - px(8))
+            pygame.draw.rect(surface, (50, 60, 74), track)
+            total = len(self.entries)
+            thumb = pygame.Rect(
+                track.x,
+                track.y + track.height * above // total,
+                track.width,
+                max(px(12), track.height * len(shown) // total),
+            )
+            pygame.draw.rect(surface, ACCENT, thumb)
 
 
 class BriefingScene(Scene):
@@ -335,7 +403,7 @@ class BriefingScene(Scene):
         x, width = self.box.x + px(24), self.box.width - px(48)
         text.draw(surface, f"Briefing — {about.title}", (x, self.box.y + px(16)), 22, TEXT, bold=True)
         y = self.box.y + px(56)
-        grades = ", ".join(f"{g.name} from {g.min_score:g}" for g in sim.scenario.score.grades if g.min_score > -100)
+        grades = glossary.grades_sentence(sim.scenario.score)
         tracks = (
             "Soft power — education, culture, markets: cheap, slow to mature, lasting (C5, C6). "
             "Trade — investment, resources, the corridor, ERICEN: strong once trust exists (C9–C11, C15). "
@@ -347,18 +415,25 @@ class BriefingScene(Scene):
             ("Your goal", about.goal),
             (
                 "How you are graded",
-                f"Your campaign score is the mean US position over all {sim.scenario.turns} turns. "
-                f"Grades: {grades}. Victory at {sim.scenario.score.victory_score:g}, defeat at "
-                f"{sim.scenario.score.defeat_score:g} or below.",
+                f"Your campaign score is the average US position over all {sim.scenario.turns} turns, so it "
+                f"starts low (grade F at first) and climbs as you gain ground. Grades: {grades}. Victory at "
+                f"{sim.scenario.score.victory_score:g}, defeat at {sim.scenario.score.defeat_score:g} or below — "
+                "both judged on the final score at the end of the campaign.",
             ),
             ("Three tracks", tracks),
         )
         bottom = self.box.bottom - px(100)
+        size = 14  # a small window: a smaller font rather than cutting the last section
+        while size > 11:
+            needed = sum(px(32) + len(text.wrap(body, width, size)) * text.line_height(size) for _h, body in sections)
+            if y + needed <= bottom:
+                break
+            size -= 1
         for heading, body in sections:
             if not body:
                 continue
             text.draw(surface, heading, (x, y), 15, ACCENT, bold=True)
-            y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(22), width, bottom - y - px(22)), 14, TEXT)
+            y = text.draw_wrapped(surface, body, pygame.Rect(x, y + px(22), width, bottom - y - px(22)), size, TEXT)
             y += px(10)
         text.draw(
             surface,
@@ -482,7 +557,8 @@ def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noq
         "Keys": reference.KEYS,
     }
     if scenario is None:
-        entry = next((e for e in catalogue.scan() if e.scenario is not None), None)
+        entries = catalogue.scan()
+        entry = entries[catalogue.default_index(entries)] if entries else None
         scenario = entry.scenario if entry else None
     if scenario is not None:
         pages["Actions"] = reference.actions_text(scenario)
