@@ -99,6 +99,7 @@ class Scene:
 
     name = "scene"
     overlay = False
+    escape_closes = False  # Esc pops the scene (menus and dialogs)
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -147,7 +148,12 @@ class Scene:
         """Create widgets; override."""
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        """React to one event after the GUI has seen it; override and call `on_ui` for buttons."""
+        """React to one event after the GUI has seen it; override and call `on_ui` for buttons.
+
+        Scenes that set `escape_closes` are closed by Esc here, so none repeats that check.
+        """
+        if self.escape_closes and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return pop()
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             return self.on_button(event.ui_element)
         return None

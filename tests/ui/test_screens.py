@@ -104,3 +104,18 @@ def test_an_invalid_scenario_is_listed_with_its_errors(app, tmp_path, monkeypatc
     assert all(e.problems for e in scene.entries)
     assert any("line" in p for e in scene.entries for p in e.problems)
     assert scene.start() is None  # nothing to start, and no crash
+
+
+def test_escape_closes_menus_and_dialogs_but_not_the_campaign(app, sim):
+    from game.ui.scenes.campaign import CampaignScene
+    from game.ui.scenes.menus import LoadScene, SaveScene, SettingsScene
+
+    escape = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")
+    for scene in (SettingsScene(app.ctx), SaveScene(app.ctx, sim), LoadScene(app.ctx)):
+        app.apply(push(scene))
+        transition = scene.handle_event(escape)
+        assert transition is not None and transition.kind == "pop", scene.name
+    campaign = CampaignScene(app.ctx, sim)
+    app.apply(push(campaign))
+    transition = campaign.handle_event(escape)
+    assert transition is None or transition.kind != "pop"

@@ -567,6 +567,7 @@ def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noq
 
 class SettingsScene(Scene):
     name = "settings"
+    escape_closes = True
     SCALES = (0.85, 1.0, 1.15, 1.3)
     SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 
@@ -576,11 +577,6 @@ class SettingsScene(Scene):
 
     def set_size(self, size: tuple[int, int]) -> Transition:
         return Transition("resize", then=lambda: size)  # the app reads the size from `then`
-
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return pop()
-        return super().handle_event(event)
 
     def build(self) -> None:
         px = self.ctx.px
@@ -621,6 +617,7 @@ class SaveScene(Scene):
     """Save into a named slot (typing a name, or clicking an existing slot to overwrite it)."""
 
     name = "save"
+    escape_closes = True
 
     def __init__(self, ctx: Context, sim: Simulation) -> None:
         super().__init__(ctx)
@@ -640,8 +637,6 @@ class SaveScene(Scene):
         return None
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return pop()
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.save()
         return super().handle_event(event)
@@ -672,6 +667,7 @@ class SaveScene(Scene):
 
 class LoadScene(Scene):
     name = "load"
+    escape_closes = True
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -685,11 +681,6 @@ class LoadScene(Scene):
             self.dirty = True
             return None
         return reset(campaign(self.ctx, sim))
-
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return pop()
-        return super().handle_event(event)
 
     def build(self) -> None:
         px = self.ctx.px

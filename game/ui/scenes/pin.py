@@ -13,6 +13,7 @@ from game.ui.widgets import panel
 
 class PinScene(Scene):
     name = "pin"
+    escape_closes = True
     overlay = True
 
     def __init__(self, ctx: Context, session: Session) -> None:
@@ -34,8 +35,6 @@ class PinScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.submit()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return pop()
         return super().handle_event(event)
 
     def build(self) -> None:
