@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from attrs import field, frozen
+from attrs import field, frozen, validators
 
 from game.content.conditions import Condition, doc
 from game.content.effects import Effect
@@ -243,6 +243,14 @@ class ScoreDef:
     grades: tuple[Grade, ...] = field(metadata=doc("from best to worst"))
     victory_score: float = field(metadata=doc("final score for victory"))
     defeat_score: float = field(metadata=doc("final score at or below which the campaign is lost"))
+    preferred_share: float = field(
+        default=0.40,
+        validator=validators.and_(validators.gt(1 / 3), validators.lt(1.0)),
+        metadata=doc(
+            "US share of the three powers' alignment in a state at which the US is its preferred additional"
+            " partner; standing counts up to this share and no further (C1, C2)"
+        ),
+    )
     partnership_points: float = field(default=6.0, metadata=doc("score for the Kazakhstan partnership (C14)"))
     corridor_points: float = field(default=5.0, metadata=doc("score for completing the Trans-Caspian route (C9)"))
     pntr_points: float = field(default=4.0, metadata=doc("score for passing PNTR (C11)"))
