@@ -106,8 +106,21 @@ def test_2015_the_war_starts_in_q1_2022_and_only_then_strains_russia():
     assert sim.date_label(26) == "Q1 2022"
     assert sim.state.events_fired["kabul_falls"] == [24]
     assert sim.date_label(24) == "Q3 2021"
-    strained = {entry.turn for entry in sim.ledger if entry.cause == "rule:russia_strain"}
-    assert strained and min(strained) == 27
+    jumps = [
+        entry
+        for entry in sim.ledger
+        if entry.variable == "values.russia_strain" and entry.cause == "event:russia_invades_ukraine"
+    ]
+    assert {entry.turn for entry in jumps} == {26}
+    assert {entry.target for entry in jumps} == set(sim.world.state_ids)
+    slide = {
+        (e.turn, e.target): -e.delta
+        for e in sim.ledger
+        if e.cause == "rule:russia_strain" and e.variable == "alignment.russia"
+    }
+    before = sum(slide.get((turn, "kazakhstan"), 0.0) for turn in range(20, 26))
+    after = sum(slide.get((turn, "kazakhstan"), 0.0) for turn in range(26, 32))
+    assert after > 3 * before  # Russia's ties in Kazakhstan slide much faster once the war begins
 
 
 def test_2015_uzbekistan_reforms_in_q4_2016_and_ericen_waits_for_sep_2022():

@@ -1,57 +1,215 @@
-"""Russia and China choose their orders from the doctrines in the scenario YAML.
+"""Russia and China play to win: they judge each move by their standing against the others.
 
-Each candidate order scores its priority's weight times how well the target fits the
-priority's focus; responses to last turn's US moves add candidates. Lower skill adds noise.
-Each chosen order carries a one-line stated reason for the turn report.
+A rival values a candidate order by what it would do to standing (`game.sim.standing`),
+measured from its own side: its own share gained plus the US share it takes away, per
+point spent. Its doctrine (scenario YAML) says which actions it likes and where; the
+situation it reads from last quarter's ledger says where it must act now:
+
+- contest: the US gained in a state last quarter;
+- defend: its lead or its place is slipping (the US or the other rival close behind);
+- fill the gap: the US has neglected a state for several quarters (C19);
+- answer each other: the other rival gained there last quarter;
+- answer a US move of a kind its doctrine names (by action tag).
+
+Difficulty sets how well it plays, not only its budget: `rival_skill` is how sharply it
+targets (noise on its valuation), `rival_foresight` how many quarters of maturing US
+goodwill it sees coming (C6). Each order carries one sentence naming the situation.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from game.content import effects as e
 from game.content.scenario import ActionDef
-from game.content.vocabulary import POWER_NAMES
+from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.conditions import holds
 from game.sim.legality import affordable, check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
+from game.sim.receptivity import multiplier
+from game.sim.rules import contest
 from game.sim.world import World
 
-
-def _focus(world: World, power: str, focus: str, state_id: str | None) -> float:
-    """How well a target suits a priority's focus (region-wide orders count as average)."""
-    if state_id is None:
-        return 1.0
-    alignment = world.state.countries[state_id].alignment
-    definition = world.state_defs[state_id]
-    own = alignment[power]
-    weight = 0.4 + 3 * definition.score_weight
-    if focus == "defend":
-        fit = 1 + max(0.0, definition.alignment.get(power) - own) / 8 + alignment["us"] / 40
-    elif focus == "expand":
-        fit = max(0.2, 1 + (60 - own) / 40)
-    elif focus == "contest":
-        fit = 0.4 + alignment["us"] / 25
-    else:
-        fit = 1.0
-    return weight * fit
+CAPITALS = {"russia": "Moscow", "china": "Beijing", "us": "Washington"}
+CONTEST_WEIGHT = 1.0  # US share taken away counts as much as own share gained
+REPEAT_SPREAD = 0.6  # value kept by each further order in the same state this turn
 
 
-def _reason(template: str, world: World, power: str, state_id: str | None) -> str:
-    name = world.state_name(state_id) if state_id else "the region"
-    return template.format(state=name, power=POWER_NAMES[power])
+class Situation(NamedTuple):
+    """What a rival reads about one state before choosing (per turn, per rival)."""
+
+    us_gain: float  # US alignment change last quarter
+    other_gain: float  # the other rival's alignment change last quarter
+    own_gain: float  # this rival's alignment change last quarter
+    gap: float  # own alignment minus the strongest other's (negative: behind)
+    neglect: float  # quarters the US has not engaged the state
+
+
+def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
+    """Alignment changes per (state, power) recorded in the previous turn's ledger."""
+    previous = world.turn - 1
+    gains: dict[tuple[str, str], float] = {}
+    for change in reversed(world.ledger.entries):
+        if change.turn < previous:
+            break
+        if change.turn == previous and change.variable.startswith("alignment."):
+            key = (change.target, change.variable[10:])
+            gains[key] = gains.get(key, 0.0) + change.delta
+    return gains
+
+
+def read_situation(world: World, power: str) -> dict[str, Situation]:
+    gains = last_quarter_gains(world)
+    other = next(p for p in POWERS if p not in ("us", power))
+    result = {}
+    for state_id, country in world.state.countries.items():
+        alignment = country.alignment
+        strongest = max(alignment[p] for p in POWERS if p != power)
+        result[state_id] = Situation(
+            us_gain=gains.get((state_id, "us"), 0.0),
+            other_gain=gains.get((state_id, other), 0.0),
+            own_gain=gains.get((state_id, power), 0.0),
+            gap=alignment[power] - strongest,
+            neglect=country.values["neglect_turns"],
+        )
+    return result
+
+
+def _foreseen_us(world: World, state_id: str, foresight: int) -> float:
+    """US alignment still to come from goodwill maturing within `foresight` quarters (C6)."""
+    if foresight <= 0:
+        return 0.0
+    country = world.state.countries[state_id]
+    due = sum(amount for turn, amount in country.goodwill_due.items() if int(turn) <= world.turn + foresight)
+    return due * world.rules.long_game.alignment_per_goodwill * world.rules.long_game.strength
+
+
+def _standing_gain(alignment: dict[str, float], power: str, gain: float, us_extra: float, cap: float) -> float:
+    """Percentage points of standing `power` wins from `gain` alignment: own share up, US share down."""
+    us = alignment["us"] + us_extra
+    own = us if power == "us" else alignment[power]
+    total = sum(alignment.values()) + us_extra
+    if total <= 0:
+        return 0.0
+    own_gain = min((own + gain) / (total + gain), cap) - min(own / total, cap)
+    us_loss = min(us / total, cap) - min(us / (total + gain), cap)
+    return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
+
+
+def _urgency(situation: Situation, focus: str) -> tuple[float, str]:
+    """How much the situation in a state calls for action, and the situation to name."""
+    us, other, gap = situation.us_gain, situation.other_gain, situation.gap
+    urgency, kind = 1.0, ""
+    if us > 0.5:
+        urgency, kind = 1 + us / 3, "contest"
+    if gap < 6 and (situation.own_gain < 0 or gap < 0):
+        threat = 1 + max(0.0, 6 - gap) / 8
+        if threat > urgency:
+            urgency, kind = threat, "defend"
+    if situation.neglect >= 2 and 1 + situation.neglect / 4 > urgency:
+        urgency, kind = 1 + situation.neglect / 4, "gap"
+    if other > 1.0 and 1 + other / 4 > urgency:
+        urgency, kind = 1 + other / 4, "answer"
+    bonus = {"contest": 1.3 if kind == "contest" else 1.0, "defend": 1.3 if kind == "defend" else 1.0}
+    return urgency * bonus.get(focus, 1.0), kind
+
+
+def _situation_text(kind: str, world: World, power: str, state_id: str | None, situation: Situation | None) -> str:
+    if state_id is None or situation is None:
+        return ""
+    name = world.state_name(state_id)
+    other = next(p for p in POWERS if p not in ("us", power))
+    if kind == "contest":
+        return f"The US gained {situation.us_gain:.1f} in {name} last quarter"
+    if kind == "defend":
+        if situation.gap < 0:
+            return f"{POWER_NAMES[power]} trails in {name} by {-situation.gap:.1f}"
+        return f"{POWER_NAMES[power]}'s lead in {name} is down to {situation.gap:.1f}"
+    if kind == "gap":
+        return f"The US has left {name} alone for {situation.neglect:.0f} quarters"
+    if kind == "answer":
+        return f"{POWER_NAMES[other]} gained {situation.other_gain:.1f} in {name} last quarter"
+    return ""
+
+
+class Candidate(NamedTuple):
+    value: float
+    index: int
+    action: ActionDef
+    target: str | None
+    reason: str  # the doctrine's reason template
+    kind: str  # the situation it answers
+
+
+def _action_value(
+    world: World,
+    power: str,
+    action: ActionDef,
+    target: str | None,
+    receptive: dict[tuple[str, str | None], float],
+    foresight: int,
+) -> float:
+    """Standing points this action would win, before the doctrine's weight (cheap estimate)."""
+    cap = world.scenario.score.preferred_share
+    fatigue = contest.expected_fatigue(world, power, action, target)
+    if fatigue <= 0:
+        return 0.0
+    targets = (target,) if target is not None else world.state_ids
+    scale = world.rules.c5plus1.region_share if target is None else 1.0
+    total = 0.0
+    for state_id in targets:
+        country = world.state.countries[state_id]
+        key = (state_id, action.track)
+        if key not in receptive:
+            receptive[key] = multiplier(world, country, power, action.track)
+        seen_key = (state_id, None)
+        if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
+            receptive[seen_key] = _foreseen_us(world, state_id, foresight)
+        for effect in action.effects:
+            if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
+                gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)
+                total += _standing_gain(country.alignment, power, gain, receptive[seen_key], cap)
+            elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+                push = abs(effect.amount) * scale
+                room = country.alignment["us"] - country.floors["us"] - world.rules.third_vector.backlash_margin
+                everyone = max(1.0, sum(country.alignment.values()))
+                if push > room and world.rules.third_vector.strength:  # C2: it would backfire
+                    total -= 100 * world.rules.third_vector.backlash_alignment / everyone
+                else:
+                    total += 100 * push / everyone
+            elif (
+                isinstance(effect, e.Adjust)
+                and effect.amount < 0
+                and effect.variable in ("china_wariness", "russia_strain")
+            ):
+                # Repairing ties (C3, C4): worth more the more the unease bites.
+                total += 0.08 * abs(effect.amount) * scale * country.values.get(effect.variable, 0.0) / 50
+    return total * fatigue
 
 
 def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> list[PlannedOrder]:
-    """The orders an AI power gives this turn, each with its stated reason."""
+    """The orders an AI power gives this turn, each with the situation it answers."""
     doctrine = world.scenario.power(power).doctrine
     if doctrine is None:
         return []
+    difficulty = world.difficulty
     rng = world.rng(f"ai:{power}")
-    noise = 1 - world.difficulty.rival_skill
+    noise = 1 - difficulty.rival_skill
+    foresight = difficulty.rival_foresight
     countries = world.state.countries
-    # Candidates are (value, index, action, target, reason template); an `Order` is built and
-    # its reason filled in only for those chosen.
-    candidates: list[tuple[float, int, ActionDef, str | None, str]] = []
+    situations = read_situation(world, power)
+    receptive: dict[tuple[str, str | None], float] = {}
+    values: dict[tuple[str, str | None], float] = {}
+    candidates: list[Candidate] = []
+
+    def base(action: ActionDef, target: str | None) -> float:
+        key = (action.id, target)
+        if key not in values:
+            values[key] = _action_value(world, power, action, target, receptive, foresight)
+        return values[key]
+
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
         targets: Sequence[str | None] = world.state_ids if action.target == "state" else (None,)
@@ -59,35 +217,36 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for target in targets:
             if target is not None and priority.when is not None and not holds(priority.when, world, countries[target]):
                 continue
-            value = priority.weight * _focus(world, power, priority.focus, target)
-            candidates.append((value, len(candidates), action, target, reason))
+            urgency, kind = _urgency(situations[target], priority.focus) if target else (1.0, "")
+            weight = world.state_defs[target].score_weight * 5 if target else 1.0
+            value = priority.weight * urgency * (0.5 + weight) * base(action, target) / order_cost(world, action)
+            candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:
         action = world.actions[response.action]
         for us_order in world.state.last_us_orders:
             target = us_order["target"] if action.target == "state" else None
             if response.to_tag in us_order["tags"] and (target or action.target != "state"):
-                candidates.append(
-                    (
-                        response.weight * 1.5,
-                        len(candidates),
-                        action,
-                        target,
-                        response.reason or "answering a US move in {state}",
-                    )
-                )
+                value = response.weight * 1.5 * (1 + base(action, target)) / order_cost(world, action)
+                reason = response.reason or "answering a US move in {state}"
+                candidates.append(Candidate(value, len(candidates), action, target, reason, "response"))
     uniform = rng.uniform
-    # Sorted on (-score, index): indexes are unique, so the tuples' tails are never compared.
-    scored = [
-        (-(value * (1 + noise * uniform(-0.8, 0.8))), index, action, target, reason)
-        for value, index, action, target, reason in candidates
-    ]
-    scored.sort()
+    # A lazy max-heap on (-value, index, picks seen): indexes are unique, so the tails are never
+    # compared; an entry whose state gained picks since it was pushed is re-pushed, discounted.
+    heap = [(-(c.value * (1 + noise * uniform(-0.9, 0.9))), c.index, 0, c) for c in candidates]
+    heapq.heapify(heap)
     budget = remaining(world, power, already)
-    costs = {action.id: order_cost(world, action) for _, _, action, _, _ in candidates}
+    costs = {c.action.id: order_cost(world, c.action) for c in candidates}
     chosen: set[tuple[str, str | None]] = set()
-    sensible: dict[tuple[str, str | None], bool] = {}  # check_action's verdict per (action, target)
+    sensible: dict[tuple[str, str | None], bool] = {}
     planned: list[PlannedOrder] = []
-    for _, _, action, target, reason in scored:
+    picks: dict[str | None, int] = {}
+    while heap:
+        negative, index, seen, candidate = heapq.heappop(heap)
+        action, target = candidate.action, candidate.target
+        now = picks.get(target, 0) if target is not None else 0
+        if now != seen:
+            heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
+            continue
         key = (action.id, target)
         cost = costs[action.id]
         if key in chosen or not affordable(world, action, budget, cost):
@@ -103,5 +262,16 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
             continue
         chosen.add(key)
         budget[action.track] -= cost
-        planned.append(PlannedOrder(order, _reason(reason, world, power, target)))
+        picks[target] = now + 1
+        planned.append(PlannedOrder(order, _reason(candidate, world, power, situations)))
     return planned
+
+
+def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
+    target = candidate.target
+    name = world.state_name(target) if target else "the region"
+    what = candidate.reason.format(state=name, power=POWER_NAMES[power])
+    if candidate.kind == "response" and target:
+        return f"Answering the US move in {name}: {what[0].lower()}{what[1:]}"
+    situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
+    return f"{situation}; {what[0].lower()}{what[1:]}" if situation else what

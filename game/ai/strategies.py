@@ -17,6 +17,7 @@ from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.legality import check_order, legal_moves, order_cost, remaining
 from game.sim.orders import Decision, IllegalOrder, Order
+from game.sim.rules import contest
 from game.sim.world import World
 
 # Rough worth of one unit of each effect to the US, for ranking orders (not for resolving them).
@@ -104,6 +105,7 @@ def order_worth(
         memo[key] = worth
     if state_id is not None:
         worth *= weight
+    worth *= contest.expected_fatigue(world, "us", action, state_id)  # C1: a tired lever yields less
     return worth / max(0.5, order_cost(world, action) if cost is None else cost)
 
 

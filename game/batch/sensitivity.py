@@ -22,7 +22,7 @@ from game.content.scenario import Scenario
 
 # Beyond every group's strength: the parameters the design leans on most (claims C7, C6, C3, C4, C19).
 KEY_PARAMETERS = (
-    "rules.window.start_bonus",
+    "rules.window.bonus",
     "rules.long_game.mature_turns",
     "rules.russia_strain.drift_per_turn",
     "rules.china_wariness.per_gain",

@@ -51,10 +51,17 @@ class ThirdVector:
 
 @frozen
 class RussiaStrain:
-    """C3 strain with Russia: while the war lasts Russian influence drifts down to its floor (¶5, ¶13)."""
+    """C3 strain with Russia: the war strains each state's ties with Moscow, whose influence slides
+    toward the floor its structural ties guarantee; Russia works to mend them (¶5, ¶13)."""
 
     strength: float = strength("C3")
-    drift_per_turn: float = param(0.7, "C3", "Russian alignment lost per turn while war_in_ukraine holds", 0, 20)
+    growth: float = param(
+        0.5, "C3", "strain added per turn while war_in_ukraine holds, at full multi-vector strength", 0, 20
+    )
+    ease: float = param(0.9, "C3", "strain that eases each turn (more when the war is over: see ease_after_war)", 0, 20)
+    ease_after_war: float = param(3.0, "C3", "strain that eases each turn once war_in_ukraine is false", 0, 20)
+    drift_per_turn: float = param(1.2, "C3", "Russian alignment lost per turn at strain 100", 0, 20)
+    receptivity_penalty: float = param(0.6, "C3", "share of Russia's receptivity lost at strain 100", 0, 1)
     floor_per_trade_share: float = param(
         0.55, "C3", "Russian floor points per % of the state's trade with Russia", 0, 5
     )
@@ -85,6 +92,9 @@ class SoftPowerFirst:
     strength: float = strength("C5")
     trust_needed: float = param(35.0, "C5", "US trust at which trade and diplomacy moves work fully", 1, 100)
     untrusted_effect: float = param(0.65, "C5", "share of a trade or diplomacy move's effect with no trust", 0, 1)
+    big_move_trust: float = param(
+        20.0, "C5", "US trust a state needs before it accepts a big move (actions tagged big) at all", 0, 100
+    )
 
 
 @frozen
@@ -92,28 +102,33 @@ class LongGame:
     """C6 long game: goodwill matures over turns and keeps paying; cash influence fades (¶13, ¶14)."""
 
     strength: float = strength("C6")
-    mature_turns: int = param(7, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
+    mature_turns: int = param(8, "C6", "turns before goodwill matures (default for goodwill effects)", 1, 40)
     trust_per_goodwill: float = param(0.7, "C6", "US trust gained per matured goodwill point", 0, 10)
     alignment_per_goodwill: float = param(0.35, "C6", "durable US alignment per matured goodwill point", 0, 10)
     dividend: float = param(0.012, "C6", "durable US alignment per turn per trust point", 0, 1)
     cash_decay: float = param(0.22, "C6", "share of cash-bought influence that fades each turn", 0, 1)
     durable_decay: float = param(
-        0.02, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1
+        0.012, "C6", "share of every power's alignment above its floor that fades each turn", 0, 1
     )
-    trust_decay: float = param(0.05, "C6", "share of trust that fades each turn", 0, 1)
+    trust_decay: float = param(0.03, "C6", "share of trust that fades each turn", 0, 1)
     roots: float = param(
-        0.02, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1
+        0.05, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1
     )
-    roots_cap: float = param(35.0, "C6", "highest US floor that roots can build", 0, 100)
+    roots_cap: float = param(40.0, "C6", "highest US floor that roots can build", 0, 100)
 
 
 @frozen
 class Window:
-    """C7 window of opportunity: early US engagement is worth more (¶13)."""
+    """C7 window of opportunity: strain with Russia plus wariness of China open the door to the US,
+    state by state, for as long as both run high (¶13)."""
 
     strength: float = strength("C7")
-    start_bonus: float = param(1.5, "C7", "extra US receptivity on the first turn", 0, 5)
-    closes_turn: int = param(24, "C7", "turn by which the window has closed", 1, 400)
+    bonus: float = param(
+        5.0, "C7", "extra US receptivity where strain with Russia and wariness of China are both 100", 0, 10
+    )
+    threshold: float = param(
+        30.0, "C7", "strain and wariness (their geometric mean) below which the window is shut", 0, 100
+    )
 
 
 @frozen
@@ -177,7 +192,9 @@ class KazakhstanLeads:
     """C14 Kazakhstan leads: a strategic partnership with Kazakhstan is a milestone (¶5, ¶6)."""
 
     strength: float = strength("C14")
-    partnership_alignment: float = param(55.0, "C14", "US alignment in Kazakhstan needed for the partnership", 0, 100)
+    partnership_share: float = param(
+        0.37, "C14", "US share of Kazakhstan's alignment with the three powers needed for the partnership", 0, 1
+    )
     partnership_trust: float = param(22.0, "C14", "US trust in Kazakhstan needed for the partnership", 0, 100)
 
 
@@ -196,7 +213,12 @@ class Leverage:
     """C16 portfolio and leverage: regional standing yields diplomatic income (¶4, ¶7, ¶8)."""
 
     strength: float = strength("C16")
-    income_per_standing: float = param(0.04, "C16", "US diplomacy points per turn per point of standing above 20", 0, 1)
+    income_per_standing: float = param(
+        0.12, "C16", "US diplomacy points per turn per point of regional standing above baseline", 0, 5
+    )
+    baseline: float = param(
+        15.0, "C16", "regional standing (percent share) below which the region yields no leverage", 0, 100
+    )
 
 
 @frozen
@@ -204,7 +226,9 @@ class MultipolarDrift:
     """C17 multipolar drift: rivals gain budget when the US falls behind (¶2, ¶7)."""
 
     strength: float = strength("C17")
-    catch_up: float = param(0.03, "C17", "rival budget points per turn per point the US trails them", 0, 1)
+    catch_up: float = param(
+        0.1, "C17", "rival trade points per turn per point of regional standing the US trails that rival", 0, 5
+    )
 
 
 @frozen
@@ -222,6 +246,31 @@ class Neglect:
     )
     max_decay: float = param(0.04, "C19", "the most of that share lost in one turn", 0, 1)
     fill_share: float = param(0.5, "C19", "share of the US loss rivals pick up", 0, 1)
+    min_engagement: float = param(
+        1.5,
+        "C19",
+        "points the US must spend on a state in a turn for it to count as engaged (a region-wide order counts its cost shared among the states)",
+        0,
+        100,
+    )
+
+
+@frozen
+class Contest:
+    """What makes each turn a decision: repeated levers tire, large projects compete for room,
+    openings come and go (C1, C4, C13, C15)."""
+
+    strength: float = param(1.0, "C1", "how strongly the contest rules act: 0 switches them off", 0, 5)
+    repeat_fatigue: float = param(
+        0.7, "C1", "share of effect kept for each consecutive turn a power repeats an action in the same state", 0, 1
+    )
+    project_capacity: int = param(
+        2, "C15", "large projects (actions tagged large_project) a state hosts at once, from any power", 0, 20
+    )
+    project_turns: int = param(8, "C15", "turns a large project occupies its place in the state", 1, 40)
+    preparation_decay: float = param(
+        0.1, "C8", "share of C5+1 summit preparation lost each turn (working groups move on)", 0, 1
+    )
 
 
 @frozen
@@ -246,3 +295,4 @@ class RuleParams:
     leverage: Leverage = Leverage()
     multipolar: MultipolarDrift = MultipolarDrift()
     neglect: Neglect = Neglect()
+    contest: Contest = Contest()

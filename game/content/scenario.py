@@ -82,6 +82,9 @@ class StateDef:
         default=1.0, metadata=doc("receptivity to every outside power, 0–1 (Turkmen neutrality is low)")
     )
     resilience: float = field(default=20.0, metadata=doc("readiness against shared threats, 0–100 (C12)"))
+    russia_strain: float = field(
+        default=0.0, metadata=doc("strain in the state's ties with Russia since the war in Ukraine, 0–100 (C3)")
+    )
     us_trust: float = field(default=5.0, metadata=doc("trust in the US built by goodwill, 0–100 (C5, C6)"))
     water: Literal["upstream", "downstream", "none"] = field(
         default="none", metadata=doc("position on the rivers (C12)")
@@ -270,6 +273,9 @@ class Difficulty:
     name: str = field(metadata=doc("name shown to players"))
     rival_budget: float = field(metadata=doc("multiplier on Russia's and China's income"))
     rival_skill: float = field(metadata=doc("0 = random moves, 1 = always the doctrine's best"))
+    rival_foresight: int = field(
+        default=0, metadata=doc("quarters of maturing US goodwill the rivals see coming and answer early (C6)")
+    )
 
 
 @frozen
@@ -324,9 +330,9 @@ class Scenario:
     rules: RuleParams = field(factory=RuleParams, metadata=doc("rule parameters by claim"))
     difficulties: tuple[Difficulty, ...] = field(
         default=(
-            Difficulty("easy", "Easy", 0.8, 0.5),
-            Difficulty("normal", "Normal", 1.0, 0.8),
-            Difficulty("hard", "Hard", 1.25, 1.0),
+            Difficulty("easy", "Easy", 0.75, 0.2, 0),
+            Difficulty("normal", "Normal", 1.0, 0.7, 2),
+            Difficulty("hard", "Hard", 1.3, 1.0, 6),
         ),
         metadata=doc("difficulty levels"),
     )

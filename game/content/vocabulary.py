@@ -29,6 +29,7 @@ COUNTRY_VARIABLES: Final[tuple[str, ...]] = (
     "stability",
     "economy",
     "china_wariness",
+    "russia_strain",
     "resilience",
     "us_trust",
 )

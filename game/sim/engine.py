@@ -19,7 +19,7 @@ from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
-from game.sim.rules import balancing, development, drift, goodwill, income, partnership, projects
+from game.sim.rules import balancing, contest, development, drift, goodwill, income, partnership, projects
 from game.sim.score import campaign_score, current_score, grade_for, outcome_for, score_breakdown
 from game.sim.state import GameState, initial_state, state_hash, to_data
 from game.sim.world import World
@@ -238,6 +238,7 @@ class Simulation:
         drift.cash_fades(world)
         drift.neglect(world, engaged)
         projects.advance_projects(world)
+        contest.settle(world)
         development.develop(world)
         partnership.check_partnership(world)
         fired = event_rules.roll_events(world)
@@ -271,11 +272,17 @@ class Simulation:
             self.state_hashes.append(state_hash(world.state))
         return report
 
-    def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], set[str]]:
+    def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], dict[str, float]]:
+        """Pay for and resolve every order; return the refusals and the US points spent per state.
+
+        A region-wide US order counts its cost shared among the states (C19 judges neglect
+        state by state); Washington orders engage no state.
+        """
         world = self.world
         refused: list[tuple[Order, str]] = []
-        engaged: set[str] = set()
+        engaged: dict[str, float] = {}
         done: set[Order] = set()
+        uses: dict[str, float] = {}  # this turn's uses per power:action:target (C1 repeat fatigue)
         us_orders: list[dict[str, Any]] = []
         for item in planned:
             order = item.order
@@ -293,30 +300,42 @@ class Simulation:
                 world.adjust_washington("political_capital", -action.capital_cost, cause, ("C11",))
             targets = (order.target,) if order.target else world.state_ids
             if order.power == "us":
-                engaged.update(targets if action.target != "washington" else ())
+                if action.target != "washington":
+                    spent = order_cost(world, action) / len(targets)
+                    for state_id in targets:
+                        engaged[state_id] = engaged.get(state_id, 0.0) + spent
                 us_orders.append({**order.to_data(), "tags": list(action.tags)})
+            if action.target == "state":
+                contest.host_project(world, order.power, action, order.target)
+            fatigue = contest.fatigue(world, order.power, action, order.target, uses)
             if action.delay_turns:
-                world.state.scheduled.append({"due": world.turn + action.delay_turns, **order.to_data()})
+                world.state.scheduled.append(
+                    {"due": world.turn + action.delay_turns, **order.to_data(), "fatigue": fatigue}
+                )
             else:
-                self._apply_action(order, targets)
+                self._apply_action(order, targets, fatigue)
         for item in [s for s in world.state.scheduled if s["due"] == world.turn]:
             world.state.scheduled.remove(item)
             order = Order.from_data(item)
-            self._apply_action(order, (order.target,) if order.target else world.state_ids)
+            self._apply_action(order, (order.target,) if order.target else world.state_ids, item.get("fatigue", 1.0))
+        contest.remember_uses(world, uses)
         world.state.last_us_orders = us_orders
         return refused, engaged
 
-    def _apply_action(self, order: Order, targets: tuple[str, ...]) -> None:
+    def _apply_action(self, order: Order, targets: tuple[str, ...], fatigue: float = 1.0) -> None:
         world = self.world
         action = world.actions[order.action]
-        scale = 1.0
-        if action.target == "region":  # C8: region-wide formats reach all five, each a share
-            c5 = world.rules.c5plus1
-            scale = c5.region_share * (c5.strength if order.power == "us" else 1.0)
         cause = f"action:{order.power}:{action.id}"
-        apply_effects(
-            action.effects, world, EffectContext(order.power, targets, cause, action.claims, action.track, scale)
-        )
+        # C8: a region-wide format reaches all five states, each a share; only C5+1 formats
+        # depend on the C5+1 claim (switching C8 off must not freeze ERICEN). Regional effects
+        # (projects, preparation) happen once, so the per-state share does not shrink them.
+        share = world.rules.c5plus1.region_share if action.target == "region" else 1.0
+        if action.target == "region" and order.power == "us" and "c5plus1" in action.tags:
+            share *= world.rules.c5plus1.strength
+        country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
+        region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
+        for effect in action.effects:
+            apply_effects((effect,), world, country_ctx if effect.COUNTRY else region_ctx)
         resources = world.rules.resources  # C15: resource deals provoke both rivals
         if order.power == "us" and "resources" in action.tags and resources.strength:
             for state_id in targets:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from game.content.scenario import ActionDef
 from game.sim.conditions import holds
 from game.sim.orders import IllegalOrder, Order
+from game.sim.rules import contest
 from game.sim.rules.projects import ericen_funded
 from game.sim.world import World
 
@@ -42,6 +43,9 @@ def check_action(world: World, order: Order) -> ActionDef:
         raise IllegalOrder(f"{action.name} acts on the whole region; it takes no state")
     if not holds(action.requires, world):
         raise IllegalOrder(f"{action.name} is not available now")
+    reason = contest.refusal(world, action, order.target)
+    if reason:
+        raise IllegalOrder(reason)
     return action
 
 
@@ -104,14 +108,16 @@ def legal_moves(
             continue
         once = action.once_per_turn
         if action.target != "state":
-            if not (once and (action.id, None) in taken):
+            if not (once and (action.id, None) in taken) and not contest.refusal(world, action, None):
                 result.append((action, None))
             continue
         eligible = action.eligible
         for target in world.state_ids:
             if once and (action.id, target) in taken:
                 continue
-            if eligible is None or holds(eligible, world, countries[target]):
+            if (eligible is None or holds(eligible, world, countries[target])) and not contest.refusal(
+                world, action, target
+            ):
                 result.append((action, target))
     return result
 

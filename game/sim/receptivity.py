@@ -34,6 +34,17 @@ def multiplier(world: World, country: CountryState, power: str, track: str | Non
     return result
 
 
+def window_opening(world: World, values: dict[str, float]) -> float:
+    """How far the C7 window stands open in a state, 0–1: the geometric mean of strain with
+    Russia (C3) and wariness of China (C4) above the window's threshold. A claim switched off
+    contributes nothing, so with C3 or C4 off the window narrows (thesis check 6)."""
+    rules = world.rules
+    strain = values["russia_strain"] if rules.russia_strain.strength else 0.0
+    wariness = values["china_wariness"] if rules.china_wariness.strength else 0.0
+    both = math.sqrt(max(0.0, strain) * max(0.0, wariness))
+    return max(0.0, both - rules.window.threshold) / 100
+
+
 def _factors(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:
     """The factors as plain (claim, label, value) tuples: the one place they are worked out.
 
@@ -71,10 +82,11 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
         third = rules.third_vector  # C2: the additional partner where both rivals are present
         if third.strength and alignment["russia"] >= third.rival_level and alignment["china"] >= third.rival_level:
             factors.append(("C2", "welcome as an additional partner", 1 + third.strength * third.premium))
-        window = rules.window  # C7: early engagement counts for more
-        remaining = max(0.0, 1 - (world.state.turn - 1) / max(1, window.closes_turn))
-        if window.strength and remaining > 0:
-            factors.append(("C7", "window of opportunity", 1 + window.strength * window.start_bonus * remaining))
+        window = rules.window  # C7: strain with Russia and wariness of China together open the door
+        if window.strength:
+            opening = window_opening(world, values)
+            if opening > 0:
+                factors.append(("C7", "window of opportunity", 1 + window.strength * window.bonus * opening))
         opening = rules.china_wariness  # C4: wariness of China opens the door to the US
         if opening.strength and wariness > 0:
             factors.append(("C4", "wariness of China", 1 + opening.strength * opening.us_opening * wariness))
@@ -87,6 +99,16 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
         if track == "trade" and country.flags.get("pntr"):  # C11: PNTR lifts trade
             pntr = rules.pntr
             factors.append(("C11", "permanent normal trade relations", 1 + pntr.strength * pntr.trade_bonus))
+    elif power == "russia":  # C3: strained ties make Moscow's efforts land less
+        strain = rules.russia_strain
+        if strain.strength and values["russia_strain"] > 0:
+            factors.append(
+                (
+                    "C3",
+                    "strained ties with Russia",
+                    max(0.05, 1 - strain.strength * strain.receptivity_penalty * values["russia_strain"] / 100),
+                )
+            )
     elif power == "china":  # C4: wariness lowers China's receptivity
         wary = rules.china_wariness
         if wary.strength and wariness > 0:

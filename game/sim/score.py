@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from game.sim.rules.projects import CORRIDOR
+from game.sim.standing import regional_standing
 from game.sim.world import World
 
 
@@ -31,7 +32,7 @@ def score_breakdown(world: World) -> ScoreBreakdown:
     mean_stability = sum(c.values["stability"] for c in countries) / max(1, len(world.state.countries))
     pntr = any(c.flags.get("pntr") and c.flags.get("pntr_eligible") for c in countries)
     return ScoreBreakdown(
-        standing=world.standing("us"),
+        standing=regional_standing(world, "us"),
         partnership=score.partnership_points if lead.flags.get("partnership") else 0.0,
         corridor=score.corridor_points if world.state.projects.get(CORRIDOR, 0.0) >= 100 else 0.0,
         pntr=score.pntr_points if pntr else 0.0,

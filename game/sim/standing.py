@@ -13,6 +13,7 @@ import attrs
 
 from game.content.vocabulary import POWERS
 from game.sim.state import CountryState
+from game.sim.world import World
 
 DEFAULT_PREFERRED_SHARE = 0.40  # scenarios may set score.preferred_share
 
@@ -84,3 +85,17 @@ def state_standing(country: CountryState, power: str, preferred_share: float) ->
         next_tier=TIERS[index + 1] if index + 1 < len(TIERS) else None,
         points_needed=max(0.0, target - own) if target is not None else 0.0,
     )
+
+
+def regional_standing(world: World, power: str) -> float:
+    """A power's standing across the region: each state's standing (its share of the three
+    powers' alignment, counted up to the preferred-partner share), weighted by the state's
+    importance (C14). A rival's gain anywhere is a loss for the others (C1, C2)."""
+    preferred = world.scenario.score.preferred_share
+    countries = world.state.countries
+    total = 0.0
+    weights = 0.0
+    for definition in world.scenario.states:
+        total += definition.score_weight * standing_value(countries[definition.id].alignment, power, preferred)
+        weights += definition.score_weight
+    return total / weights if weights else 0.0

@@ -66,6 +66,10 @@ class GameState:
     reflections: list[dict[str, Any]] = attrs.field(factory=list)  # answers: turn, id, prompt, answer
     news: list[dict[str, Any]] = attrs.field(factory=list)  # facilitator news items: turn, title, text
     score_history: list[float] = attrs.field(factory=list)
+    # The contest (C1, C15): consecutive turns each power:action:target was used, and the
+    # large projects each state hosts (state, power, action, until) — see rules/contest.py.
+    repeats: dict[str, float] = attrs.field(factory=dict)
+    hosted: list[dict[str, Any]] = attrs.field(factory=list)
     finished: bool = False
     outcome: str = ""
 
@@ -99,6 +103,7 @@ def initial_state(scenario: Scenario) -> GameState:
                 "stability": quantise(definition.stability),
                 "economy": quantise(definition.economy),
                 "china_wariness": quantise(definition.china_wariness),
+                "russia_strain": quantise(definition.russia_strain),
                 "resilience": quantise(definition.resilience),
                 "us_trust": quantise(definition.us_trust),
                 "neglect_turns": 0.0,

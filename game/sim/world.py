@@ -82,7 +82,9 @@ class World:
         )
 
     def adjust_region(self, variable: str, delta: float, cause: str, claims: Claims) -> float:
-        return self.ledger.change(self.state.region, variable, "region", "region", delta, cause, claims, hi=1e6)
+        # Summit preparation is for the next summit: it cannot be banked past full (C8).
+        hi = 100.0 if variable == "c5plus1_preparation" else 1e6
+        return self.ledger.change(self.state.region, variable, "region", "region", delta, cause, claims, hi=hi)
 
     def advance_project(self, project: str, delta: float, cause: str, claims: Claims) -> float:
         return self.ledger.change(self.state.projects, project, "region", "projects", delta, cause, claims)

@@ -25,7 +25,7 @@ def test_strength_goes_to_0_and_2_and_other_parameters_to_half_and_one_and_a_hal
         make_probe(window_2023, "rules.window.strength").low,
         make_probe(window_2023, "rules.window.strength").high,
     ) == (0.0, 2.0)
-    start = make_probe(window_2023, "rules.window.start_bonus")
+    start = make_probe(window_2023, "rules.window.bonus")
     assert (start.low, start.high) == (pytest.approx(start.default * 0.5), pytest.approx(start.default * 1.5))
 
 
@@ -55,7 +55,7 @@ def test_the_sensitivity_table_has_a_row_per_strength_and_key_parameter_sorted_b
     paths = {row.probe.path for row in table}
     for group in ("window", "long_game", "russia_strain", "china_wariness", "neglect", "c5plus1", "balancing"):
         assert f"rules.{group}.strength" in paths
-    assert {"rules.window.start_bonus", "rules.long_game.mature_turns", "rules.neglect.decay_per_turn"} <= paths
+    assert {"rules.window.bonus", "rules.long_game.mature_turns", "rules.neglect.decay_per_turn"} <= paths
     effects = [row.effect for row in table]
     assert effects == sorted(effects, reverse=True)
     assert table[0].effect > 1  # some claim moves the outcome by more than a point

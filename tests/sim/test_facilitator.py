@@ -76,14 +76,14 @@ def test_reflection_prompts_come_due_and_answers_are_kept(sim):
 
 def test_acts_survive_save_and_load_and_replay_bit_for_bit(sim, tmp_path):
     play_turn(sim, STRATEGIES["balanced"])
-    sim.act("set_parameter", {"path": "rules.window.start_bonus", "value": 0.5})
+    sim.act("set_parameter", {"path": "rules.window.bonus", "value": 0.5})
     sim.act("inject_event", {"event": "brics_expansion"})
     sim.act("reflection", {"id": "first_moves", "answer": "Trust first."})
     play_turn(sim, STRATEGIES["balanced"])
     path = tmp_path / "class.json"
     save_game(sim, path)
     loaded = load_game(path)
-    assert loaded.world.rules.window.start_bonus == 0.5
+    assert loaded.world.rules.window.bonus == 0.5
     assert state_hash(loaded.state) == state_hash(sim.state)
     assert verify_replay(path).matches
     for game in (sim, loaded):

@@ -38,8 +38,8 @@ def test_illegal_orders_are_refused_with_a_reason(sim, order, reason):
 def test_an_order_beyond_the_budget_is_refused_and_says_what_is_left(sim):
     assert sim.remaining_budget()["trade"] == 4
     sim.queue(Order("us", "investment", "kazakhstan"))
-    with pytest.raises(IllegalOrder, match=r"not enough trade points: Critical minerals deal costs 5, 1 left"):
-        sim.queue(Order("us", "resource_deal", "uzbekistan"))
+    with pytest.raises(IllegalOrder, match=r"not enough trade points: Fund the Trans-Caspian route costs 4, 1 left"):
+        sim.queue(Order("us", "fund_corridor", "turkmenistan"))
 
 
 def test_the_same_action_twice_on_one_target_is_refused(sim):

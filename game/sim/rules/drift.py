@@ -8,14 +8,20 @@ from game.sim.world import World
 
 
 def russia_strain(world: World) -> None:
-    """C3: while the war lasts, Russian alignment slides toward the floor its ties guarantee."""
+    """C3: the war strains each state's ties with Moscow (more where the state balances harder,
+    C1); strain eases slowly, fast once the war is over; Russian alignment slides toward the
+    floor its structural ties guarantee in proportion to the strain."""
     strain = world.rules.russia_strain
-    if not strain.strength or not world.state.globals.get(RULE_GLOBALS[0]):  # war_in_ukraine
+    if not strain.strength:
         return
+    at_war = bool(world.state.globals.get(RULE_GLOBALS[0]))  # war_in_ukraine
     for country in world.state.countries.values():
-        world.shift_alignment(
-            country, "russia", -strain.strength * strain.drift_per_turn, "rule:russia_strain", ("C3",)
-        )
+        multivector = world.state_defs[country.id].multivector
+        change = (strain.growth * multivector - strain.ease) if at_war else -strain.ease_after_war
+        world.adjust(country, "russia_strain", strain.strength * change, "rule:russia_strain", ("C3",))
+        slide = strain.strength * strain.drift_per_turn * country.values["russia_strain"] / 100
+        if slide > 0:
+            world.shift_alignment(country, "russia", -slide, "rule:russia_strain", ("C3",))
 
 
 def china_wariness(world: World) -> None:
@@ -45,13 +51,18 @@ def cash_fades(world: World) -> None:
         world.adjust(country, "us_trust", -long_game.trust_decay * trust, "rule:trust_fades", ("C6",))
 
 
-def neglect(world: World, engaged: set[str]) -> None:
-    """C19: where the US did not engage, its alignment decays and rivals fill the gap."""
+def neglect(world: World, engaged: dict[str, float]) -> None:
+    """C19: where the US did not engage, its alignment decays and rivals fill the gap.
+
+    Judged state by state: `engaged` holds the points the US spent on each state this turn
+    (a region-wide order shared among the five), and a state counts as engaged only at
+    `min_engagement` points or more.
+    """
     rules = world.rules.neglect
     if not rules.strength:
         return
     for country in world.state.countries.values():
-        if country.id in engaged:
+        if engaged.get(country.id, 0.0) >= rules.min_engagement - 1e-9:
             if country.values["neglect_turns"]:
                 world.adjust(country, "neglect_turns", -country.values["neglect_turns"], "rule:neglect", ("C19",))
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.sim.receptivity import multiplier
+from game.sim.receptivity import multiplier, window_opening
 from game.sim.world import World
 
 
@@ -33,12 +33,18 @@ def mature_goodwill(world: World) -> None:
 
 
 def take_root(world: World) -> None:
-    """C6: trust sustained over time becomes structure (alumni, firms, institutions): the US floor rises."""
-    long_game = world.rules.long_game
+    """C6: trust sustained over time becomes structure (alumni, firms, institutions): the US floor rises.
+
+    C7: while the window stands open, ties take root faster: agreements signed while the door
+    is open outlast it, which is why early engagement is worth more.
+    """
+    long_game, window = world.rules.long_game, world.rules.window
     if not long_game.strength:
         return
     for country in world.state.countries.values():
         room = min(long_game.roots_cap, country.alignment["us"]) - country.floors["us"]
-        growth = long_game.strength * long_game.roots * country.values["us_trust"]
+        opening = window.strength * window.bonus * window_opening(world, country.values) if window.strength else 0.0
+        growth = long_game.strength * long_game.roots * country.values["us_trust"] * (1 + opening)
         if room > 0 and growth > 0:
-            world.adjust_floor(country, "us", min(room, growth), "rule:roots", ("C6",))
+            claims = ("C6", "C7") if opening else ("C6",)
+            world.adjust_floor(country, "us", min(room, growth), "rule:roots", claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.content.vocabulary import RIVALS, TRACKS
+from game.sim.standing import regional_standing
 from game.sim.world import World
 
 
@@ -16,14 +17,14 @@ def collect_income(world: World) -> None:
             kept = min(budget[track], power.carry_over * income)
             world.adjust_budget(power.id, track, kept + income - budget[track], "income", ())
     leverage = world.rules.leverage  # C16: standing in the region pays diplomatic dividends
-    us_standing = world.standing("us")
+    us_standing = regional_standing(world, "us")
     if leverage.strength:
-        bonus = leverage.strength * leverage.income_per_standing * max(0.0, us_standing - 20)
+        bonus = leverage.strength * leverage.income_per_standing * max(0.0, us_standing - leverage.baseline)
         world.adjust_budget("us", "diplomacy", bonus, "rule:leverage", ("C16",))
     drift = world.rules.multipolar  # C17: rivals press their advantage where the US lags
     if drift.strength:
         for rival in RIVALS:
-            gap = world.standing(rival) - us_standing
+            gap = regional_standing(world, rival) - us_standing
             if gap > 0:
                 world.adjust_budget(rival, "trade", drift.strength * drift.catch_up * gap, "rule:multipolar", ("C17",))
     pntr = world.rules.pntr  # C11: Washington banks political capital for the PNTR fight

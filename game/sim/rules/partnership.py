@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.sim.standing import share
 from game.sim.world import World
 
 
@@ -10,6 +11,10 @@ def check_partnership(world: World) -> None:
     country = world.country(world.lead_state)
     if not rules.strength or country.flags.get("partnership"):
         return
-    if country.alignment["us"] >= rules.partnership_alignment and country.values["us_trust"] >= rules.partnership_trust:
+    # Standing, not raw alignment: a partnership means the US counts as much as Moscow and Beijing.
+    if (
+        share(country.alignment, "us") >= rules.partnership_share
+        and country.values["us_trust"] >= rules.partnership_trust
+    ):
         world.set_flag(country, "partnership", True, "rule:partnership", ("C14",))
         world.shift_alignment(country, "us", 2 * rules.strength, "rule:partnership", ("C14",))
