@@ -52,7 +52,10 @@ ERROR_CODES: dict[str, str] = {
     "id": "An id with capitals or spaces; ids are lower-case names.",
     "placeholder": "Player text uses a `{placeholder}` the game does not fill ({state} and {power} only).",
     "scope": "A condition looks at a state where there is no state to look at.",
-    "extends": "`extends:` or `remove:` is wrong: missing parent, outside the scenarios folder, too deep, bad removal.",
+    "extends": "`extends:` or `remove:` is wrong: missing parent (the folders looked in are named), a parent "
+    "outside those folders, too deep, bad removal.",
+    "unknown-id": "A child item whose id resembles a parent's and which leaves out required keys: most likely a "
+    "misspelt change (did you mean ...?). A new item with every required key is simply added.",
     "extends-cycle": "Parents extend each other in a circle.",
     "invalid": "A value the checker could not read for another reason (the message says which).",
     "internal": "The checker itself failed; please report the file.",
@@ -323,7 +326,10 @@ def _merge_rule() -> list[str]:
     lines += ["- " + " ".join(bullet.split()) for bullet in bullets]
     lines += [
         "",
-        f"Parents must be inside the scenarios folder; chains are at most {inherit.MAX_DEPTH} files deep and a "
+        "A parent is looked for next to the child (in its folder, or anywhere inside the nearest enclosing folder "
+        "named `scenarios`) and then, by file name, among the game's own scenarios, so a file kept anywhere can "
+        "say `extends: window-2023.yaml`; a path leading anywhere else is refused, and the message names the "
+        f"folders looked in. Chains are at most {inherit.MAX_DEPTH} files deep and a "
         "cycle is an error. A problem in a merged value points at the file and line that set it. "
         "`python main.py resolve FILE` prints the merged scenario with the origin of every value.",
         "",
