@@ -174,9 +174,14 @@ def type_text(tp: Any) -> str:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
         rest = [a for a in args if a is not type(None)]
+        # A rebuilt union is a new object: recognise effects and conditions by their members.
+        for union, text in ((cond.Condition, "[condition](#conditions)"), (eff.Effect, "[effect](#effects)")):
+            if set(rest) == set(typing.get_args(union)):
+                return f"{text} or nothing" if len(rest) < len(args) else text
         if len(rest) < len(args):
             inner = typing.Union[tuple(rest)] if len(rest) > 1 else rest[0]  # noqa: UP007 - rebuilding a union
             return f"{type_text(inner)} or nothing"
+        return " or ".join(type_text(a) for a in rest)
     simple = {bool: "true/false", int: "whole number", float: "number", str: "text"}
     if tp in simple:
         return simple[tp]
@@ -339,6 +344,28 @@ def _merge_rule() -> list[str]:
     return lines
 
 
+SCORING = """\
+## Scoring: what earns points, and when
+
+Each turn the US position is scored: its standing against the rivals (see `score.preferred_share`),
+plus the milestones that hold *that turn*, plus `stability_weight` × (mean stability − 50), minus
+`backlash_weight` × backlash. The campaign's score is the **mean of every turn's position**, so a
+milestone is not paid once: it counts on every turn it holds, and one reached early is worth more
+than one reached late.
+
+| milestone | earns | when it holds |
+|---|---|---|
+| partnership | `score.partnership_points` | the state with the highest `score_weight` has the state flag `partnership` |
+| corridor | `score.corridor_points` | project `trans_caspian` is at 100 |
+| PNTR | `score.pntr_points` | at least one state has **both** state flags `pntr` and `pntr_eligible`; the global `pntr_passed` earns nothing by itself (set the flag with `{type: flag, flag: pntr}`) |
+
+A project counts as complete whenever its progress is 100, including one that **starts** at 100;
+but its `on_complete` effects run only when funding carries it from below 100 to 100, so a project
+that starts complete never runs them (put those effects in the scenario's start values instead).
+Scoring other projects, and PNTR state by state, is not part of the format yet.
+"""
+
+
 def _codes() -> list[str]:
     lines = [
         "## Messages and their codes",
@@ -374,7 +401,8 @@ old format), `docs` (this file), `schema`.
 
 Contents: [first scenario](#write-your-first-scenario-in-ten-minutes) ·
 [extends](#building-on-another-scenario-extends) · [every key](#every-key) · [rules](#rules) ·
-[effects](#effects) · [conditions](#conditions) · [messages](#messages-and-their-codes)
+[effects](#effects) · [conditions](#conditions) · [scoring](#scoring-what-earns-points-and-when) ·
+[messages](#messages-and-their-codes)
 """
 
 
@@ -402,6 +430,7 @@ def readme_text() -> str:
                 cond.CONDITION_TYPES,
             )
         ),
+        SCORING,
         "\n".join(_codes()),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

@@ -13,3 +13,17 @@ def test_the_extends_section_says_where_parents_are_looked_for():
     text = readme_text()
     assert "among the game's own scenarios" in text
     assert "Parents must be inside the scenarios folder" not in text
+
+
+def test_optional_conditions_are_shown_as_conditions_not_python_types():
+    text = readme_text()
+    assert "typing." not in text and "game.content" not in text
+    assert "| `when` | [condition](#conditions) or nothing |" in text
+
+
+def test_the_reference_says_what_earns_milestone_points_and_how_often():
+    text = readme_text()
+    assert "## Scoring: what earns points, and when" in text
+    assert "both** state flags `pntr` and `pntr_eligible`" in text
+    assert "counts on every turn it holds" in text
+    assert "**starts** at 100" in text
