@@ -71,9 +71,21 @@ def _warning(path: Path_, message: str, code: str = "warning", *, relies_on: tup
     return Finding(path, message, code, "warning", None, None, relies_on)
 
 
+LIST_AT_MOST = 20  # longer lists of valid names help less than they clutter
+
+
 def _unknown(path: Path_, kind: str, value: str, known: Iterable[str], refers_to: Path_, hint: str = "") -> Finding:
-    """An id that names nothing in its collection, with a did-you-mean."""
-    return _error(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}{hint}", refers_to=refers_to)
+    """An id that names nothing in its collection, with a did-you-mean or else the valid names."""
+    known = list(known)
+    guess = did_you_mean(value, known)
+    if not guess and 0 < len(known) <= LIST_AT_MOST:
+        guess = f"; valid {kind}s: {', '.join(known)}"
+    return _error(path, f"unknown {kind} '{value}'{guess}{hint}", refers_to=refers_to)
+
+
+def _global_hint(value: str, ids: _Ids, fix: str) -> str:
+    """When a misplaced name is a declared global condition, say so and how to use it."""
+    return f"; '{value}' is a global condition, not a state's: {fix}" if value in ids.globals else ""
 
 
 def _range(path: Path_, name: str, value: float, low: float, high: float) -> Iterator[Finding]:
@@ -380,11 +392,13 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
         if hasattr(effect, "states"):
             yield from _check_state_ids((*here, "states"), effect.states, ids)
         if isinstance(effect, eff.Adjust) and effect.variable not in COUNTRY_VARIABLES:
-            yield _unknown((*here, "variable"), "variable", effect.variable, COUNTRY_VARIABLES, ())
+            hint = _global_hint(effect.variable, ids, f"write {{type: global, name: {effect.variable}}}")
+            yield _unknown((*here, "variable"), "variable", effect.variable, COUNTRY_VARIABLES, (), hint)
         if isinstance(effect, eff.RegionAdjust) and effect.variable not in REGION_VARIABLES:
             yield _unknown((*here, "variable"), "region variable", effect.variable, REGION_VARIABLES, ())
         if isinstance(effect, eff.SetFlag) and effect.flag not in COUNTRY_FLAGS:
-            yield _unknown((*here, "flag"), "flag", effect.flag, COUNTRY_FLAGS, ())
+            hint = _global_hint(effect.flag, ids, f"write {{type: global, name: {effect.flag}}}")
+            yield _unknown((*here, "flag"), "flag", effect.flag, COUNTRY_FLAGS, (), hint)
         if isinstance(effect, eff.Progress) and effect.project not in ids.projects:
             yield _unknown((*here, "project"), "project", effect.project, ids.projects, ("projects",))
         if isinstance(effect, eff.SetGlobal) and effect.name not in ids.globals:
@@ -433,9 +447,11 @@ def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
     elif isinstance(item, cond.EventFired) and item.event not in ids.events:
         yield _unknown((*here, "event"), "event", item.event, ids.events, ("events",))
     elif isinstance(item, cond.FlagIs) and item.flag not in STATE_FLAGS:
-        yield _unknown((*here, "flag"), "flag", item.flag, STATE_FLAGS, ())
+        hint = _global_hint(item.flag, ids, f"write {{type: global, name: {item.flag}}}")
+        yield _unknown((*here, "flag"), "flag", item.flag, STATE_FLAGS, (), hint)
     elif isinstance(item, cond.VariableIs) and item.variable not in COUNTRY_VARIABLES:
-        yield _unknown((*here, "variable"), "variable", item.variable, COUNTRY_VARIABLES, ())
+        hint = _global_hint(item.variable, ids, f"write {{type: global, name: {item.variable}}}")
+        yield _unknown((*here, "variable"), "variable", item.variable, COUNTRY_VARIABLES, (), hint)
     elif isinstance(item, cond.RegionVariable) and item.variable not in REGION_VARIABLES:
         yield _unknown((*here, "variable"), "region variable", item.variable, REGION_VARIABLES, ())
 

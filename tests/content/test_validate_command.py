@@ -95,7 +95,7 @@ def test_json_lists_every_problem_with_its_place(capsys: pytest.CaptureFixture[s
         "column": 5,
         "severity": "error",
         "code": "unknown-key",
-        "message": "states[0].stabilty: unknown key 'stabilty' (did you mean 'stability'?)",
+        "message": "states['kazakhstan'].stabilty: unknown key 'stabilty' (did you mean 'stability'?)",
     }
     assert [p["line"] for p in problems] == sorted(p["line"] for p in problems)
 
