@@ -73,6 +73,21 @@ def _states(ids: Sequence[str], ctx: Context) -> str:
     return "in " + _join([names.get(i, i) for i in ids], "and") if ids else ctx.where
 
 
+def _subject(ids: Sequence[str], ctx: Context) -> str:
+    """Who a flag change is about, as the subject of a sentence: 'Kazakhstan', 'each of A and B'."""
+    names = {s.id: s.name for s in ctx.scenario.states}
+    if len(ids) == 1:
+        return names.get(ids[0], ids[0])
+    if ids:
+        return "each of " + _join([names.get(i, i) for i in ids], "and")
+    return ctx.where.removeprefix("in ")
+
+
+def _set_flag(e: eff.SetFlag, ctx: Context) -> tuple[str, str | None]:
+    phrase = FLAG_PHRASES.get(e.flag, (f"has the flag {e.flag}", f"lacks the flag {e.flag}"))[0 if e.value else 1]
+    return f"{_subject(e.states, ctx)} now {phrase}", None
+
+
 def _join(items: Sequence[str], word: str) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -111,10 +126,7 @@ EFFECT_TEXT: dict[type, EffectText] = {
     eff.Shift: lambda e, ctx: (f"{_power(e.power, ctx)} alignment {number(e.amount)}", _states(e.states, ctx)),
     eff.Adjust: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", _states(e.states, ctx)),
     eff.Floor: lambda e, ctx: (f"{_power(e.power, ctx)} structural floor {number(e.amount)}", _states(e.states, ctx)),
-    eff.SetFlag: lambda e, ctx: (
-        f"now {FLAG_PHRASES.get(e.flag, (e.flag, 'not ' + e.flag))[0 if e.value else 1]}",
-        _states(e.states, ctx),
-    ),
+    eff.SetFlag: _set_flag,
     eff.Progress: lambda e, ctx: (f"{_project(e.project, ctx)} progress {number(e.amount)}", None),
     eff.RegionAdjust: lambda e, ctx: (f"region-wide {_name(e.variable)} {number(e.amount)}", None),
     eff.Budget: lambda e, ctx: (
@@ -122,7 +134,7 @@ EFFECT_TEXT: dict[type, EffectText] = {
         None,
     ),
     eff.Washington: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", None),
-    eff.SetGlobal: lambda e, ctx: (f"'{e.name}' becomes {str(e.value).lower()}", None),
+    eff.SetGlobal: lambda e, ctx: (f"the global '{e.name}' becomes {str(e.value).lower()}", None),
 }
 
 
@@ -164,6 +176,16 @@ def _project_is(c: cond.ProjectIs, ctx: Context) -> str:
 
 
 def _turn(c: cond.TurnIs, ctx: Context) -> str:
+    """A clause with a subject, so it joins others: 'the turn is 4 or later'."""
+    if c.at_most >= 10_000:
+        return f"the turn is {c.at_least} or later" if c.at_least > 1 else "any turn has come"
+    if c.at_least <= 1:
+        return f"the turn is {c.at_most} or earlier"
+    return f"the turn is between {c.at_least} and {c.at_most}"
+
+
+def turn_phrase(c: cond.TurnIs) -> str:
+    """The same span as an adverbial: 'until turn 1', 'from turn 4 to turn 12'."""
     if c.at_most >= 10_000:
         return f"from turn {c.at_least}" if c.at_least > 1 else "on any turn"
     if c.at_least <= 1:
@@ -181,7 +203,7 @@ def _group(items: Sequence[Any], word: str, ctx: Context) -> str:
 
 CONDITION_TEXT: dict[type, ConditionText] = {
     cond.TurnIs: _turn,
-    cond.GlobalIs: lambda c, ctx: f"'{c.name}' is {str(c.value).lower()}",
+    cond.GlobalIs: lambda c, ctx: f"the global '{c.name}' is {str(c.value).lower()}",
     cond.RegionVariable: lambda c, ctx: f"region-wide {_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.ProjectIs: _project_is,
     cond.WashingtonIs: lambda c, ctx: f"{_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
@@ -239,6 +261,8 @@ def explain_event(event: EventDef, scenario: Scenario) -> str:
     where = describe_condition(event.condition, ctx)
     if event.scope == "state":
         opening = "Fires in any state" if event.condition is None else f"Fires where {where}"
+    elif isinstance(event.condition, cond.TurnIs):
+        opening = f"Fires for the region {turn_phrase(event.condition)}"
     else:
         opening = "Fires for the region" + ("" if event.condition is None else f" when {where}")
     lines = [f"{event.title} ({event.id})", f"{opening}, {_chance(event)}. {_repeat(event)}"]
