@@ -152,7 +152,8 @@ group's parameters with their ranges and claims.
 with its line and a fix; `python main.py resolve scenarios/{WALKTHROUGH_NAME}` prints the merged
 scenario with the file and line behind every value; `python main.py check-balance
 scenarios/{WALKTHROUGH_NAME} --runs 20` plays every standard strategy and reports win rates,
-events that never fired and actions nobody used. Then play it: `python main.py play --scenario
+events that never fired, projects never completed, US actions no strategy chose and actions
+ordered to no effect. Then play it: `python main.py play --scenario
 scenarios/{WALKTHROUGH_NAME}`.
 
 Your finished file:
