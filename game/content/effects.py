@@ -154,8 +154,32 @@ class SetGlobal:
     EXAMPLE: ClassVar[str] = "{type: global, name: brics_expanded, value: true}"
 
 
+@frozen
+class ChangeGlobal:
+    """Raise or lower a number-valued global (a drought's severity), kept within a range."""
+
+    type: Literal["global_number"]
+    name: str = field(metadata=doc("the global's id (declare it under 'globals:' with a number)"))
+    amount: float = field(metadata=doc("how much to add (negative to lower)"))
+    at_least: float = field(default=0.0, metadata=doc("the value never falls below this"))
+    at_most: float = field(default=100.0, metadata=doc("the value never rises above this"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: global_number, name: drought, amount: 1}"
+
+
 Effect = (
-    Influence | Goodwill | Shift | Adjust | Floor | SetFlag | Progress | RegionAdjust | Budget | Washington | SetGlobal
+    Influence
+    | Goodwill
+    | Shift
+    | Adjust
+    | Floor
+    | SetFlag
+    | Progress
+    | RegionAdjust
+    | Budget
+    | Washington
+    | SetGlobal
+    | ChangeGlobal
 )
 
 EFFECT_TYPES: dict[str, type] = tagged_registry(Effect, globals())

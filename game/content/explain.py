@@ -135,6 +135,10 @@ EFFECT_TEXT: dict[type, EffectText] = {
     ),
     eff.Washington: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", None),
     eff.SetGlobal: lambda e, ctx: (f"the global '{e.name}' becomes {str(e.value).lower()}", None),
+    eff.ChangeGlobal: lambda e, ctx: (
+        f"the global '{e.name}' {number(e.amount)} (kept between {e.at_least:g} and {e.at_most:g})",
+        None,
+    ),
 }
 
 
@@ -168,6 +172,13 @@ def _event_fired(c: cond.EventFired, ctx: Context) -> str:
     title = next((e.title for e in ctx.scenario.events if e.id == c.event), c.event)
     times = "" if c.at_least == 1 else f" at least {c.at_least} times"
     return f"'{title}' has fired{times}"
+
+
+def _choice_made(c: cond.ChoiceMade, ctx: Context) -> str:
+    event = next((e for e in ctx.scenario.events if e.id == c.event), None)
+    label = next((ch.label for ch in event.choices if ch.id == c.choice), c.choice) if event else c.choice
+    label = label.replace("{state}", "the state").replace("{power}", "the United States")
+    return f"the US has answered '{event.title if event else c.event}' with '{label}'"
 
 
 def _project_is(c: cond.ProjectIs, ctx: Context) -> str:
@@ -204,10 +215,12 @@ def _group(items: Sequence[Any], word: str, ctx: Context) -> str:
 CONDITION_TEXT: dict[type, ConditionText] = {
     cond.TurnIs: _turn,
     cond.GlobalIs: lambda c, ctx: f"the global '{c.name}' is {str(c.value).lower()}",
+    cond.GlobalNumber: lambda c, ctx: f"the global '{c.name}' is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.RegionVariable: lambda c, ctx: f"region-wide {_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.ProjectIs: _project_is,
     cond.WashingtonIs: lambda c, ctx: f"{_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.EventFired: _event_fired,
+    cond.ChoiceMade: _choice_made,
     cond.StateIs: lambda c, ctx: (
         "the state is " + _join([next((s.name for s in ctx.scenario.states if s.id == i), i) for i in c.ids], "or")
     ),
@@ -272,7 +285,8 @@ def explain_event(event: EventDef, scenario: Scenario) -> str:
         lines.append("Choices:")
         for choice in event.choices:
             default = " (the default)" if choice.id == (event.default_choice or event.choices[0].id) else ""
-            lines.append(f"  - {choice.label}{default}: {describe_effects(choice.effects, ctx)}.")
+            offered = "" if choice.when is None else f" (offered only while {describe_condition(choice.when, ctx)})"
+            lines.append(f"  - {choice.label}{default}{offered}: {describe_effects(choice.effects, ctx)}.")
             if choice.preview:
                 lines.append(f"    The player is told: {choice.preview}")
     if "summit" in event.tags:

@@ -170,6 +170,12 @@ class Choice:
     label: str = field(metadata=doc("the button text"))
     effects: tuple[Effect, ...] = field(default=(), metadata=doc("what choosing it does"))
     preview: str = field(default="", metadata=doc("what the player is told it will do"))
+    when: Condition | None = field(
+        default=None,
+        metadata=doc(
+            "offered only while this holds (in the event's state, for state events); the default never has one"
+        ),
+    )
 
 
 @frozen
@@ -320,7 +326,13 @@ class Scenario:
     events: tuple[EventDef, ...] = field(default=(), metadata=doc("scripted and random events"))
     projects: tuple[ProjectDef, ...] = field(default=(), metadata=doc("regional projects"))
     washington: Washington = field(factory=Washington, metadata=doc("the US Washington track"))
-    globals: dict[str, bool] = field(factory=dict, metadata=doc("global conditions at the start"))
+    globals: dict[str, bool | float] = field(
+        factory=dict,
+        metadata=doc(
+            "global conditions at the start: true/false, or a number (a drought's severity) that "
+            "`global_number` effects change and conditions test"
+        ),
+    )
     rules: RuleParams = field(factory=RuleParams, metadata=doc("rule parameters by claim"))
     difficulties: tuple[Difficulty, ...] = field(
         default=(

@@ -142,6 +142,7 @@ class _Ids:
     events: tuple[str, ...]
     projects: tuple[str, ...]
     globals: tuple[str, ...]
+    choices: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # event id -> its choice ids
 
 
 def validate_references(scenario: Scenario) -> Iterator[Finding]:
@@ -152,6 +153,7 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
         events=tuple(e.id for e in scenario.events),
         projects=tuple(p.id for p in scenario.projects),
         globals=tuple(scenario.globals),
+        choices={e.id: tuple(c.id for c in e.choices) for e in scenario.events},
     )
     collections = (
         ("states", scenario.states),
@@ -215,19 +217,20 @@ def _global_names(scenario: Scenario) -> set[str]:
         effects += event.effects
         for choice in event.choices:
             effects += choice.effects
+            conditions.append(choice.when)
     for project in scenario.projects:
         effects += project.on_complete
     for power in scenario.powers:
         if power.doctrine is not None:
             conditions += [getattr(item, "when", None) for item in power.doctrine.priorities]
-    names = set(RULE_GLOBALS) | {e.name for e in effects if isinstance(e, eff.SetGlobal)}
+    names = set(RULE_GLOBALS) | {e.name for e in effects if isinstance(e, eff.SetGlobal | eff.ChangeGlobal)}
     while conditions:
         item = conditions.pop()
         if isinstance(item, cond.AllOf | cond.AnyOf):
             conditions.extend(item.of)
         elif isinstance(item, cond.NotOf):
             conditions.append(item.of)
-        elif isinstance(item, cond.GlobalIs):
+        elif isinstance(item, cond.GlobalIs | cond.GlobalNumber):
             names.add(item.name)
     return names
 
@@ -335,6 +338,7 @@ def _check_doctrine_item(
             tuple(e.id for e in scenario.events),
             tuple(p.id for p in scenario.projects),
             tuple(scenario.globals),
+            {e.id: tuple(c.id for c in e.choices) for e in scenario.events},
         )
         yield from _check_condition((*path, "when"), when, ids, country_ok=True)
     yield from _check_text((*path, "reason"), item.reason)
@@ -401,7 +405,9 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
             yield _unknown((*here, "flag"), "flag", effect.flag, COUNTRY_FLAGS, (), hint)
         if isinstance(effect, eff.Progress) and effect.project not in ids.projects:
             yield _unknown((*here, "project"), "project", effect.project, ids.projects, ("projects",))
-        if isinstance(effect, eff.SetGlobal) and effect.name not in ids.globals:
+        if isinstance(effect, eff.ChangeGlobal) and effect.at_least > effect.at_most:
+            yield _error((*here, "at_least"), "at_least must not be above at_most", "range")
+        if isinstance(effect, eff.SetGlobal | eff.ChangeGlobal) and effect.name not in ids.globals:
             yield _unknown(
                 (*here, "name"),
                 "global condition",
@@ -438,14 +444,16 @@ def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
     """One leaf of a condition tree."""
     if isinstance(item, cond.StateIs):
         yield from _check_state_ids((*here, "ids"), item.ids, ids)
-    elif isinstance(item, cond.GlobalIs) and item.name not in ids.globals:
+    elif isinstance(item, cond.GlobalIs | cond.GlobalNumber) and item.name not in ids.globals:
         yield _unknown(
             (*here, "name"), "global condition", item.name, ids.globals, ("globals",), " (declare it under 'globals:')"
         )
     elif isinstance(item, cond.ProjectIs) and item.project not in ids.projects:
         yield _unknown((*here, "project"), "project", item.project, ids.projects, ("projects",))
-    elif isinstance(item, cond.EventFired) and item.event not in ids.events:
+    elif isinstance(item, cond.EventFired | cond.ChoiceMade) and item.event not in ids.events:
         yield _unknown((*here, "event"), "event", item.event, ids.events, ("events",))
+    elif isinstance(item, cond.ChoiceMade) and item.choice not in ids.choices.get(item.event, ()):
+        yield _unknown((*here, "choice"), "choice", item.choice, ids.choices.get(item.event, ()), ("events",))
     elif isinstance(item, cond.FlagIs) and item.flag not in STATE_FLAGS:
         hint = _global_hint(item.flag, ids, f"write {{type: global, name: {item.flag}}}")
         yield _unknown((*here, "flag"), "flag", item.flag, STATE_FLAGS, (), hint)
@@ -466,9 +474,15 @@ def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
     yield from _check_text((*path, "text"), event.text)
     yield from _check_text((*path, "title"), event.title)
     yield from _unique_in((*path, "choices"), [c.id for c in event.choices])
+    default = event.default_choice or (event.choices[0].id if event.choices else None)
     for index, choice in enumerate(event.choices):
         yield from _check_effects((*path, "choices", index, "effects"), choice.effects, ids)
         yield from _check_text((*path, "choices", index, "preview"), choice.preview)
+        if choice.when is not None:
+            here: Path_ = (*path, "choices", index, "when")
+            yield from _check_condition(here, choice.when, ids, country_ok=event.scope == "state")
+            if choice.id == default:
+                yield _error(here, "the default choice is taken when nobody answers, so it cannot have 'when'", "scope")
     choice_ids = [c.id for c in event.choices]
     if event.default_choice is not None and event.default_choice not in choice_ids:
         yield _unknown(

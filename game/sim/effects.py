@@ -113,6 +113,21 @@ def _global(effect: e.SetGlobal, world: World, ctx: EffectContext) -> None:
     world.set_global(effect.name, effect.value, ctx.cause, ctx.claims)
 
 
+def _global_number(effect: e.ChangeGlobal, world: World, ctx: EffectContext) -> None:
+    """Through the ledger like every change; the range is the author's, not 0-100."""
+    world.ledger.change(
+        world.state.globals,
+        effect.name,
+        "region",
+        "globals",
+        effect.amount * ctx.scale,
+        ctx.cause,
+        ctx.claims,
+        lo=effect.at_least,
+        hi=effect.at_most,
+    )
+
+
 APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
     e.Influence: _influence,
     e.Goodwill: _goodwill,
@@ -125,6 +140,7 @@ APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
     e.Budget: _budget,
     e.Washington: _washington,
     e.SetGlobal: _global,
+    e.ChangeGlobal: _global_number,
 }
 
 

@@ -59,6 +59,7 @@ class GameState:
     projects: dict[str, float]  # project id -> progress 0-100
     globals: dict[str, float]  # 0/1 global conditions
     events_fired: dict[str, list[int]] = attrs.field(factory=dict)
+    choices_made: dict[str, list[str]] = attrs.field(factory=dict)  # event id -> answers given, in order
     engaged: dict[str, list[str]] = attrs.field(factory=dict)  # power -> states it acted in last turn
     last_us_orders: list[dict[str, Any]] = attrs.field(factory=list)
     scheduled: list[dict[str, Any]] = attrs.field(factory=list)  # delayed actions: due, power, action, target
@@ -117,7 +118,7 @@ def initial_state(scenario: Scenario) -> GameState:
         },
         region={"c5plus1_preparation": 0.0, "backlash": 0.0, "western_trade": 0.0},
         projects={p.id: quantise(p.progress) for p in scenario.projects},
-        globals={name: 1.0 if value else 0.0 for name, value in scenario.globals.items()},
+        globals={name: quantise(float(value)) for name, value in scenario.globals.items()},  # true/false: 1/0
     )
 
 

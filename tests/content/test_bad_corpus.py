@@ -48,7 +48,7 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
         (31, 17, "unknown-key", "states['uzbekistan'].alignment.uss: unknown key 'uss' (did you mean 'us'?)")
     ],
     "misspelt-choice.yaml": [(79, 12, "choice", "got the text 'trad' (did you mean 'trade'?)")],
-    "globals-not-boolean.yaml": [(14, 19, "type", "globals.war_in_ukraine: expected true or false")],
+    "globals-not-boolean.yaml": [(14, 19, "type", "globals.war_in_ukraine: expected true, false or a number")],
     "missing-key.yaml": [(27, 5, "missing-key", "states['uzbekistan']: missing required key 'capital'")],
     "missing-key-nested.yaml": [(10, 1, "missing-key", "start: missing required key 'quarter'")],
     "duplicate-key.yaml": [(34, 5, "duplicate-key", "duplicate key 'economy': it is already set at line 33, column 5")],

@@ -1,0 +1,114 @@
+"""Format additions an author asked for: number-valued globals, conditional choices, earlier answers."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from game.content.loader import check_scenario
+from game.sim import events as event_rules
+from game.sim.conditions import holds
+from game.sim.engine import Simulation
+from game.sim.orders import Decision, IllegalOrder
+from tests.conftest import WINDOW_2023
+
+HEAD = "format_version: 1\nextends: window-2023.yaml\nid: child\n"
+DROUGHT = """\
+globals: {drought: 0}
+events:
+  - id: dry_year
+    title: A dry year
+    text: The rivers run low.
+    claims: [C12]
+    effects:
+      - {type: global_number, name: drought, amount: 2, at_most: 3}
+  - id: water_crisis
+    condition: {type: global_number, name: drought, at_least: 2}
+"""
+CHOICES = """\
+events:
+  - id: russian_pressure
+    choices:
+      - id: stand_firm
+        when: {type: alignment, power: us, at_least: 60}
+      - id: back_off
+  - id: border_clash
+    condition: {type: choice_made, event: russian_pressure, choice: back_off}
+"""
+
+
+@pytest.fixture
+def load(tmp_path):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(WINDOW_2023, folder / WINDOW_2023.name)
+
+    def write(body: str):
+        path = folder / "child.yaml"
+        path.write_text(HEAD + body, encoding="utf-8")
+        return check_scenario(path)
+
+    return write
+
+
+def test_a_number_valued_global_is_raised_by_effects_within_its_range_and_tested_by_conditions(load):
+    scenario, problems = load(DROUGHT)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    crisis = scenario.event("water_crisis").condition
+    assert sim.state.globals["drought"] == 0.0
+    assert not holds(crisis, sim.world)
+    event_rules.fire(scenario.event("dry_year"), sim.world, None)
+    assert sim.state.globals["drought"] == 2.0 and holds(crisis, sim.world)
+    event_rules.fire(scenario.event("dry_year"), sim.world, None)
+    assert sim.state.globals["drought"] == 3.0  # at_most holds it
+    causes = [c.cause for c in sim.world.ledger.entries if c.variable == "globals.drought"]
+    assert causes == ["event:dry_year", "event:dry_year"]
+
+
+def test_a_global_number_naming_an_undeclared_global_is_an_error_with_its_line(load):
+    _, problems = load("events:\n  - id: water_crisis\n    condition: {type: global_number, name: drougth}\n")
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.line, p.code) for p in errors] == [(6, "reference")]
+    assert "unknown global condition 'drougth'" in errors[0].message
+
+
+def test_a_choice_with_when_is_offered_only_while_it_holds(load):
+    scenario, problems = load(CHOICES)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    decision = Decision("russian_pressure", "kazakhstan", sim.turn)
+    sim.pending.append(decision)
+    assert [c.id for c in sim.choices_for(decision)] == ["back_off"]
+    with pytest.raises(IllegalOrder, match="not on offer"):
+        sim.decide(decision.key, "stand_firm")
+    sim.world.shift_alignment(sim.state.countries["kazakhstan"], "us", 40, "test", ())
+    assert [c.id for c in sim.choices_for(decision)] == ["stand_firm", "back_off"]
+
+
+def test_a_condition_on_an_earlier_choice_holds_once_that_answer_is_given(load):
+    scenario, _ = load(CHOICES)
+    sim = Simulation(scenario, 1)
+    condition = scenario.event("border_clash").condition
+    assert not holds(condition, sim.world)
+    decision = Decision("russian_pressure", "kazakhstan", sim.turn)
+    sim.pending.append(decision)
+    sim.decide(decision.key, "back_off")
+    assert holds(condition, sim.world)
+
+
+def test_the_default_choice_cannot_be_conditional(load):
+    body = "events:\n  - id: russian_pressure\n    choices:\n      - id: back_off\n        when: {type: turn, at_least: 3}\n"
+    _, problems = load(body)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [p.code for p in errors] == ["scope"] and "default choice" in errors[0].message
+
+
+def test_a_condition_on_a_choice_the_event_lacks_lists_its_choices(load):
+    body = (
+        "events:\n  - id: border_clash\n    condition: {type: choice_made, event: russian_pressure, choice: give_in}\n"
+    )
+    _, problems = load(body)
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and "unknown choice 'give_in'; valid choices: stand_firm, back_off" in errors[0].message
