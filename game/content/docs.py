@@ -341,6 +341,17 @@ def _merge_rule() -> list[str]:
         "",
         "In a child file every key is optional, but items of id lists need their `id`, and an item "
         "with a new id must be complete. Effects, conditions and other lists are replaced whole.",
+        "",
+        "Rival doctrine entries (`priorities`, `responses`) have ids in the shipped scenarios, so a child adds "
+        "one answer without restating the others:",
+        "",
+        "```yaml",
+        "powers:",
+        "  - id: russia",
+        "    doctrine:",
+        "      responses:",
+        "        - {id: answer_corridor, to_tag: corridor, action: northern_route_discount, weight: 1.7}",
+        "```",
     ]
     return lines
 

@@ -108,6 +108,9 @@ class Priority:
 
     action: str = field(metadata=doc("the action's id"))
     weight: float = field(metadata=doc("how much the AI likes it"))
+    id: str | None = field(
+        default=None, metadata=doc("a name for this entry, so a child scenario can change or add one by id")
+    )
     focus: Literal["defend", "expand", "contest", "any"] = field(
         default="any",
         metadata=doc(
@@ -125,6 +128,9 @@ class Response:
     to_tag: str = field(metadata=doc("a tag of US actions, e.g. resources or security"))
     action: str = field(metadata=doc("the action it answers with, in the same state"))
     weight: float = field(metadata=doc("how much it likes answering"))
+    id: str | None = field(
+        default=None, metadata=doc("a name for this entry, so a child scenario can change or add one by id")
+    )
     reason: str = field(default="", metadata=doc("the stated reason; {state} and {power} are filled in"))
 
 

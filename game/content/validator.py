@@ -309,10 +309,24 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
         if power.doctrine is None:
             continue
         for kind, items in (("priorities", power.doctrine.priorities), ("responses", power.doctrine.responses)):
+            yield from _doctrine_ids((*path, "doctrine", kind), [item.id for item in items])
             for item_index, item in enumerate(items):
                 yield from _check_doctrine_item(
                     (*path, "doctrine", kind, item_index), item, (*path, "id"), power.id, scenario, action_ids
                 )
+
+
+def _doctrine_ids(path: Path_, ids: list[str | None]) -> Iterator[Finding]:
+    """Doctrine entries either all have ids (so children merge by id) or none do, and ids are unique."""
+    named = [i for i in ids if i is not None]
+    if named and len(named) < len(ids):
+        first = ids.index(None)
+        yield _error(
+            (*path, first),
+            "give every entry an id or none: a list merges by id only when all its entries have one",
+            "missing-key",
+        )
+    yield from _unique_in(path, [i or "" for i in ids] if named else [])
 
 
 def _check_doctrine_item(
@@ -509,7 +523,7 @@ def _unique_in(path: Path_, values: list[str]) -> Iterator[Finding]:
             first = values.index(value)
             yield _error(
                 (*path, index, "id"),
-                f"duplicate id '{value}': choice {first} already uses it",
+                f"duplicate id '{value}': the entry above already uses it",
                 "duplicate-id",
                 also=(*path, first, "id"),
             )

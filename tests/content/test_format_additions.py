@@ -112,3 +112,32 @@ def test_a_condition_on_a_choice_the_event_lacks_lists_its_choices(load):
     _, problems = load(body)
     errors = [p for p in problems if p.severity == "error"]
     assert len(errors) == 1 and "unknown choice 'give_in'; valid choices: stand_firm, back_off" in errors[0].message
+
+
+def test_a_child_adds_one_rival_response_by_id_without_restating_the_list(load):
+    body = (
+        "powers:\n  - id: china\n    doctrine:\n      responses:\n"
+        "        - {id: answer_security, to_tag: security, action: surveillance_tech, weight: 1.1}\n"
+        "        - {id: answer_pressure, weight: 2.0}\n"
+    )
+    scenario, problems = load(body)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    responses = scenario.power("china").doctrine.responses
+    assert [(r.id, r.weight) for r in responses] == [
+        ("answer_corridor", 1.4),
+        ("answer_resources", 1.5),
+        ("answer_pressure", 2.0),
+        ("answer_security", 1.1),
+    ]
+
+
+def test_doctrine_entries_either_all_have_ids_or_none(load):
+    body = (
+        "powers:\n  - id: china\n    doctrine:\n      summary: x\n      priorities:\n"
+        "        - {id: loans, action: infrastructure_loan, weight: 1}\n"
+        "        - {action: trade_deal, weight: 1}\n"
+    )
+    _, problems = load(body)
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.line, p.code) for p in errors] == [(10, "missing-key")]
+    assert "give every entry an id or none" in errors[0].message
