@@ -131,6 +131,23 @@ class Budget:
 
 
 @frozen
+class Income:
+    """Change a power's income on one track for some turns, or for good: an effect that lasts.
+
+    It starts with the next turn's income; each turn's change is recorded in the ledger
+    with the cause that set it going (sanctions that bite for two years, a budget cut for good).
+    """
+
+    type: Literal["income"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    track: Track = field(metadata=doc("soft_power, trade or diplomacy"))
+    amount: float = field(metadata=doc("points added to each turn's income (negative to cut it)"))
+    turns: int | None = field(default=None, metadata=doc("for how many turns (left out: for the rest of the game)"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: income, power: russia, track: trade, amount: -1, turns: 8}"
+
+
+@frozen
 class Washington:
     """Change the US Washington track: political capital or Congress support (C11)."""
 
@@ -177,6 +194,7 @@ Effect = (
     | Progress
     | RegionAdjust
     | Budget
+    | Income
     | Washington
     | SetGlobal
     | ChangeGlobal

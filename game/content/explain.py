@@ -133,6 +133,12 @@ EFFECT_TEXT: dict[type, EffectText] = {
         f"{_power(e.power, ctx)} {TRACK_NAMES[e.track].lower()} points {number(e.amount)} this turn",
         None,
     ),
+    eff.Income: lambda e, ctx: (
+        f"{_power(e.power, ctx)} {TRACK_NAMES[e.track].lower()} income {number(e.amount)} a turn "
+        + ("for the rest of the game" if e.turns is None else f"for {e.turns} turn{'' if e.turns == 1 else 's'}")
+        + ", from next turn",
+        None,
+    ),
     eff.Washington: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", None),
     eff.SetGlobal: lambda e, ctx: (f"the global '{e.name}' becomes {str(e.value).lower()}", None),
     eff.ChangeGlobal: lambda e, ctx: (

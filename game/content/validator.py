@@ -430,6 +430,10 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
                 ("globals",),
                 " (declare it under 'globals:')",
             )
+        if isinstance(effect, eff.Income) and effect.turns is not None and effect.turns < 1:
+            yield _error(
+                (*here, "turns"), f"turns must be at least 1 (leave it out for good); got {effect.turns}", "range"
+            )
         if isinstance(effect, eff.Goodwill) and effect.matures_in is not None:
             yield from _bounded((*here, "matures_in"), eff.Goodwill, "matures_in", effect.matures_in)
 

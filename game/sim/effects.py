@@ -105,6 +105,32 @@ def _budget(effect: e.Budget, world: World, ctx: EffectContext) -> None:
     world.adjust_budget(effect.power, effect.track, effect.amount, ctx.cause, ctx.claims)
 
 
+def _income(effect: e.Income, world: World, ctx: EffectContext) -> None:
+    """Remember the change; `apply_lasting` pays it with each income from next turn on."""
+    last = world.turn + effect.turns if effect.turns is not None else None
+    world.state.lasting.append(
+        {
+            "power": effect.power,
+            "track": effect.track,
+            "amount": effect.amount * ctx.scale,
+            "first": world.turn + 1,
+            "last": last,
+            "cause": ctx.cause,
+            "claims": list(ctx.claims),
+        }
+    )
+
+
+def apply_lasting(world: World) -> None:
+    """Pay this turn's lasting income changes (after income), dropping those that have run out."""
+    turn = world.turn
+    for item in world.state.lasting:
+        if item["first"] <= turn and (item["last"] is None or turn <= item["last"]):
+            cause = f"lasting:{item['cause']}"
+            world.adjust_budget(item["power"], item["track"], item["amount"], cause, tuple(item["claims"]))
+    world.state.lasting = [i for i in world.state.lasting if i["last"] is None or i["last"] > turn]
+
+
 def _washington(effect: e.Washington, world: World, ctx: EffectContext) -> None:
     world.adjust_washington(effect.variable, effect.amount, ctx.cause, ctx.claims)
 
@@ -138,6 +164,7 @@ APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
     e.Progress: _project,
     e.RegionAdjust: _region,
     e.Budget: _budget,
+    e.Income: _income,
     e.Washington: _washington,
     e.SetGlobal: _global,
     e.ChangeGlobal: _global_number,

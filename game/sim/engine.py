@@ -14,7 +14,7 @@ import attrs
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS, RIVALS
 from game.sim import events as event_rules
-from game.sim.effects import EffectContext, apply_effects
+from game.sim.effects import EffectContext, apply_effects, apply_lasting
 from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
@@ -273,6 +273,7 @@ class Simulation:
             world.ledger.turn = world.state.turn
             self.history.append(TurnRecord())
             income.collect_income(world)
+            apply_lasting(world)  # income changes set going by earlier effects
         if self.record_hashes:
             self.state_hashes.append(state_hash(world.state))
         return report

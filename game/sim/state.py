@@ -63,6 +63,9 @@ class GameState:
     engaged: dict[str, list[str]] = attrs.field(factory=dict)  # power -> states it acted in last turn
     last_us_orders: list[dict[str, Any]] = attrs.field(factory=list)
     scheduled: list[dict[str, Any]] = attrs.field(factory=list)  # delayed actions: due, power, action, target
+    lasting: list[dict[str, Any]] = attrs.field(
+        factory=list
+    )  # income changes: power, track, amount, first, last, cause
     rule_overrides: dict[str, Any] = attrs.field(factory=dict)  # parameters a facilitator changed mid-game
     reflections: list[dict[str, Any]] = attrs.field(factory=list)  # answers: turn, id, prompt, answer
     news: list[dict[str, Any]] = attrs.field(factory=list)  # facilitator news items: turn, title, text

@@ -141,3 +141,42 @@ def test_doctrine_entries_either_all_have_ids_or_none(load):
     errors = [p for p in problems if p.severity == "error"]
     assert [(p.line, p.code) for p in errors] == [(10, "missing-key")]
     assert "give every entry an id or none" in errors[0].message
+
+
+SANCTIONS = """\
+events:
+  - id: sanctions_bite
+    title: Sanctions bite
+    text: Western sanctions cut Russia's trade.
+    claims: [C3]
+    condition: {type: turn, at_most: 1}
+    once: true
+    effects:
+      - {type: income, power: russia, track: trade, amount: -1.5, turns: 2}
+      - {type: income, power: china, track: diplomacy, amount: 1}
+"""
+
+
+def test_an_income_effect_lasts_its_turns_or_for_good_and_each_turn_is_in_the_ledger(load):
+    scenario, problems = load(SANCTIONS)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 3)
+    event_rules.fire(scenario.event("sanctions_bite"), sim.world, None)
+    for _ in range(5):
+        sim.end_turn()
+    paid = [(c.turn, c.target, c.delta) for c in sim.world.ledger.entries if c.cause == "lasting:event:sanctions_bite"]
+    assert [p for p in paid if p[1] == "russia"] == [(2, "russia", -1.5), (3, "russia", -1.5)]
+    assert [p[0] for p in paid if p[1] == "china"] == [2, 3, 4, 5, 6]
+
+
+def test_an_income_effect_needs_at_least_one_turn(load):
+    _, problems = load(SANCTIONS.replace("turns: 2", "turns: 0"))
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(p.line, p.code) for p in errors] == [(12, "range")]
+
+
+def test_a_lasting_change_reads_as_its_cause_in_the_turn_report(load):
+    from game.sim.explain import describe_cause
+
+    scenario, _ = load(SANCTIONS)
+    assert describe_cause("lasting:event:sanctions_bite", scenario) == "Sanctions bite (still paying)"
