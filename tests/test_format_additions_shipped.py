@@ -42,6 +42,8 @@ def shipped():
         ("a choice offered under 'when'", lambda s: any(c.when for e in s.events for c in e.choices)),
         ("a condition on an earlier choice", lambda s: any(isinstance(x, cond.ChoiceMade) for x in _everything(s))),
         ("a lasting income effect", lambda s: any(isinstance(x, eff.Income) for x in _everything(s))),
+        ("a scenario's own state variable", lambda s: bool(s.state_variables)),
+        ("a scenario's own state flag", lambda s: bool(s.state_flags)),
         ("ids on doctrine entries", lambda s: any(r.id for p in s.powers if p.doctrine for r in p.doctrine.responses)),
     ],
 )

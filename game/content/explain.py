@@ -83,9 +83,13 @@ def _subject(ids: Sequence[str], ctx: Context) -> str:
     return ctx.where.removeprefix("in ")
 
 
+def _flag_phrase(flag: str, value: bool) -> str:
+    """'has PNTR with the US'; a scenario's own flag reads 'has the flag ferry_line'."""
+    return FLAG_PHRASES.get(flag, (f"has the flag {flag}", f"does not have the flag {flag}"))[0 if value else 1]
+
+
 def _set_flag(e: eff.SetFlag, ctx: Context) -> tuple[str, str | None]:
-    phrase = FLAG_PHRASES.get(e.flag, (f"has the flag {e.flag}", f"lacks the flag {e.flag}"))[0 if e.value else 1]
-    return f"{_subject(e.states, ctx)} now {phrase}", None
+    return f"{_subject(e.states, ctx)} now {_flag_phrase(e.flag, e.value)}", None
 
 
 def _join(items: Sequence[str], word: str) -> str:
@@ -230,7 +234,7 @@ CONDITION_TEXT: dict[type, ConditionText] = {
     cond.StateIs: lambda c, ctx: (
         "the state is " + _join([next((s.name for s in ctx.scenario.states if s.id == i), i) for i in c.ids], "or")
     ),
-    cond.FlagIs: lambda c, ctx: "the state " + FLAG_PHRASES.get(c.flag, (c.flag, "not " + c.flag))[0 if c.value else 1],
+    cond.FlagIs: lambda c, ctx: "the state " + _flag_phrase(c.flag, c.value),
     cond.WaterIs: lambda c, ctx: f"the state lies {c.position} on the rivers",
     cond.AlignmentIs: lambda c, ctx: f"{POWER_NAMES[c.power]}'s alignment is {_span(c.at_least, c.at_most, 0, 100)}",
     cond.LeaderIs: lambda c, ctx: f"{POWER_NAMES[c.power]} leads the state's alignment",

@@ -88,6 +88,10 @@ class StateDef:
     )
     ties: Ties = field(factory=Ties, metadata=doc("structural ties that set floors"))
     flags: StateFlags = field(factory=StateFlags, metadata=doc("what the state is and has"))
+    own: dict[str, bool | float] = field(
+        factory=dict,
+        metadata=doc("this state's starting values for the scenario's own state_variables and state_flags"),
+    )
     about: str = field(default="", metadata=doc("a line for the side panel"))
 
 
@@ -332,6 +336,20 @@ class Scenario:
     events: tuple[EventDef, ...] = field(default=(), metadata=doc("scripted and random events"))
     projects: tuple[ProjectDef, ...] = field(default=(), metadata=doc("regional projects"))
     washington: Washington = field(factory=Washington, metadata=doc("the US Washington track"))
+    state_variables: dict[str, float] = field(
+        factory=dict,
+        metadata=doc(
+            "new state variables (0–100) this scenario adds, with the value every state starts at; "
+            "effects (adjust) and conditions (variable) use them like stability"
+        ),
+    )
+    state_flags: dict[str, bool] = field(
+        factory=dict,
+        metadata=doc(
+            "new state flags this scenario adds, with the value every state starts at; "
+            "flag effects and conditions use them like on_corridor"
+        ),
+    )
     globals: dict[str, bool | float] = field(
         factory=dict,
         metadata=doc(

@@ -143,6 +143,16 @@ class _Ids:
     projects: tuple[str, ...]
     globals: tuple[str, ...]
     choices: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # event id -> its choice ids
+    variables: tuple[str, ...] = COUNTRY_VARIABLES  # built in, and the scenario's own state_variables
+    flags: tuple[str, ...] = COUNTRY_FLAGS  # flags effects may set: built in, and the scenario's own
+
+
+def _own_names(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """The variable and flag names a scenario's states have: the built-in ones and its own."""
+    return {
+        "variables": (*COUNTRY_VARIABLES, *scenario.state_variables),
+        "flags": (*COUNTRY_FLAGS, *scenario.state_flags),
+    }
 
 
 def validate_references(scenario: Scenario) -> Iterator[Finding]:
@@ -154,6 +164,7 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
         projects=tuple(p.id for p in scenario.projects),
         globals=tuple(scenario.globals),
         choices={e.id: tuple(c.id for c in e.choices) for e in scenario.events},
+        **_own_names(scenario),
     )
     collections = (
         ("states", scenario.states),
@@ -180,6 +191,7 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
     yield from _check_rules(scenario)
     yield from _check_campaign(scenario)
     yield from _check_globals(scenario)
+    yield from _check_own_names(scenario)
     yield from _check_reflections(scenario, ids)
     yield from check_playability(scenario)
 
@@ -190,6 +202,35 @@ def _check_reflections(scenario: Scenario, ids: _Ids) -> Iterator[Finding]:
         if reflection.after_event is not None and reflection.after_event not in ids.events:
             path: Path_ = ("reflections", index, "after_event")
             yield _unknown(path, "event", reflection.after_event, ids.events, ("events",))
+
+
+BUILT_IN = (*COUNTRY_VARIABLES, *STATE_FLAGS, "neglect_turns")
+
+
+def _check_own_names(scenario: Scenario) -> Iterator[Finding]:
+    """New state variables and flags: lower-case names, no clash with built-in ones, each state's values fit."""
+    for key, names in (("state_variables", scenario.state_variables), ("state_flags", scenario.state_flags)):
+        for name in names:
+            if name in BUILT_IN:
+                yield _error((key, name), f"'{name}' is already a built-in state variable or flag", "duplicate-id")
+            elif not name or any(c.isspace() or c.isupper() for c in name):
+                yield _error((key, name), f"'{name}' must be lower-case with no spaces", "id")
+    for name, value in scenario.state_variables.items():
+        yield from _range(("state_variables", name), name, value, 0, 100)
+    both = (*scenario.state_variables, *scenario.state_flags)
+    for index, state in enumerate(scenario.states):
+        for name, value in state.own.items():
+            path: Path_ = ("states", index, "own", name)
+            if name in scenario.state_flags and not isinstance(value, bool):
+                yield _error(path, f"'{name}' is a state flag: write true or false", "type")
+            elif name in scenario.state_variables:
+                if isinstance(value, bool):
+                    yield _error(path, f"'{name}' is a state variable: write a number from 0 to 100", "type")
+                else:
+                    yield from _range(path, name, value, 0, 100)
+            elif name not in both:
+                hint = " (declare it under 'state_variables:' or 'state_flags:')"
+                yield _unknown(path, "state variable or flag", name, both, (), hint)
 
 
 def _check_globals(scenario: Scenario) -> Iterator[Finding]:
@@ -353,6 +394,7 @@ def _check_doctrine_item(
             tuple(p.id for p in scenario.projects),
             tuple(scenario.globals),
             {e.id: tuple(c.id for c in e.choices) for e in scenario.events},
+            **_own_names(scenario),
         )
         yield from _check_condition((*path, "when"), when, ids, country_ok=True)
     yield from _check_text((*path, "reason"), item.reason)
@@ -409,14 +451,16 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
         here: Path_ = (*path, index)
         if hasattr(effect, "states"):
             yield from _check_state_ids((*here, "states"), effect.states, ids)
-        if isinstance(effect, eff.Adjust) and effect.variable not in COUNTRY_VARIABLES:
+        if isinstance(effect, eff.Adjust) and effect.variable not in ids.variables:
             hint = _global_hint(effect.variable, ids, f"write {{type: global, name: {effect.variable}}}")
-            yield _unknown((*here, "variable"), "variable", effect.variable, COUNTRY_VARIABLES, (), hint)
+            hint = hint or " (a new one is declared under 'state_variables:')"
+            yield _unknown((*here, "variable"), "variable", effect.variable, ids.variables, (), hint)
         if isinstance(effect, eff.RegionAdjust) and effect.variable not in REGION_VARIABLES:
             yield _unknown((*here, "variable"), "region variable", effect.variable, REGION_VARIABLES, ())
-        if isinstance(effect, eff.SetFlag) and effect.flag not in COUNTRY_FLAGS:
+        if isinstance(effect, eff.SetFlag) and effect.flag not in ids.flags:
             hint = _global_hint(effect.flag, ids, f"write {{type: global, name: {effect.flag}}}")
-            yield _unknown((*here, "flag"), "flag", effect.flag, COUNTRY_FLAGS, (), hint)
+            hint = hint or " (a new one is declared under 'state_flags:')"
+            yield _unknown((*here, "flag"), "flag", effect.flag, ids.flags, (), hint)
         if isinstance(effect, eff.Progress) and effect.project not in ids.projects:
             yield _unknown((*here, "project"), "project", effect.project, ids.projects, ("projects",))
         if isinstance(effect, eff.ChangeGlobal) and effect.at_least > effect.at_most:
@@ -472,12 +516,14 @@ def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
         yield _unknown((*here, "event"), "event", item.event, ids.events, ("events",))
     elif isinstance(item, cond.ChoiceMade) and item.choice not in ids.choices.get(item.event, ()):
         yield _unknown((*here, "choice"), "choice", item.choice, ids.choices.get(item.event, ()), ("events",))
-    elif isinstance(item, cond.FlagIs) and item.flag not in STATE_FLAGS:
+    elif isinstance(item, cond.FlagIs) and item.flag not in (*ids.flags, "pntr_eligible"):
         hint = _global_hint(item.flag, ids, f"write {{type: global, name: {item.flag}}}")
-        yield _unknown((*here, "flag"), "flag", item.flag, STATE_FLAGS, (), hint)
-    elif isinstance(item, cond.VariableIs) and item.variable not in COUNTRY_VARIABLES:
+        hint = hint or " (a new one is declared under 'state_flags:')"
+        yield _unknown((*here, "flag"), "flag", item.flag, (*ids.flags, "pntr_eligible"), (), hint)
+    elif isinstance(item, cond.VariableIs) and item.variable not in ids.variables:
         hint = _global_hint(item.variable, ids, f"write {{type: global, name: {item.variable}}}")
-        yield _unknown((*here, "variable"), "variable", item.variable, COUNTRY_VARIABLES, (), hint)
+        hint = hint or " (a new one is declared under 'state_variables:')"
+        yield _unknown((*here, "variable"), "variable", item.variable, ids.variables, (), hint)
     elif isinstance(item, cond.RegionVariable) and item.variable not in REGION_VARIABLES:
         yield _unknown((*here, "variable"), "region variable", item.variable, REGION_VARIABLES, ())
 
@@ -512,11 +558,11 @@ def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
             f"; this event's choices are: {', '.join(choice_ids) or 'none'}",
         )
     yield from _bounded((*path, "cooldown_turns"), sc.EventDef, "cooldown_turns", event.cooldown_turns)
-    known = (*COUNTRY_VARIABLES, *WASHINGTON_VARIABLES, *REGION_VARIABLES)
+    known = (*ids.variables, *WASHINGTON_VARIABLES, *REGION_VARIABLES)
     for index, scale in enumerate(event.chance_scales):
         if scale.variable not in known:
             yield _unknown((*path, "chance_scales", index, "variable"), "variable", scale.variable, known, ())
-        elif scale.variable in COUNTRY_VARIABLES and event.scope != "state":
+        elif scale.variable in ids.variables and event.scope != "state":
             yield _error((*path, "chance_scales", index), "chance_scales need a state: set 'scope: state'", "scope")
 
 

@@ -106,9 +106,19 @@ def initial_state(scenario: Scenario) -> GameState:
                 "resilience": quantise(definition.resilience),
                 "us_trust": quantise(definition.us_trust),
                 "neglect_turns": 0.0,
+                **{
+                    name: quantise(float(definition.own.get(name, start)))
+                    for name, start in scenario.state_variables.items()
+                },
             },
             goodwill_due={},
-            flags={name: 1.0 if value else 0.0 for name, value in flags.items()},
+            flags={
+                **{name: 1.0 if value else 0.0 for name, value in flags.items()},
+                **{
+                    name: 1.0 if definition.own.get(name, start) else 0.0
+                    for name, start in scenario.state_flags.items()
+                },
+            },
         )
     powers = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
     return GameState(

@@ -180,3 +180,48 @@ def test_a_lasting_change_reads_as_its_cause_in_the_turn_report(load):
 
     scenario, _ = load(SANCTIONS)
     assert describe_cause("lasting:event:sanctions_bite", scenario) == "Sanctions bite (still paying)"
+
+
+OWN = """\
+state_variables: {water_stress: 10}
+state_flags: {dam_dispute: false}
+states:
+  - id: uzbekistan
+    own: {water_stress: 60, dam_dispute: true}
+events:
+  - id: water_crisis
+    condition: {type: all, of: [{type: variable, variable: water_stress, at_least: 50}, {type: flag, flag: dam_dispute}]}
+    effects:
+      - {type: adjust, variable: water_stress, amount: 5}
+      - {type: flag, flag: dam_dispute, value: false}
+"""
+
+
+def test_a_scenario_declares_its_own_state_variables_and_flags(load):
+    scenario, problems = load(OWN)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    uzbekistan, kazakhstan = sim.state.countries["uzbekistan"], sim.state.countries["kazakhstan"]
+    assert (uzbekistan.values["water_stress"], kazakhstan.values["water_stress"]) == (60.0, 10.0)
+    condition = scenario.event("water_crisis").condition
+    assert holds(condition, sim.world, uzbekistan) and not holds(condition, sim.world, kazakhstan)
+    event_rules.fire(scenario.event("water_crisis"), sim.world, "uzbekistan")
+    assert uzbekistan.values["water_stress"] == 65.0 and not holds(condition, sim.world, uzbekistan)
+
+
+def test_an_undeclared_state_variable_says_where_to_declare_it(load):
+    _, problems = load(OWN.replace("variable: water_stress, at_least", "variable: water_stres, at_least"))
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and "did you mean 'water_stress'" in errors[0].message
+
+
+def test_own_values_must_fit_their_kind(load):
+    _, problems = load(OWN.replace("{water_stress: 60, dam_dispute: true}", "{water_stress: true, dam_dispute: 3}"))
+    messages = sorted(p.message for p in problems if p.severity == "error")
+    assert any("'dam_dispute' is a state flag" in m for m in messages)
+    assert any("'water_stress' is a state variable" in m for m in messages)
+
+
+def test_a_new_name_cannot_reuse_a_built_in_one(load):
+    _, problems = load("state_variables: {stability: 5}\n")
+    assert [p.code for p in problems if p.severity == "error"] == ["duplicate-id"]
