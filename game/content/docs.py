@@ -356,6 +356,84 @@ def _merge_rule() -> list[str]:
     return lines
 
 
+# Each block is a complete child of window-2023 (after the three header lines); a test validates them.
+EXPANSIONS = """\
+## Beyond the basics: numbers, your own variables, lasting effects, conditional choices
+
+Every example below is the body of a child file that starts `format_version: 1`,
+`extends: window-2023.yaml`, `id: my-scenario`, and each validates as it stands.
+
+**A number-valued global.** A global can hold a number (a drought's severity) instead of
+true/false. `type: global_number` effects raise or lower it within a range, and
+`type: global_number` conditions test it (china-backlash counts its protest wave this way).
+
+```yaml
+globals:
+  drought: 0
+events:
+  - id: dry_year
+    title: A dry year
+    text: The rivers run low across the region.
+    claims: [C12]
+    probability: 0.2
+    effects:
+      - {type: global_number, name: drought, amount: 1, at_most: 3}
+  - id: water_crisis
+    condition: {type: all, of: [{type: water, position: downstream}, {type: global_number, name: drought, at_least: 2}]}
+```
+
+**Your own state variables and flags.** Declare them with the value every state starts at,
+give a state its own start under `own:`, then use them like `stability` and `on_corridor` in
+`adjust`/`flag` effects and `variable`/`flag` conditions (middle-corridor tracks port capacity).
+
+```yaml
+state_variables: {water_stress: 20}
+state_flags: {dam_dispute: false}
+states:
+  - id: uzbekistan
+    own: {water_stress: 60, dam_dispute: true}
+events:
+  - id: water_crisis
+    condition: {type: all, of: [{type: variable, variable: water_stress, at_least: 50}, {type: flag, flag: dam_dispute}]}
+```
+
+**An effect that lasts.** `type: income` changes a power's income on one track from the next
+turn on, for `turns` turns or, left out, for the rest of the game; every turn's payment is in
+the ledger under the cause that set it going (russia-resurgent's sanctions answer uses it).
+
+```yaml
+events:
+  - id: sanctions_bite
+    title: Sanctions bite
+    text: New Western sanctions squeeze Russia's trade with the region.
+    claims: [C3]
+    condition: {type: turn, at_least: 8, at_most: 8}
+    effects:
+      - {type: income, power: russia, track: trade, amount: -1, turns: 8}
+      - {type: income, power: russia, track: diplomacy, amount: -0.5}
+```
+
+**A choice offered only under a condition, and a condition on an earlier choice.** A choice
+with `when:` is offered only while it holds (in the event's state, for state events); the
+default choice never has one, so an unanswered event can always be settled. `choice_made` holds
+once the US has given that answer (china-backlash uses both).
+
+```yaml
+events:
+  - id: russian_pressure
+    choices:
+      - id: stand_firm
+        when: {type: alignment, power: us, at_least: 35}
+  - id: border_clash
+    condition: {type: choice_made, event: russian_pressure, choice: back_off}
+```
+
+**Rival doctrines by id**, and **removing inherited globals**, are described under
+[extends](#building-on-another-scenario-extends). Scenarios using only the older keys load
+unchanged: these additions are optional keys of format version 1, so nothing needs migrating.
+"""
+
+
 SCORING = """\
 ## Scoring: what earns points, and when
 
@@ -412,7 +490,9 @@ hover and underlines mistakes.
 old format), `docs` (this file), `schema`.
 
 Contents: [first scenario](#write-your-first-scenario-in-ten-minutes) ·
-[extends](#building-on-another-scenario-extends) · [every key](#every-key) · [rules](#rules) ·
+[extends](#building-on-another-scenario-extends) ·
+[numbers, own variables, lasting effects, conditional choices](#beyond-the-basics-numbers-your-own-variables-lasting-effects-conditional-choices) ·
+[every key](#every-key) · [rules](#rules) ·
 [effects](#effects) · [conditions](#conditions) · [scoring](#scoring-what-earns-points-and-when) ·
 [messages](#messages-and-their-codes)
 """
@@ -424,6 +504,7 @@ def readme_text() -> str:
         _HEAD.format(version=sc.FORMAT_VERSION),
         WALKTHROUGH,
         "\n".join(_merge_rule()),
+        EXPANSIONS,
         "\n".join(_sections()),
         "\n".join(_rules()),
         "\n".join(
