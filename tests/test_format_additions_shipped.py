@@ -44,6 +44,7 @@ def shipped():
         ("a lasting income effect", lambda s: any(isinstance(x, eff.Income) for x in _everything(s))),
         ("a scenario's own state variable", lambda s: bool(s.state_variables)),
         ("a scenario's own state flag", lambda s: bool(s.state_flags)),
+        ("a trait effect", lambda s: any(isinstance(x, eff.Trait) for x in _everything(s))),
         ("ids on doctrine entries", lambda s: any(r.id for p in s.powers if p.doctrine for r in p.doctrine.responses)),
     ],
 )

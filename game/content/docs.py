@@ -428,6 +428,9 @@ events:
     condition: {type: choice_made, event: russian_pressure, choice: back_off}
 ```
 
+**Openness and multi-vector strength** change during play with `type: trait` (see
+[effects](#effects)); middle-corridor's ferry lines make a shore more open.
+
 **Rival doctrines by id**, and **removing inherited globals**, are described under
 [extends](#building-on-another-scenario-extends). Scenarios using only the older keys load
 unchanged: these additions are optional keys of format version 1, so nothing needs migrating.

@@ -73,6 +73,20 @@ class Adjust:
 
 
 @frozen
+class Trait:
+    """Change how a state deals with outside powers: its openness or its multi-vector strength (0–1, C1)."""
+
+    type: Literal["trait"]
+    trait: Literal["openness", "multivector"] = field(
+        metadata=doc("openness: receptivity to every outside power; multivector: how hard it balances (C1)")
+    )
+    amount: float = field(metadata=doc("change on the 0–1 scale, e.g. 0.05"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: trait, trait: openness, amount: 0.05, states: [turkmenistan]}"
+
+
+@frozen
 class Floor:
     """Move a power's structural floor in a state: the alignment its ties guarantee (C3)."""
 
@@ -189,6 +203,7 @@ Effect = (
     | Goodwill
     | Shift
     | Adjust
+    | Trait
     | Floor
     | SetFlag
     | Progress

@@ -129,6 +129,10 @@ EFFECT_TEXT: dict[type, EffectText] = {
     eff.Goodwill: _goodwill,
     eff.Shift: lambda e, ctx: (f"{_power(e.power, ctx)} alignment {number(e.amount)}", _states(e.states, ctx)),
     eff.Adjust: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", _states(e.states, ctx)),
+    eff.Trait: lambda e, ctx: (
+        f"{'openness to outside powers' if e.trait == 'openness' else 'multi-vector balancing'} {number(e.amount)}",
+        _states(e.states, ctx),
+    ),
     eff.Floor: lambda e, ctx: (f"{_power(e.power, ctx)} structural floor {number(e.amount)}", _states(e.states, ctx)),
     eff.SetFlag: _set_flag,
     eff.Progress: lambda e, ctx: (f"{_project(e.project, ctx)} progress {number(e.amount)}", None),

@@ -81,6 +81,16 @@ def _adjust(effect: e.Adjust, world: World, ctx: EffectContext) -> None:
         world.adjust(country, effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
 
 
+def _trait(effect: e.Trait, world: World, ctx: EffectContext) -> None:
+    """The state's own value starts from its definition; once changed, the rules read it from the state (C1)."""
+    for country in _countries(effect, world, ctx):
+        start = getattr(world.state_defs[country.id], effect.trait)
+        country.values.setdefault(effect.trait, start)  # not a change: the value it already had
+        world.ledger.change(
+            country.values, effect.trait, country.id, "values", effect.amount * ctx.scale, ctx.cause, ctx.claims, hi=1.0
+        )
+
+
 def _floor(effect: e.Floor, world: World, ctx: EffectContext) -> None:
     for country in _countries(effect, world, ctx):
         world.adjust_floor(country, effect.power, effect.amount, ctx.cause, ctx.claims)
@@ -159,6 +169,7 @@ APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
     e.Goodwill: _goodwill,
     e.Shift: _shift,
     e.Adjust: _adjust,
+    e.Trait: _trait,
     e.Floor: _floor,
     e.SetFlag: _flag,
     e.Progress: _project,

@@ -225,3 +225,31 @@ def test_own_values_must_fit_their_kind(load):
 def test_a_new_name_cannot_reuse_a_built_in_one(load):
     _, problems = load("state_variables: {stability: 5}\n")
     assert [p.code for p in problems if p.severity == "error"] == ["duplicate-id"]
+
+
+TRAITS = """\
+events:
+  - id: ashgabat_opens
+    title: Ashgabat opens up
+    text: Turkmenistan eases its neutrality.
+    claims: [C1]
+    effects:
+      - {type: trait, trait: openness, amount: 0.2, states: [turkmenistan]}
+      - {type: trait, trait: multivector, amount: -2, states: [turkmenistan]}
+"""
+
+
+def test_a_trait_effect_changes_openness_and_multivector_strength_that_the_rules_read(load):
+    from game.sim.receptivity import multiplier
+
+    scenario, problems = load(TRAITS)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    turkmenistan = sim.state.countries["turkmenistan"]
+    start = scenario.state("turkmenistan").openness
+    before = multiplier(sim.world, turkmenistan, "us", "trade")
+    event_rules.fire(scenario.event("ashgabat_opens"), sim.world, None)
+    assert turkmenistan.values["openness"] == pytest.approx(start + 0.2)
+    assert turkmenistan.values["multivector"] == 0.0  # kept within 0-1
+    assert multiplier(sim.world, turkmenistan, "us", "trade") > before
+    assert "openness" not in sim.state.countries["kazakhstan"].values  # other states keep their definition
