@@ -45,6 +45,8 @@ def shipped():
         ("a scenario's own state variable", lambda s: bool(s.state_variables)),
         ("a scenario's own state flag", lambda s: bool(s.state_flags)),
         ("a trait effect", lambda s: any(isinstance(x, eff.Trait) for x in _everything(s))),
+        ("PNTR scored state by state", lambda s: s.score.pntr_by_state),
+        ("points for any project", lambda s: bool(s.score.project_points)),
         ("ids on doctrine entries", lambda s: any(r.id for p in s.powers if p.doctrine for r in p.doctrine.responses)),
     ],
 )

@@ -450,12 +450,12 @@ than one reached late.
 |---|---|---|
 | partnership | `score.partnership_points` | the state with the highest `score_weight` has the state flag `partnership` |
 | corridor | `score.corridor_points` | project `trans_caspian` is at 100 |
-| PNTR | `score.pntr_points` | at least one state has **both** state flags `pntr` and `pntr_eligible`; the global `pntr_passed` earns nothing by itself (set the flag with `{type: flag, flag: pntr}`) |
+| PNTR | `score.pntr_points` | at least one state has **both** state flags `pntr` and `pntr_eligible`; the global `pntr_passed` earns nothing by itself (set the flag with `{type: flag, flag: pntr}`). With `score.pntr_by_state: true` the points are shared among the eligible states by `score_weight`, each state earning its part once it has PNTR (classroom-45min) |
+| any project | `score.project_points: {id: points}` | that project is at 100 (middle-corridor scores ERICEN this way) |
 
 A project counts as complete whenever its progress is 100, including one that **starts** at 100;
 but its `on_complete` effects run only when funding carries it from below 100 to 100, so a project
 that starts complete never runs them (put those effects in the scenario's start values instead).
-Scoring other projects, and PNTR state by state, is not part of the format yet.
 """
 
 

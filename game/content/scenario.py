@@ -270,6 +270,17 @@ class ScoreDef:
     partnership_points: float = field(default=6.0, metadata=doc("score for the Kazakhstan partnership (C14)"))
     corridor_points: float = field(default=5.0, metadata=doc("score for completing the Trans-Caspian route (C9)"))
     pntr_points: float = field(default=4.0, metadata=doc("score for passing PNTR (C11)"))
+    pntr_by_state: bool = field(
+        default=False,
+        metadata=doc(
+            "true: pntr_points are shared among the PNTR-eligible states by score_weight, each state earning "
+            "its part once it has PNTR; false: all of them once any eligible state has it"
+        ),
+    )
+    project_points: dict[str, float] = field(
+        factory=dict,
+        metadata=doc("score each turn for each listed project (any id) while it is complete, besides corridor_points"),
+    )
     stability_weight: float = field(default=0.1, metadata=doc("score per point of mean stability above 50"))
     backlash_weight: float = field(default=0.5, metadata=doc("score lost per point of backlash"))
     leverage_weight: float = field(default=0.0, metadata=doc("score per point of leverage income banked (C16)"))

@@ -592,6 +592,10 @@ def _check_score(scenario: Scenario) -> Iterator[Finding]:
                 "grades must be listed from best to worst (min_score falling)",
                 "range",
             )
+    projects = [p.id for p in scenario.projects]
+    for project in scenario.score.project_points:
+        if project not in projects:
+            yield _unknown(("score", "project_points", project), "project", project, projects, ("projects",))
     if scenario.score.defeat_score >= scenario.score.victory_score:
         yield _error(("score", "defeat_score"), "defeat_score must be below victory_score", "range")
 
@@ -743,7 +747,8 @@ def _check_affordable(scenario: Scenario) -> Iterator[Finding]:
 def max_score(scenario: Scenario) -> float:
     """The highest score a campaign could reach: full standing (100), every milestone, full stability."""
     score = scenario.score
-    return 100 + score.partnership_points + score.corridor_points + score.pntr_points + score.stability_weight * 50
+    milestones = score.partnership_points + score.corridor_points + score.pntr_points
+    return 100 + milestones + sum(max(0.0, p) for p in score.project_points.values()) + score.stability_weight * 50
 
 
 def _check_reachable(scenario: Scenario) -> Iterator[Finding]:

@@ -253,3 +253,35 @@ def test_a_trait_effect_changes_openness_and_multivector_strength_that_the_rules
     assert turkmenistan.values["multivector"] == 0.0  # kept within 0-1
     assert multiplier(sim.world, turkmenistan, "us", "trade") > before
     assert "openness" not in sim.state.countries["kazakhstan"].values  # other states keep their definition
+
+
+def test_pntr_by_state_pays_each_eligible_state_its_weighted_part(load):
+    from game.sim.score import score_breakdown
+
+    scenario, problems = load("score: {pntr_points: 6, pntr_by_state: true}\n")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    eligible = [s for s in scenario.states if s.flags.pntr_eligible]
+    assert score_breakdown(sim.world).pntr == 0.0
+    sim.world.set_flag(sim.state.countries[eligible[0].id], "pntr", True, "test", ())
+    share = eligible[0].score_weight / sum(s.score_weight for s in eligible)
+    assert score_breakdown(sim.world).pntr == pytest.approx(6 * share)
+
+
+def test_any_project_can_earn_points_while_complete(load):
+    from game.sim.score import score_breakdown
+
+    scenario, problems = load("score: {project_points: {ericen: 3, pntr: 1}}\n")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    sim = Simulation(scenario, 1)
+    before = score_breakdown(sim.world)
+    sim.world.advance_project("ericen", 100, "test", ())
+    after = score_breakdown(sim.world)
+    assert (before.projects, after.projects) == (0.0, 3.0)
+    assert after.total - before.total == pytest.approx(3.0, abs=1e-9)
+
+
+def test_project_points_name_a_project_that_exists(load):
+    _, problems = load("score: {project_points: {ericenn: 3}}\n")
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and "unknown project 'ericenn' (did you mean 'ericen'?)" in errors[0].message
