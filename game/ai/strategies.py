@@ -15,6 +15,7 @@ import attrs
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
+from game.sim.events import available_choices
 from game.sim.legality import check_order, legal_moves, order_cost, remaining
 from game.sim.orders import Decision, IllegalOrder, Order
 from game.sim.rules import contest
@@ -184,16 +185,17 @@ def choose_decision(world: World, strategy: Strategy, decision: Decision, rng: r
     event = world.scenario.event(decision.event)
     if strategy.name == "neglect" or not event.choices:
         return event.default_choice or event.choices[0].id
+    offered = available_choices(world, decision)  # a choice with `when` only while it holds
     if strategy.random_orders:
         assert rng is not None, "a random strategy needs its generator"
-        return rng.choice(event.choices).id
+        return rng.choice(offered).id
 
     def worth(choice: Any) -> float:
         return sum(_effect_worth(world, effect, decision.state, 0.3) for effect in choice.effects) + sum(
             effect.amount * 0.2 for effect in choice.effects if isinstance(effect, e.Budget) and effect.power == "us"
         )
 
-    return max(event.choices, key=worth).id
+    return max(offered, key=worth).id
 
 
 def _first_half(turn: int, total: int) -> bool:

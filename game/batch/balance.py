@@ -43,6 +43,8 @@ class RunOutcome:
     events: frozenset[str]
     actions: frozenset[str]
     milestones: frozenset[str]
+    us_ordered: frozenset[str] = frozenset()  # US actions the strategy ordered, changed anything or not
+    projects_done: frozenset[str] = frozenset()  # projects at 100 when the campaign ended
 
 
 @attrs.frozen
@@ -71,6 +73,9 @@ class BalanceReport:
     never_reached: tuple[str, ...]
     dominant: str | None
     warnings: tuple[str, ...]
+    projects_never_completed: tuple[str, ...] = ()
+    us_actions_never_chosen: tuple[str, ...] = ()
+    actions_without_effect: tuple[str, ...] = ()  # ordered, yet the ledger shows no change from them
 
 
 def play_outcome(scenario: Scenario, spec: RunSpec) -> RunOutcome:
@@ -89,6 +94,8 @@ def play_outcome(scenario: Scenario, spec: RunSpec) -> RunOutcome:
         frozenset(e for e, turns in sim.state.events_fired.items() if turns),
         actions,
         reached,
+        frozenset(order.action for record in sim.history for order in record.orders),
+        frozenset(p for p, progress in sim.state.projects.items() if progress >= 100),
     )
 
 
@@ -176,6 +183,26 @@ def summarise(scenario: Scenario, outcomes: Sequence[RunOutcome], strategies: Se
         tuple(never),
         dominant,
         tuple(warnings),
+        *unfinished_content(scenario, outcomes),
+    )
+
+
+def unfinished_content(
+    scenario: Scenario, outcomes: Sequence[RunOutcome]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Projects no campaign completed, US actions no strategy chose, and actions ordered to no effect.
+
+    An author's new action that is never chosen, or chosen and changes nothing, would
+    otherwise leave the results exactly as before without a word.
+    """
+    done = set().union(*(o.projects_done for o in outcomes))
+    chosen = set().union(*(o.us_ordered for o in outcomes))
+    changed = set().union(*(o.actions for o in outcomes))
+    us_actions = [a.id for a in scenario.actions if a.power == "us"]
+    return (
+        tuple(p.id for p in scenario.projects if p.id not in done),
+        tuple(a for a in us_actions if a not in chosen),
+        tuple(a for a in us_actions if a in chosen and a not in changed),
     )
 
 
@@ -226,6 +253,9 @@ def report_lines(report: BalanceReport) -> list[str]:
     for title, items in (
         ("events that never fired", report.events_never_fired),
         ("actions no strategy or AI ever ordered", report.actions_never_used),
+        ("projects never completed", report.projects_never_completed),
+        ("US actions no standard strategy ever chose", report.us_actions_never_chosen),
+        ("actions ordered that changed nothing", report.actions_without_effect),
         ("never reached", report.never_reached),
     ):
         lines.append(f"{title}: {', '.join(items) if items else 'none'}")

@@ -29,7 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name, (register, _) in commands.COMMANDS.items():
-        register(sub.add_parser(name, help=commands.HELP[name], description=commands.HELP[name]))
+        # argparse %-formats `help` but prints `description` as written, so only help is escaped.
+        text = commands.HELP[name]
+        register(sub.add_parser(name, help=text.replace("%", "%%"), description=text))
     return parser
 
 

@@ -42,6 +42,18 @@ class GlobalIs:
 
 
 @frozen
+class GlobalNumber:
+    """True when a number-valued global (e.g. drought: 2) lies in a range; a true/false global counts as 1/0."""
+
+    type: Literal["global_number"]
+    name: str = field(metadata=doc("the global's id"))
+    at_least: float = field(default=-1e9, metadata=doc("lowest value"))
+    at_most: float = field(default=1e9, metadata=doc("highest value"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: global_number, name: drought, at_least: 2}"
+
+
+@frozen
 class RegionVariable:
     """True when a region-wide variable lies in a range."""
 
@@ -87,6 +99,17 @@ class EventFired:
     at_least: int = field(default=1, metadata=doc("how many times"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: event_fired, event: brics_expansion}"
+
+
+@frozen
+class ChoiceMade:
+    """True when the US has given this answer to an event at least once (in any state)."""
+
+    type: Literal["choice_made"]
+    event: str = field(metadata=doc("the event's id"))
+    choice: str = field(metadata=doc("the id of one of its choices"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: choice_made, event: c5plus1_summit, choice: president}"
 
 
 @frozen
@@ -187,10 +210,12 @@ class NotOf:
 Condition = (
     TurnIs
     | GlobalIs
+    | GlobalNumber
     | RegionVariable
     | ProjectIs
     | WashingtonIs
     | EventFired
+    | ChoiceMade
     | StateIs
     | FlagIs
     | WaterIs

@@ -52,7 +52,10 @@ ERROR_CODES: dict[str, str] = {
     "id": "An id with capitals or spaces; ids are lower-case names.",
     "placeholder": "Player text uses a `{placeholder}` the game does not fill ({state} and {power} only).",
     "scope": "A condition looks at a state where there is no state to look at.",
-    "extends": "`extends:` or `remove:` is wrong: missing parent, outside the scenarios folder, too deep, bad removal.",
+    "extends": "`extends:` or `remove:` is wrong: missing parent (the folders looked in are named), a parent "
+    "outside those folders, too deep, bad removal.",
+    "unknown-id": "A child item whose id resembles a parent's and which leaves out required keys: most likely a "
+    "misspelt change (did you mean ...?). A new item with every required key is simply added.",
     "extends-cycle": "Parents extend each other in a circle.",
     "invalid": "A value the checker could not read for another reason (the message says which).",
     "internal": "The checker itself failed; please report the file.",
@@ -149,7 +152,8 @@ group's parameters with their ranges and claims.
 with its line and a fix; `python main.py resolve scenarios/{WALKTHROUGH_NAME}` prints the merged
 scenario with the file and line behind every value; `python main.py check-balance
 scenarios/{WALKTHROUGH_NAME} --runs 20` plays every standard strategy and reports win rates,
-events that never fired and actions nobody used. Then play it: `python main.py play --scenario
+events that never fired, projects never completed, US actions no strategy chose and actions
+ordered to no effect. Then play it: `python main.py play --scenario
 scenarios/{WALKTHROUGH_NAME}`.
 
 Your finished file:
@@ -171,9 +175,14 @@ def type_text(tp: Any) -> str:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
         rest = [a for a in args if a is not type(None)]
+        # A rebuilt union is a new object: recognise effects and conditions by their members.
+        for union, text in ((cond.Condition, "[condition](#conditions)"), (eff.Effect, "[effect](#effects)")):
+            if set(rest) == set(typing.get_args(union)):
+                return f"{text} or nothing" if len(rest) < len(args) else text
         if len(rest) < len(args):
             inner = typing.Union[tuple(rest)] if len(rest) > 1 else rest[0]  # noqa: UP007 - rebuilding a union
             return f"{type_text(inner)} or nothing"
+        return " or ".join(type_text(a) for a in rest)
     simple = {bool: "true/false", int: "whole number", float: "number", str: "text"}
     if tp in simple:
         return simple[tp]
@@ -323,14 +332,131 @@ def _merge_rule() -> list[str]:
     lines += ["- " + " ".join(bullet.split()) for bullet in bullets]
     lines += [
         "",
-        f"Parents must be inside the scenarios folder; chains are at most {inherit.MAX_DEPTH} files deep and a "
+        "A parent is looked for next to the child (in its folder, or anywhere inside the nearest enclosing folder "
+        "named `scenarios`) and then, by file name, among the game's own scenarios, so a file kept anywhere can "
+        "say `extends: window-2023.yaml`; a path leading anywhere else is refused, and the message names the "
+        f"folders looked in. Chains are at most {inherit.MAX_DEPTH} files deep and a "
         "cycle is an error. A problem in a merged value points at the file and line that set it. "
         "`python main.py resolve FILE` prints the merged scenario with the origin of every value.",
         "",
         "In a child file every key is optional, but items of id lists need their `id`, and an item "
         "with a new id must be complete. Effects, conditions and other lists are replaced whole.",
+        "",
+        "Rival doctrine entries (`priorities`, `responses`) have ids in the shipped scenarios, so a child adds "
+        "one answer without restating the others:",
+        "",
+        "```yaml",
+        "powers:",
+        "  - id: russia",
+        "    doctrine:",
+        "      responses:",
+        "        - {id: answer_corridor, to_tag: corridor, action: northern_route_discount, weight: 1.7}",
+        "```",
     ]
     return lines
+
+
+# Each block is a complete child of window-2023 (after the three header lines); a test validates them.
+EXPANSIONS = """\
+## Beyond the basics: numbers, your own variables, lasting effects, conditional choices
+
+Every example below is the body of a child file that starts `format_version: 1`,
+`extends: window-2023.yaml`, `id: my-scenario`, and each validates as it stands.
+
+**A number-valued global.** A global can hold a number (a drought's severity) instead of
+true/false. `type: global_number` effects raise or lower it within a range, and
+`type: global_number` conditions test it (china-backlash counts its protest wave this way).
+
+```yaml
+globals:
+  drought: 0
+events:
+  - id: dry_year
+    title: A dry year
+    text: The rivers run low across the region.
+    claims: [C12]
+    probability: 0.2
+    effects:
+      - {type: global_number, name: drought, amount: 1, at_most: 3}
+  - id: water_crisis
+    condition: {type: all, of: [{type: water, position: downstream}, {type: global_number, name: drought, at_least: 2}]}
+```
+
+**Your own state variables and flags.** Declare them with the value every state starts at,
+give a state its own start under `own:`, then use them like `stability` and `on_corridor` in
+`adjust`/`flag` effects and `variable`/`flag` conditions (middle-corridor tracks port capacity).
+
+```yaml
+state_variables: {water_stress: 20}
+state_flags: {dam_dispute: false}
+states:
+  - id: uzbekistan
+    own: {water_stress: 60, dam_dispute: true}
+events:
+  - id: water_crisis
+    condition: {type: all, of: [{type: variable, variable: water_stress, at_least: 50}, {type: flag, flag: dam_dispute}]}
+```
+
+**An effect that lasts.** `type: income` changes a power's income on one track from the next
+turn on, for `turns` turns or, left out, for the rest of the game; every turn's payment is in
+the ledger under the cause that set it going (russia-resurgent's sanctions answer uses it).
+
+```yaml
+events:
+  - id: sanctions_bite
+    title: Sanctions bite
+    text: New Western sanctions squeeze Russia's trade with the region.
+    claims: [C3]
+    condition: {type: turn, at_least: 8, at_most: 8}
+    effects:
+      - {type: income, power: russia, track: trade, amount: -1, turns: 8}
+      - {type: income, power: russia, track: diplomacy, amount: -0.5}
+```
+
+**A choice offered only under a condition, and a condition on an earlier choice.** A choice
+with `when:` is offered only while it holds (in the event's state, for state events); the
+default choice never has one, so an unanswered event can always be settled. `choice_made` holds
+once the US has given that answer (china-backlash uses both).
+
+```yaml
+events:
+  - id: russian_pressure
+    choices:
+      - id: stand_firm
+        when: {type: alignment, power: us, at_least: 35}
+  - id: border_clash
+    condition: {type: choice_made, event: russian_pressure, choice: back_off}
+```
+
+**Openness and multi-vector strength** change during play with `type: trait` (see
+[effects](#effects)); middle-corridor's ferry lines make a shore more open.
+
+**Rival doctrines by id**, and **removing inherited globals**, are described under
+[extends](#building-on-another-scenario-extends). Scenarios using only the older keys load
+unchanged: these additions are optional keys of format version 1, so nothing needs migrating.
+"""
+
+
+SCORING = """\
+## Scoring: what earns points, and when
+
+Each turn the US position is scored: its standing against the rivals (see `score.preferred_share`),
+plus the milestones that hold *that turn*, plus `stability_weight` × (mean stability − 50), minus
+`backlash_weight` × backlash. The campaign's score is the **mean of every turn's position**, so a
+milestone is not paid once: it counts on every turn it holds, and one reached early is worth more
+than one reached late.
+
+| milestone | earns | when it holds |
+|---|---|---|
+| partnership | `score.partnership_points` | the state with the highest `score_weight` has the state flag `partnership` |
+| corridor | `score.corridor_points` | project `trans_caspian` is at 100 |
+| PNTR | `score.pntr_points` | at least one state has **both** state flags `pntr` and `pntr_eligible`; the global `pntr_passed` earns nothing by itself (set the flag with `{type: flag, flag: pntr}`). With `score.pntr_by_state: true` the points are shared among the eligible states by `score_weight`, each state earning its part once it has PNTR (classroom-45min) |
+| any project | `score.project_points: {id: points}` | that project is at 100 (middle-corridor scores ERICEN this way) |
+
+A project counts as complete whenever its progress is 100, including one that **starts** at 100;
+but its `on_complete` effects run only when funding carries it from below 100 to 100, so a project
+that starts complete never runs them (put those effects in the scenario's start values instead).
+"""
 
 
 def _codes() -> list[str]:
@@ -367,8 +493,11 @@ hover and underlines mistakes.
 old format), `docs` (this file), `schema`.
 
 Contents: [first scenario](#write-your-first-scenario-in-ten-minutes) ·
-[extends](#building-on-another-scenario-extends) · [every key](#every-key) · [rules](#rules) ·
-[effects](#effects) · [conditions](#conditions) · [messages](#messages-and-their-codes)
+[extends](#building-on-another-scenario-extends) ·
+[numbers, own variables, lasting effects, conditional choices](#beyond-the-basics-numbers-your-own-variables-lasting-effects-conditional-choices) ·
+[every key](#every-key) · [rules](#rules) ·
+[effects](#effects) · [conditions](#conditions) · [scoring](#scoring-what-earns-points-and-when) ·
+[messages](#messages-and-their-codes)
 """
 
 
@@ -378,6 +507,7 @@ def readme_text() -> str:
         _HEAD.format(version=sc.FORMAT_VERSION),
         WALKTHROUGH,
         "\n".join(_merge_rule()),
+        EXPANSIONS,
         "\n".join(_sections()),
         "\n".join(_rules()),
         "\n".join(
@@ -396,6 +526,7 @@ def readme_text() -> str:
                 cond.CONDITION_TYPES,
             )
         ),
+        SCORING,
         "\n".join(_codes()),
     ]
     return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"

@@ -73,6 +73,20 @@ class Adjust:
 
 
 @frozen
+class Trait:
+    """Change how a state deals with outside powers: its openness or its multi-vector strength (0–1, C1)."""
+
+    type: Literal["trait"]
+    trait: Literal["openness", "multivector"] = field(
+        metadata=doc("openness: receptivity to every outside power; multivector: how hard it balances (C1)")
+    )
+    amount: float = field(metadata=doc("change on the 0–1 scale, e.g. 0.05"))
+    states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
+    COUNTRY: ClassVar[bool] = True
+    EXAMPLE: ClassVar[str] = "{type: trait, trait: openness, amount: 0.05, states: [turkmenistan]}"
+
+
+@frozen
 class Floor:
     """Move a power's structural floor in a state: the alignment its ties guarantee (C3)."""
 
@@ -131,6 +145,23 @@ class Budget:
 
 
 @frozen
+class Income:
+    """Change a power's income on one track for some turns, or for good: an effect that lasts.
+
+    It starts with the next turn's income; each turn's change is recorded in the ledger
+    with the cause that set it going (sanctions that bite for two years, a budget cut for good).
+    """
+
+    type: Literal["income"]
+    power: Power = field(metadata=doc("us, russia or china"))
+    track: Track = field(metadata=doc("soft_power, trade or diplomacy"))
+    amount: float = field(metadata=doc("points added to each turn's income (negative to cut it)"))
+    turns: int | None = field(default=None, metadata=doc("for how many turns (left out: for the rest of the game)"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: income, power: russia, track: trade, amount: -1, turns: 8}"
+
+
+@frozen
 class Washington:
     """Change the US Washington track: political capital or Congress support (C11)."""
 
@@ -154,8 +185,34 @@ class SetGlobal:
     EXAMPLE: ClassVar[str] = "{type: global, name: brics_expanded, value: true}"
 
 
+@frozen
+class ChangeGlobal:
+    """Raise or lower a number-valued global (a drought's severity), kept within a range."""
+
+    type: Literal["global_number"]
+    name: str = field(metadata=doc("the global's id (declare it under 'globals:' with a number)"))
+    amount: float = field(metadata=doc("how much to add (negative to lower)"))
+    at_least: float = field(default=0.0, metadata=doc("the value never falls below this"))
+    at_most: float = field(default=100.0, metadata=doc("the value never rises above this"))
+    COUNTRY: ClassVar[bool] = False
+    EXAMPLE: ClassVar[str] = "{type: global_number, name: drought, amount: 1}"
+
+
 Effect = (
-    Influence | Goodwill | Shift | Adjust | Floor | SetFlag | Progress | RegionAdjust | Budget | Washington | SetGlobal
+    Influence
+    | Goodwill
+    | Shift
+    | Adjust
+    | Trait
+    | Floor
+    | SetFlag
+    | Progress
+    | RegionAdjust
+    | Budget
+    | Income
+    | Washington
+    | SetGlobal
+    | ChangeGlobal
 )
 
 EFFECT_TYPES: dict[str, type] = tagged_registry(Effect, globals())

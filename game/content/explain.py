@@ -73,6 +73,25 @@ def _states(ids: Sequence[str], ctx: Context) -> str:
     return "in " + _join([names.get(i, i) for i in ids], "and") if ids else ctx.where
 
 
+def _subject(ids: Sequence[str], ctx: Context) -> str:
+    """Who a flag change is about, as the subject of a sentence: 'Kazakhstan', 'each of A and B'."""
+    names = {s.id: s.name for s in ctx.scenario.states}
+    if len(ids) == 1:
+        return names.get(ids[0], ids[0])
+    if ids:
+        return "each of " + _join([names.get(i, i) for i in ids], "and")
+    return ctx.where.removeprefix("in ")
+
+
+def _flag_phrase(flag: str, value: bool) -> str:
+    """'has PNTR with the US'; a scenario's own flag reads 'has the flag ferry_line'."""
+    return FLAG_PHRASES.get(flag, (f"has the flag {flag}", f"does not have the flag {flag}"))[0 if value else 1]
+
+
+def _set_flag(e: eff.SetFlag, ctx: Context) -> tuple[str, str | None]:
+    return f"{_subject(e.states, ctx)} now {_flag_phrase(e.flag, e.value)}", None
+
+
 def _join(items: Sequence[str], word: str) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -110,19 +129,30 @@ EFFECT_TEXT: dict[type, EffectText] = {
     eff.Goodwill: _goodwill,
     eff.Shift: lambda e, ctx: (f"{_power(e.power, ctx)} alignment {number(e.amount)}", _states(e.states, ctx)),
     eff.Adjust: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", _states(e.states, ctx)),
-    eff.Floor: lambda e, ctx: (f"{_power(e.power, ctx)} structural floor {number(e.amount)}", _states(e.states, ctx)),
-    eff.SetFlag: lambda e, ctx: (
-        f"now {FLAG_PHRASES.get(e.flag, (e.flag, 'not ' + e.flag))[0 if e.value else 1]}",
+    eff.Trait: lambda e, ctx: (
+        f"{'openness to outside powers' if e.trait == 'openness' else 'multi-vector balancing'} {number(e.amount)}",
         _states(e.states, ctx),
     ),
+    eff.Floor: lambda e, ctx: (f"{_power(e.power, ctx)} structural floor {number(e.amount)}", _states(e.states, ctx)),
+    eff.SetFlag: _set_flag,
     eff.Progress: lambda e, ctx: (f"{_project(e.project, ctx)} progress {number(e.amount)}", None),
     eff.RegionAdjust: lambda e, ctx: (f"region-wide {_name(e.variable)} {number(e.amount)}", None),
     eff.Budget: lambda e, ctx: (
         f"{_power(e.power, ctx)} {TRACK_NAMES[e.track].lower()} points {number(e.amount)} this turn",
         None,
     ),
+    eff.Income: lambda e, ctx: (
+        f"{_power(e.power, ctx)} {TRACK_NAMES[e.track].lower()} income {number(e.amount)} a turn "
+        + ("for the rest of the game" if e.turns is None else f"for {e.turns} turn{'' if e.turns == 1 else 's'}")
+        + ", from next turn",
+        None,
+    ),
     eff.Washington: lambda e, ctx: (f"{_name(e.variable)} {number(e.amount)}", None),
-    eff.SetGlobal: lambda e, ctx: (f"'{e.name}' becomes {str(e.value).lower()}", None),
+    eff.SetGlobal: lambda e, ctx: (f"the global '{e.name}' becomes {str(e.value).lower()}", None),
+    eff.ChangeGlobal: lambda e, ctx: (
+        f"the global '{e.name}' {number(e.amount)} (kept between {e.at_least:g} and {e.at_most:g})",
+        None,
+    ),
 }
 
 
@@ -158,12 +188,29 @@ def _event_fired(c: cond.EventFired, ctx: Context) -> str:
     return f"'{title}' has fired{times}"
 
 
+def _choice_made(c: cond.ChoiceMade, ctx: Context) -> str:
+    event = next((e for e in ctx.scenario.events if e.id == c.event), None)
+    label = next((ch.label for ch in event.choices if ch.id == c.choice), c.choice) if event else c.choice
+    label = label.replace("{state}", "the state").replace("{power}", "the United States")
+    return f"the US has answered '{event.title if event else c.event}' with '{label}'"
+
+
 def _project_is(c: cond.ProjectIs, ctx: Context) -> str:
     name = _project(c.project, ctx)
     return f"{name} is complete" if c.at_least >= 100 else f"{name} has reached {c.at_least:g}% progress"
 
 
 def _turn(c: cond.TurnIs, ctx: Context) -> str:
+    """A clause with a subject, so it joins others: 'the turn is 4 or later'."""
+    if c.at_most >= 10_000:
+        return f"the turn is {c.at_least} or later" if c.at_least > 1 else "any turn has come"
+    if c.at_least <= 1:
+        return f"the turn is {c.at_most} or earlier"
+    return f"the turn is between {c.at_least} and {c.at_most}"
+
+
+def turn_phrase(c: cond.TurnIs) -> str:
+    """The same span as an adverbial: 'until turn 1', 'from turn 4 to turn 12'."""
     if c.at_most >= 10_000:
         return f"from turn {c.at_least}" if c.at_least > 1 else "on any turn"
     if c.at_least <= 1:
@@ -181,15 +228,17 @@ def _group(items: Sequence[Any], word: str, ctx: Context) -> str:
 
 CONDITION_TEXT: dict[type, ConditionText] = {
     cond.TurnIs: _turn,
-    cond.GlobalIs: lambda c, ctx: f"'{c.name}' is {str(c.value).lower()}",
+    cond.GlobalIs: lambda c, ctx: f"the global '{c.name}' is {str(c.value).lower()}",
+    cond.GlobalNumber: lambda c, ctx: f"the global '{c.name}' is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.RegionVariable: lambda c, ctx: f"region-wide {_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.ProjectIs: _project_is,
     cond.WashingtonIs: lambda c, ctx: f"{_name(c.variable)} is {_span(c.at_least, c.at_most, -1e9, 1e9)}",
     cond.EventFired: _event_fired,
+    cond.ChoiceMade: _choice_made,
     cond.StateIs: lambda c, ctx: (
         "the state is " + _join([next((s.name for s in ctx.scenario.states if s.id == i), i) for i in c.ids], "or")
     ),
-    cond.FlagIs: lambda c, ctx: "the state " + FLAG_PHRASES.get(c.flag, (c.flag, "not " + c.flag))[0 if c.value else 1],
+    cond.FlagIs: lambda c, ctx: "the state " + _flag_phrase(c.flag, c.value),
     cond.WaterIs: lambda c, ctx: f"the state lies {c.position} on the rivers",
     cond.AlignmentIs: lambda c, ctx: f"{POWER_NAMES[c.power]}'s alignment is {_span(c.at_least, c.at_most, 0, 100)}",
     cond.LeaderIs: lambda c, ctx: f"{POWER_NAMES[c.power]} leads the state's alignment",
@@ -239,6 +288,8 @@ def explain_event(event: EventDef, scenario: Scenario) -> str:
     where = describe_condition(event.condition, ctx)
     if event.scope == "state":
         opening = "Fires in any state" if event.condition is None else f"Fires where {where}"
+    elif isinstance(event.condition, cond.TurnIs):
+        opening = f"Fires for the region {turn_phrase(event.condition)}"
     else:
         opening = "Fires for the region" + ("" if event.condition is None else f" when {where}")
     lines = [f"{event.title} ({event.id})", f"{opening}, {_chance(event)}. {_repeat(event)}"]
@@ -248,7 +299,8 @@ def explain_event(event: EventDef, scenario: Scenario) -> str:
         lines.append("Choices:")
         for choice in event.choices:
             default = " (the default)" if choice.id == (event.default_choice or event.choices[0].id) else ""
-            lines.append(f"  - {choice.label}{default}: {describe_effects(choice.effects, ctx)}.")
+            offered = "" if choice.when is None else f" (offered only while {describe_condition(choice.when, ctx)})"
+            lines.append(f"  - {choice.label}{default}{offered}: {describe_effects(choice.effects, ctx)}.")
             if choice.preview:
                 lines.append(f"    The player is told: {choice.preview}")
     if "summit" in event.tags:

@@ -6,10 +6,16 @@ One merge rule, documented in scenarios/README.md:
   only the keys it gives; new items are added at the end);
 - every other value (numbers, text, plain lists, lists of effects) is replaced whole, and so
   is an effect or condition whose `type` the child changes (its keys would not fit);
-- a top-level `remove: {actions: [id, ...], events: [...]}` drops inherited items, and a
-  removal that matches nothing is an error.
-Parents live inside the same scenarios folder, chains are at most `MAX_DEPTH` deep, and a
-cycle is an error. Every merged value keeps the file, line and column that set it.
+- a child item with a new id that has every required key is a new item, even when its id
+  resembles a parent's; one that leaves required keys out and resembles a parent's id is
+  reported as a misspelt change;
+- a top-level `remove: {actions: [id, ...], events: [...], projects: [...], globals: [name]}`
+  drops inherited items (any list of items with ids, or names from `globals:`), and a removal
+  that matches nothing is an error.
+A parent is looked for next to the child (its folder, or anywhere inside the nearest enclosing
+folder named `scenarios`) and then, by file name, among the game's own scenarios; a path that
+leads anywhere else is refused. Chains are at most `MAX_DEPTH` deep, and a cycle is an error.
+Every merged value keeps the file, line and column that set it.
 """
 
 from __future__ import annotations
@@ -20,6 +26,20 @@ from typing import Any
 from game.content.yamlread import Document, Mark, Path_, Problem, YamlError, read_yaml_file
 
 MAX_DEPTH = 5
+SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
+# The item class of each id list, so a new item can be told apart from a misspelt change.
+ITEM_CLASSES: dict[str, str] = {
+    "states": "StateDef",
+    "powers": "PowerDef",
+    "actions": "ActionDef",
+    "events": "EventDef",
+    "choices": "Choice",
+    "projects": "ProjectDef",
+    "difficulties": "Difficulty",
+    "reflections": "Reflection",
+    "priorities": "Priority",
+    "responses": "Response",
+}
 
 
 def read_with_parents(path: str | Path) -> tuple[Document | None, list[Problem]]:
@@ -42,22 +62,14 @@ def _resolve(document: Document, path: Path, chain: list[Path]) -> tuple[Documen
         return None, [
             _problem(document, ("extends",), "extends: needs the parent file's name, e.g. window-2023.yaml", "extends")
         ]
-    parent_path = (path.parent / parent_name).resolve()
-    root = _scenarios_root(path)
-    if root not in parent_path.parents:
-        message = f"the parent must be inside the scenarios folder ({root}); '{parent_name}' is outside it"
-        return None, [_problem(document, ("extends",), message, "extends")]
+    parent_path, refusal = _find_parent(parent_name, path)
+    if refusal:
+        return None, [_problem(document, ("extends",), refusal, "extends")]
     if parent_path in chain:
         names = " -> ".join(p.name for p in [*chain, parent_path])
         return None, [_problem(document, ("extends",), f"extends goes round in a circle: {names}", "extends-cycle")]
     if len(chain) > MAX_DEPTH:
         message = f"extends goes more than {MAX_DEPTH} files deep; build on a closer parent"
-        return None, [_problem(document, ("extends",), message, "extends")]
-    if not parent_path.is_file():
-        siblings = sorted(p.name for p in path.parent.glob("*.yaml") if p.resolve() != path.resolve())
-        from game.content.structure import did_you_mean
-
-        message = f"the parent file '{parent_name}' does not exist{did_you_mean(parent_name, siblings)}"
         return None, [_problem(document, ("extends",), message, "extends")]
     try:
         parent = read_yaml_file(parent_path, display_name=_display(parent_path, path))
@@ -76,6 +88,33 @@ def _resolve(document: Document, path: Path, chain: list[Path]) -> tuple[Documen
     return merged, [*problems, *merge_problems]
 
 
+def _find_parent(name: str, child: Path) -> tuple[Path, str]:
+    """The parent's path, or why it cannot be used (naming every folder looked in).
+
+    Next to the child first, then the game's own scenarios by file name, so a teacher's file
+    kept anywhere can still say `extends: window-2023.yaml`.
+    """
+    from game.content.structure import did_you_mean
+
+    root = _scenarios_root(child)
+    folders = [root] if SHIPPED.resolve() == root else [root, SHIPPED.resolve()]
+    candidate = (child.parent / name).resolve()
+    if root not in candidate.parents:
+        message = (
+            f"the parent '{name}' is outside the folders a parent may come from; "
+            f"put it in {' or '.join(str(f) for f in folders)}"
+        )
+        return candidate, message
+    if candidate.is_file():
+        return candidate, ""
+    shipped = (SHIPPED / name).resolve()
+    if SHIPPED.resolve() in shipped.parents and shipped.is_file():
+        return shipped, ""
+    siblings = sorted({p.name for folder in folders for p in folder.glob("*.yaml") if p.resolve() != child.resolve()})
+    looked = " and ".join(str(f) for f in folders)
+    return candidate, f"the parent file '{name}' does not exist (looked in {looked}){did_you_mean(name, siblings)}"
+
+
 def _scenarios_root(path: Path) -> Path:
     """The nearest enclosing folder named 'scenarios', else the file's own folder."""
     resolved = path.resolve()
@@ -87,6 +126,8 @@ def _scenarios_root(path: Path) -> Path:
 
 def _display(parent: Path, child: Path) -> str:
     """Name the parent as the child's path names it, so messages read naturally."""
+    if parent.parent != Path(child).resolve().parent:
+        return str(parent)  # found among the game's own scenarios: say exactly which file
     return str(Path(child).parent / parent.name)
 
 
@@ -177,6 +218,8 @@ class _Merger:
         if not hint:
             return
         meant = parents[hint.split("'")[1]]
+        if _complete(c_path, item):  # every required key given: a new item that merely looks alike
+            return
         if set(meant) - set(item):  # it leaves out keys its parent has: an override, not a new item
             message = f"the parent has no item '{item['id']}' to change{hint}; a new item would need all its keys"
             self.problems.append(_problem(child, (*c_path, "id"), message, "unknown-id"))
@@ -188,6 +231,20 @@ class _Merger:
             self.value_marks[target] = child.value_marks[c_path]
         if c_path in child.key_marks:
             self.key_marks[target] = child.key_marks[c_path]
+
+
+def _complete(c_path: Path_, item: dict[str, Any]) -> bool:
+    """Whether an item gives every key its kind requires (so it can only be a new item)."""
+    import attrs
+
+    from game.content import scenario
+
+    collection = next((part for part in reversed(c_path) if isinstance(part, str)), "")
+    name = ITEM_CLASSES.get(collection)
+    if name is None:
+        return False
+    required = {f.name for f in attrs.fields(getattr(scenario, name)) if f.default is attrs.NOTHING}
+    return required <= set(item)
 
 
 def _id_list(value: Any) -> bool:
@@ -231,10 +288,13 @@ def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Docume
     problems = []
     for collection, ids in removals.items():
         items = parent_data.get(collection)
+        if collection == "globals" and isinstance(items, dict):
+            problems += _remove_globals(child, parent_data, ids)
+            continue
         if not _id_list(items):
             from game.content.structure import did_you_mean
 
-            lists = [key for key, value in parent_data.items() if _id_list(value)]
+            lists = [key for key, value in parent_data.items() if _id_list(value) or key == "globals"]
             message = f"the parent has no list of '{collection}' to remove from{did_you_mean(str(collection), lists)}"
             problems.append(_problem(child, ("remove", collection), message, "extends"))
             continue
@@ -254,6 +314,27 @@ def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Docume
         # Re-key the parent's marks for the surviving items so later lines still point right.
         _rekey(parent, collection, [i for i, _ in keep])
         parent_data[collection] = [item for _, item in keep]
+    return problems
+
+
+def _remove_globals(child: Document, parent_data: dict[str, Any], names: Any) -> list[Problem]:
+    """Drop inherited global conditions by name; a name the parent does not declare is an error."""
+    from game.content.structure import did_you_mean
+
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return [_problem(child, ("remove", "globals"), "list the names to remove, e.g. [war_in_ukraine]", "extends")]
+    known = list(parent_data["globals"])
+    problems = [
+        _problem(
+            child,
+            ("remove", "globals", index),
+            f"remove: the parent has no global '{name}'{did_you_mean(name, known)}",
+            "extends",
+        )
+        for index, name in enumerate(names)
+        if name not in known
+    ]
+    parent_data["globals"] = {k: v for k, v in parent_data["globals"].items() if k not in names}
     return problems
 
 

@@ -45,16 +45,27 @@ def place(
     placed at the mapping's own key, where the author would add the missing line.
     """
     line, column = document.mapping_mark(path) if whole_mapping else document.mark(path, key=at_key)
-    where = _path_text(path)
+    where = _path_text(path, document.data)
     text = f"{where}: {message}" if where else message
     return Problem(document.file_for(path), line, column, text, severity=severity, code=code)
 
 
-def _path_text(path: Path_) -> str:
-    """`states[0].alignment.us`: the path as an author would point at it."""
+def _path_text(path: Path_, data: object = None) -> str:
+    """`states['kazakhstan'].alignment.us`: the path as an author would point at it.
+
+    An item with an id is named by its id, not by its place in the merged list: after
+    `extends:` that place is not in any file the author wrote.
+    """
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            item = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            text += f"['{item_id}']" if isinstance(item_id, str) and item_id else f"[{part}]"
+            data = item
+        else:
+            text += f".{part}" if text else str(part)
+            data = data.get(part) if isinstance(data, dict) else None
     return text
 
 

@@ -91,6 +91,10 @@ class StateDef:
     )
     ties: Ties = field(factory=Ties, metadata=doc("structural ties that set floors"))
     flags: StateFlags = field(factory=StateFlags, metadata=doc("what the state is and has"))
+    own: dict[str, bool | float] = field(
+        factory=dict,
+        metadata=doc("this state's starting values for the scenario's own state_variables and state_flags"),
+    )
     about: str = field(default="", metadata=doc("a line for the side panel"))
 
 
@@ -111,6 +115,9 @@ class Priority:
 
     action: str = field(metadata=doc("the action's id"))
     weight: float = field(metadata=doc("how much the AI likes it"))
+    id: str | None = field(
+        default=None, metadata=doc("a name for this entry, so a child scenario can change or add one by id")
+    )
     focus: Literal["defend", "expand", "contest", "any"] = field(
         default="any",
         metadata=doc(
@@ -128,6 +135,9 @@ class Response:
     to_tag: str = field(metadata=doc("a tag of US actions, e.g. resources or security"))
     action: str = field(metadata=doc("the action it answers with, in the same state"))
     weight: float = field(metadata=doc("how much it likes answering"))
+    id: str | None = field(
+        default=None, metadata=doc("a name for this entry, so a child scenario can change or add one by id")
+    )
     reason: str = field(default="", metadata=doc("the stated reason; {state} and {power} are filled in"))
 
 
@@ -173,6 +183,12 @@ class Choice:
     label: str = field(metadata=doc("the button text"))
     effects: tuple[Effect, ...] = field(default=(), metadata=doc("what choosing it does"))
     preview: str = field(default="", metadata=doc("what the player is told it will do"))
+    when: Condition | None = field(
+        default=None,
+        metadata=doc(
+            "offered only while this holds (in the event's state, for state events); the default never has one"
+        ),
+    )
 
 
 @frozen
@@ -257,6 +273,17 @@ class ScoreDef:
     partnership_points: float = field(default=6.0, metadata=doc("score for the Kazakhstan partnership (C14)"))
     corridor_points: float = field(default=5.0, metadata=doc("score for completing the Trans-Caspian route (C9)"))
     pntr_points: float = field(default=4.0, metadata=doc("score for passing PNTR (C11)"))
+    pntr_by_state: bool = field(
+        default=False,
+        metadata=doc(
+            "true: pntr_points are shared among the PNTR-eligible states by score_weight, each state earning "
+            "its part once it has PNTR; false: all of them once any eligible state has it"
+        ),
+    )
+    project_points: dict[str, float] = field(
+        factory=dict,
+        metadata=doc("score each turn for each listed project (any id) while it is complete, besides corridor_points"),
+    )
     stability_weight: float = field(default=0.1, metadata=doc("score per point of mean stability above 50"))
     backlash_weight: float = field(default=0.5, metadata=doc("score lost per point of backlash"))
     leverage_weight: float = field(default=0.0, metadata=doc("score per point of leverage income banked (C16)"))
@@ -326,7 +353,27 @@ class Scenario:
     events: tuple[EventDef, ...] = field(default=(), metadata=doc("scripted and random events"))
     projects: tuple[ProjectDef, ...] = field(default=(), metadata=doc("regional projects"))
     washington: Washington = field(factory=Washington, metadata=doc("the US Washington track"))
-    globals: dict[str, bool] = field(factory=dict, metadata=doc("global conditions at the start"))
+    state_variables: dict[str, float] = field(
+        factory=dict,
+        metadata=doc(
+            "new state variables (0–100) this scenario adds, with the value every state starts at; "
+            "effects (adjust) and conditions (variable) use them like stability"
+        ),
+    )
+    state_flags: dict[str, bool] = field(
+        factory=dict,
+        metadata=doc(
+            "new state flags this scenario adds, with the value every state starts at; "
+            "flag effects and conditions use them like on_corridor"
+        ),
+    )
+    globals: dict[str, bool | float] = field(
+        factory=dict,
+        metadata=doc(
+            "global conditions at the start: true/false, or a number (a drought's severity) that "
+            "`global_number` effects change and conditions test"
+        ),
+    )
     rules: RuleParams = field(factory=RuleParams, metadata=doc("rule parameters by claim"))
     difficulties: tuple[Difficulty, ...] = field(
         default=(

@@ -114,6 +114,8 @@ class _Builder:
             return self.ref(kind)
         if tp is bool:
             return {"type": "boolean"}
+        if tp == bool | float:  # a global: true/false or a number
+            return {"type": ["boolean", "number"]}
         if tp is int:
             return {"type": "integer"}
         if tp is float:

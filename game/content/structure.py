@@ -146,6 +146,17 @@ def _float(value: Any, _: type) -> float:
     raise _wrong("a number", value)
 
 
+def _bool_or_number(value: Any, _: Any) -> bool | float:
+    """A global's value: true/false, or a number such as a drought's severity."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return _float(value, float)
+    if isinstance(value, str):
+        raise FieldError(f"expected true, false or a number, got {describe(value)}: only true and false are booleans")
+    raise _wrong("true, false or a number", value)
+
+
 def _str(value: Any, _: type) -> str:
     if isinstance(value, str):
         return value
@@ -264,6 +275,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _int)
     converter.register_structure_hook(float, _float)
     converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(bool | float, _bool_or_number)
     converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
     converter.register_structure_hook_factory(_is_dict, _dict_hook(converter))

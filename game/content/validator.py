@@ -71,9 +71,21 @@ def _warning(path: Path_, message: str, code: str = "warning", *, relies_on: tup
     return Finding(path, message, code, "warning", None, None, relies_on)
 
 
+LIST_AT_MOST = 20  # longer lists of valid names help less than they clutter
+
+
 def _unknown(path: Path_, kind: str, value: str, known: Iterable[str], refers_to: Path_, hint: str = "") -> Finding:
-    """An id that names nothing in its collection, with a did-you-mean."""
-    return _error(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}{hint}", refers_to=refers_to)
+    """An id that names nothing in its collection, with a did-you-mean or else the valid names."""
+    known = list(known)
+    guess = did_you_mean(value, known)
+    if not guess and 0 < len(known) <= LIST_AT_MOST:
+        guess = f"; valid {kind}s: {', '.join(known)}"
+    return _error(path, f"unknown {kind} '{value}'{guess}{hint}", refers_to=refers_to)
+
+
+def _global_hint(value: str, ids: _Ids, fix: str) -> str:
+    """When a misplaced name is a declared global condition, say so and how to use it."""
+    return f"; '{value}' is a global condition, not a state's: {fix}" if value in ids.globals else ""
 
 
 def _range(path: Path_, name: str, value: float, low: float, high: float) -> Iterator[Finding]:
@@ -130,6 +142,17 @@ class _Ids:
     events: tuple[str, ...]
     projects: tuple[str, ...]
     globals: tuple[str, ...]
+    choices: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # event id -> its choice ids
+    variables: tuple[str, ...] = COUNTRY_VARIABLES  # built in, and the scenario's own state_variables
+    flags: tuple[str, ...] = COUNTRY_FLAGS  # flags effects may set: built in, and the scenario's own
+
+
+def _own_names(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """The variable and flag names a scenario's states have: the built-in ones and its own."""
+    return {
+        "variables": (*COUNTRY_VARIABLES, *scenario.state_variables),
+        "flags": (*COUNTRY_FLAGS, *scenario.state_flags),
+    }
 
 
 def validate_references(scenario: Scenario) -> Iterator[Finding]:
@@ -140,6 +163,8 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
         events=tuple(e.id for e in scenario.events),
         projects=tuple(p.id for p in scenario.projects),
         globals=tuple(scenario.globals),
+        choices={e.id: tuple(c.id for c in e.choices) for e in scenario.events},
+        **_own_names(scenario),
     )
     collections = (
         ("states", scenario.states),
@@ -166,6 +191,7 @@ def validate_references(scenario: Scenario) -> Iterator[Finding]:
     yield from _check_rules(scenario)
     yield from _check_campaign(scenario)
     yield from _check_globals(scenario)
+    yield from _check_own_names(scenario)
     yield from _check_reflections(scenario, ids)
     yield from check_playability(scenario)
 
@@ -176,6 +202,35 @@ def _check_reflections(scenario: Scenario, ids: _Ids) -> Iterator[Finding]:
         if reflection.after_event is not None and reflection.after_event not in ids.events:
             path: Path_ = ("reflections", index, "after_event")
             yield _unknown(path, "event", reflection.after_event, ids.events, ("events",))
+
+
+BUILT_IN = (*COUNTRY_VARIABLES, *STATE_FLAGS, "neglect_turns")
+
+
+def _check_own_names(scenario: Scenario) -> Iterator[Finding]:
+    """New state variables and flags: lower-case names, no clash with built-in ones, each state's values fit."""
+    for key, names in (("state_variables", scenario.state_variables), ("state_flags", scenario.state_flags)):
+        for name in names:
+            if name in BUILT_IN:
+                yield _error((key, name), f"'{name}' is already a built-in state variable or flag", "duplicate-id")
+            elif not name or any(c.isspace() or c.isupper() for c in name):
+                yield _error((key, name), f"'{name}' must be lower-case with no spaces", "id")
+    for name, value in scenario.state_variables.items():
+        yield from _range(("state_variables", name), name, value, 0, 100)
+    both = (*scenario.state_variables, *scenario.state_flags)
+    for index, state in enumerate(scenario.states):
+        for name, value in state.own.items():
+            path: Path_ = ("states", index, "own", name)
+            if name in scenario.state_flags and not isinstance(value, bool):
+                yield _error(path, f"'{name}' is a state flag: write true or false", "type")
+            elif name in scenario.state_variables:
+                if isinstance(value, bool):
+                    yield _error(path, f"'{name}' is a state variable: write a number from 0 to 100", "type")
+                else:
+                    yield from _range(path, name, value, 0, 100)
+            elif name not in both:
+                hint = " (declare it under 'state_variables:' or 'state_flags:')"
+                yield _unknown(path, "state variable or flag", name, both, (), hint)
 
 
 def _check_globals(scenario: Scenario) -> Iterator[Finding]:
@@ -203,19 +258,20 @@ def _global_names(scenario: Scenario) -> set[str]:
         effects += event.effects
         for choice in event.choices:
             effects += choice.effects
+            conditions.append(choice.when)
     for project in scenario.projects:
         effects += project.on_complete
     for power in scenario.powers:
         if power.doctrine is not None:
             conditions += [getattr(item, "when", None) for item in power.doctrine.priorities]
-    names = set(RULE_GLOBALS) | {e.name for e in effects if isinstance(e, eff.SetGlobal)}
+    names = set(RULE_GLOBALS) | {e.name for e in effects if isinstance(e, eff.SetGlobal | eff.ChangeGlobal)}
     while conditions:
         item = conditions.pop()
         if isinstance(item, cond.AllOf | cond.AnyOf):
             conditions.extend(item.of)
         elif isinstance(item, cond.NotOf):
             conditions.append(item.of)
-        elif isinstance(item, cond.GlobalIs):
+        elif isinstance(item, cond.GlobalIs | cond.GlobalNumber):
             names.add(item.name)
     return names
 
@@ -294,10 +350,24 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
         if power.doctrine is None:
             continue
         for kind, items in (("priorities", power.doctrine.priorities), ("responses", power.doctrine.responses)):
+            yield from _doctrine_ids((*path, "doctrine", kind), [item.id for item in items])
             for item_index, item in enumerate(items):
                 yield from _check_doctrine_item(
                     (*path, "doctrine", kind, item_index), item, (*path, "id"), power.id, scenario, action_ids
                 )
+
+
+def _doctrine_ids(path: Path_, ids: list[str | None]) -> Iterator[Finding]:
+    """Doctrine entries either all have ids (so children merge by id) or none do, and ids are unique."""
+    named = [i for i in ids if i is not None]
+    if named and len(named) < len(ids):
+        first = ids.index(None)
+        yield _error(
+            (*path, first),
+            "give every entry an id or none: a list merges by id only when all its entries have one",
+            "missing-key",
+        )
+    yield from _unique_in(path, [i or "" for i in ids] if named else [])
 
 
 def _check_doctrine_item(
@@ -323,6 +393,8 @@ def _check_doctrine_item(
             tuple(e.id for e in scenario.events),
             tuple(p.id for p in scenario.projects),
             tuple(scenario.globals),
+            {e.id: tuple(c.id for c in e.choices) for e in scenario.events},
+            **_own_names(scenario),
         )
         yield from _check_condition((*path, "when"), when, ids, country_ok=True)
     yield from _check_text((*path, "reason"), item.reason)
@@ -379,15 +451,21 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
         here: Path_ = (*path, index)
         if hasattr(effect, "states"):
             yield from _check_state_ids((*here, "states"), effect.states, ids)
-        if isinstance(effect, eff.Adjust) and effect.variable not in COUNTRY_VARIABLES:
-            yield _unknown((*here, "variable"), "variable", effect.variable, COUNTRY_VARIABLES, ())
+        if isinstance(effect, eff.Adjust) and effect.variable not in ids.variables:
+            hint = _global_hint(effect.variable, ids, f"write {{type: global, name: {effect.variable}}}")
+            hint = hint or " (a new one is declared under 'state_variables:')"
+            yield _unknown((*here, "variable"), "variable", effect.variable, ids.variables, (), hint)
         if isinstance(effect, eff.RegionAdjust) and effect.variable not in REGION_VARIABLES:
             yield _unknown((*here, "variable"), "region variable", effect.variable, REGION_VARIABLES, ())
-        if isinstance(effect, eff.SetFlag) and effect.flag not in COUNTRY_FLAGS:
-            yield _unknown((*here, "flag"), "flag", effect.flag, COUNTRY_FLAGS, ())
+        if isinstance(effect, eff.SetFlag) and effect.flag not in ids.flags:
+            hint = _global_hint(effect.flag, ids, f"write {{type: global, name: {effect.flag}}}")
+            hint = hint or " (a new one is declared under 'state_flags:')"
+            yield _unknown((*here, "flag"), "flag", effect.flag, ids.flags, (), hint)
         if isinstance(effect, eff.Progress) and effect.project not in ids.projects:
             yield _unknown((*here, "project"), "project", effect.project, ids.projects, ("projects",))
-        if isinstance(effect, eff.SetGlobal) and effect.name not in ids.globals:
+        if isinstance(effect, eff.ChangeGlobal) and effect.at_least > effect.at_most:
+            yield _error((*here, "at_least"), "at_least must not be above at_most", "range")
+        if isinstance(effect, eff.SetGlobal | eff.ChangeGlobal) and effect.name not in ids.globals:
             yield _unknown(
                 (*here, "name"),
                 "global condition",
@@ -395,6 +473,10 @@ def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator
                 ids.globals,
                 ("globals",),
                 " (declare it under 'globals:')",
+            )
+        if isinstance(effect, eff.Income) and effect.turns is not None and effect.turns < 1:
+            yield _error(
+                (*here, "turns"), f"turns must be at least 1 (leave it out for good); got {effect.turns}", "range"
             )
         if isinstance(effect, eff.Goodwill) and effect.matures_in is not None:
             yield from _bounded((*here, "matures_in"), eff.Goodwill, "matures_in", effect.matures_in)
@@ -424,18 +506,24 @@ def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
     """One leaf of a condition tree."""
     if isinstance(item, cond.StateIs):
         yield from _check_state_ids((*here, "ids"), item.ids, ids)
-    elif isinstance(item, cond.GlobalIs) and item.name not in ids.globals:
+    elif isinstance(item, cond.GlobalIs | cond.GlobalNumber) and item.name not in ids.globals:
         yield _unknown(
             (*here, "name"), "global condition", item.name, ids.globals, ("globals",), " (declare it under 'globals:')"
         )
     elif isinstance(item, cond.ProjectIs) and item.project not in ids.projects:
         yield _unknown((*here, "project"), "project", item.project, ids.projects, ("projects",))
-    elif isinstance(item, cond.EventFired) and item.event not in ids.events:
+    elif isinstance(item, cond.EventFired | cond.ChoiceMade) and item.event not in ids.events:
         yield _unknown((*here, "event"), "event", item.event, ids.events, ("events",))
-    elif isinstance(item, cond.FlagIs) and item.flag not in STATE_FLAGS:
-        yield _unknown((*here, "flag"), "flag", item.flag, STATE_FLAGS, ())
-    elif isinstance(item, cond.VariableIs) and item.variable not in COUNTRY_VARIABLES:
-        yield _unknown((*here, "variable"), "variable", item.variable, COUNTRY_VARIABLES, ())
+    elif isinstance(item, cond.ChoiceMade) and item.choice not in ids.choices.get(item.event, ()):
+        yield _unknown((*here, "choice"), "choice", item.choice, ids.choices.get(item.event, ()), ("events",))
+    elif isinstance(item, cond.FlagIs) and item.flag not in (*ids.flags, "pntr_eligible"):
+        hint = _global_hint(item.flag, ids, f"write {{type: global, name: {item.flag}}}")
+        hint = hint or " (a new one is declared under 'state_flags:')"
+        yield _unknown((*here, "flag"), "flag", item.flag, (*ids.flags, "pntr_eligible"), (), hint)
+    elif isinstance(item, cond.VariableIs) and item.variable not in ids.variables:
+        hint = _global_hint(item.variable, ids, f"write {{type: global, name: {item.variable}}}")
+        hint = hint or " (a new one is declared under 'state_variables:')"
+        yield _unknown((*here, "variable"), "variable", item.variable, ids.variables, (), hint)
     elif isinstance(item, cond.RegionVariable) and item.variable not in REGION_VARIABLES:
         yield _unknown((*here, "variable"), "region variable", item.variable, REGION_VARIABLES, ())
 
@@ -450,9 +538,15 @@ def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
     yield from _check_text((*path, "text"), event.text)
     yield from _check_text((*path, "title"), event.title)
     yield from _unique_in((*path, "choices"), [c.id for c in event.choices])
+    default = event.default_choice or (event.choices[0].id if event.choices else None)
     for index, choice in enumerate(event.choices):
         yield from _check_effects((*path, "choices", index, "effects"), choice.effects, ids)
         yield from _check_text((*path, "choices", index, "preview"), choice.preview)
+        if choice.when is not None:
+            here: Path_ = (*path, "choices", index, "when")
+            yield from _check_condition(here, choice.when, ids, country_ok=event.scope == "state")
+            if choice.id == default:
+                yield _error(here, "the default choice is taken when nobody answers, so it cannot have 'when'", "scope")
     choice_ids = [c.id for c in event.choices]
     if event.default_choice is not None and event.default_choice not in choice_ids:
         yield _unknown(
@@ -464,11 +558,11 @@ def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
             f"; this event's choices are: {', '.join(choice_ids) or 'none'}",
         )
     yield from _bounded((*path, "cooldown_turns"), sc.EventDef, "cooldown_turns", event.cooldown_turns)
-    known = (*COUNTRY_VARIABLES, *WASHINGTON_VARIABLES, *REGION_VARIABLES)
+    known = (*ids.variables, *WASHINGTON_VARIABLES, *REGION_VARIABLES)
     for index, scale in enumerate(event.chance_scales):
         if scale.variable not in known:
             yield _unknown((*path, "chance_scales", index, "variable"), "variable", scale.variable, known, ())
-        elif scale.variable in COUNTRY_VARIABLES and event.scope != "state":
+        elif scale.variable in ids.variables and event.scope != "state":
             yield _error((*path, "chance_scales", index), "chance_scales need a state: set 'scope: state'", "scope")
 
 
@@ -479,7 +573,7 @@ def _unique_in(path: Path_, values: list[str]) -> Iterator[Finding]:
             first = values.index(value)
             yield _error(
                 (*path, index, "id"),
-                f"duplicate id '{value}': choice {first} already uses it",
+                f"duplicate id '{value}': the entry above already uses it",
                 "duplicate-id",
                 also=(*path, first, "id"),
             )
@@ -498,6 +592,10 @@ def _check_score(scenario: Scenario) -> Iterator[Finding]:
                 "grades must be listed from best to worst (min_score falling)",
                 "range",
             )
+    projects = [p.id for p in scenario.projects]
+    for project in scenario.score.project_points:
+        if project not in projects:
+            yield _unknown(("score", "project_points", project), "project", project, projects, ("projects",))
     if scenario.score.defeat_score >= scenario.score.victory_score:
         yield _error(("score", "defeat_score"), "defeat_score must be below victory_score", "range")
 
@@ -649,7 +747,8 @@ def _check_affordable(scenario: Scenario) -> Iterator[Finding]:
 def max_score(scenario: Scenario) -> float:
     """The highest score a campaign could reach: full standing (100), every milestone, full stability."""
     score = scenario.score
-    return 100 + score.partnership_points + score.corridor_points + score.pntr_points + score.stability_weight * 50
+    milestones = score.partnership_points + score.corridor_points + score.pntr_points
+    return 100 + milestones + sum(max(0.0, p) for p in score.project_points.values()) + score.stability_weight * 50
 
 
 def _check_reachable(scenario: Scenario) -> Iterator[Finding]:

@@ -21,10 +21,12 @@ def _need(country: CountryState | None) -> CountryState:
 EVALUATORS: dict[type, Evaluator] = {
     c.TurnIs: lambda k, w, s: k.at_least <= w.turn <= k.at_most,
     c.GlobalIs: lambda k, w, s: bool(w.state.globals.get(k.name, 0.0)) == k.value,
+    c.GlobalNumber: lambda k, w, s: k.at_least <= w.state.globals.get(k.name, 0.0) <= k.at_most,
     c.RegionVariable: lambda k, w, s: k.at_least <= w.state.region.get(k.variable, 0.0) <= k.at_most,
     c.ProjectIs: lambda k, w, s: w.state.projects.get(k.project, 0.0) >= k.at_least,
     c.WashingtonIs: lambda k, w, s: k.at_least <= w.state.washington[k.variable] <= k.at_most,
     c.EventFired: lambda k, w, s: len(w.state.events_fired.get(k.event, ())) >= k.at_least,
+    c.ChoiceMade: lambda k, w, s: k.choice in w.state.choices_made.get(k.event, ()),
     c.StateIs: lambda k, w, s: _need(s).id in k.ids,
     c.FlagIs: lambda k, w, s: bool(_need(s).flags.get(k.flag, 0.0)) == k.value,
     c.WaterIs: lambda k, w, s: w.state_defs[_need(s).id].water == k.position,

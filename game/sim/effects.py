@@ -81,6 +81,16 @@ def _adjust(effect: e.Adjust, world: World, ctx: EffectContext) -> None:
         world.adjust(country, effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
 
 
+def _trait(effect: e.Trait, world: World, ctx: EffectContext) -> None:
+    """The state's own value starts from its definition; once changed, the rules read it from the state (C1)."""
+    for country in _countries(effect, world, ctx):
+        start = getattr(world.state_defs[country.id], effect.trait)
+        country.values.setdefault(effect.trait, start)  # not a change: the value it already had
+        world.ledger.change(
+            country.values, effect.trait, country.id, "values", effect.amount * ctx.scale, ctx.cause, ctx.claims, hi=1.0
+        )
+
+
 def _floor(effect: e.Floor, world: World, ctx: EffectContext) -> None:
     for country in _countries(effect, world, ctx):
         world.adjust_floor(country, effect.power, effect.amount, ctx.cause, ctx.claims)
@@ -105,6 +115,32 @@ def _budget(effect: e.Budget, world: World, ctx: EffectContext) -> None:
     world.adjust_budget(effect.power, effect.track, effect.amount, ctx.cause, ctx.claims)
 
 
+def _income(effect: e.Income, world: World, ctx: EffectContext) -> None:
+    """Remember the change; `apply_lasting` pays it with each income from next turn on."""
+    last = world.turn + effect.turns if effect.turns is not None else None
+    world.state.lasting.append(
+        {
+            "power": effect.power,
+            "track": effect.track,
+            "amount": effect.amount * ctx.scale,
+            "first": world.turn + 1,
+            "last": last,
+            "cause": ctx.cause,
+            "claims": list(ctx.claims),
+        }
+    )
+
+
+def apply_lasting(world: World) -> None:
+    """Pay this turn's lasting income changes (after income), dropping those that have run out."""
+    turn = world.turn
+    for item in world.state.lasting:
+        if item["first"] <= turn and (item["last"] is None or turn <= item["last"]):
+            cause = f"lasting:{item['cause']}"
+            world.adjust_budget(item["power"], item["track"], item["amount"], cause, tuple(item["claims"]))
+    world.state.lasting = [i for i in world.state.lasting if i["last"] is None or i["last"] > turn]
+
+
 def _washington(effect: e.Washington, world: World, ctx: EffectContext) -> None:
     world.adjust_washington(effect.variable, effect.amount, ctx.cause, ctx.claims)
 
@@ -113,18 +149,36 @@ def _global(effect: e.SetGlobal, world: World, ctx: EffectContext) -> None:
     world.set_global(effect.name, effect.value, ctx.cause, ctx.claims)
 
 
+def _global_number(effect: e.ChangeGlobal, world: World, ctx: EffectContext) -> None:
+    """Through the ledger like every change; the range is the author's, not 0-100."""
+    world.ledger.change(
+        world.state.globals,
+        effect.name,
+        "region",
+        "globals",
+        effect.amount * ctx.scale,
+        ctx.cause,
+        ctx.claims,
+        lo=effect.at_least,
+        hi=effect.at_most,
+    )
+
+
 APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
     e.Influence: _influence,
     e.Goodwill: _goodwill,
     e.Shift: _shift,
     e.Adjust: _adjust,
+    e.Trait: _trait,
     e.Floor: _floor,
     e.SetFlag: _flag,
     e.Progress: _project,
     e.RegionAdjust: _region,
     e.Budget: _budget,
+    e.Income: _income,
     e.Washington: _washington,
     e.SetGlobal: _global,
+    e.ChangeGlobal: _global_number,
 }
 
 

@@ -14,7 +14,7 @@ import attrs
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS, RIVALS
 from game.sim import events as event_rules
-from game.sim.effects import EffectContext, apply_effects
+from game.sim.effects import EffectContext, apply_effects, apply_lasting
 from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
@@ -189,9 +189,15 @@ class Simulation:
         event = self.scenario.event(decision.event)
         if choice_id not in [c.id for c in event.choices]:
             raise IllegalOrder(f"'{choice_id}' is not a choice of {event.title}")
+        if choice_id not in [c.id for c in self.choices_for(decision)]:
+            raise IllegalOrder(f"'{choice_id}' is not on offer now in {event.title}")
         self.pending.remove(decision)
         self.history[-1].decisions.append((decision_key, choice_id))
         event_rules.resolve_decision(self.world, decision, choice_id)
+
+    def choices_for(self, decision: Decision) -> tuple[Any, ...]:
+        """The answers a pending event offers now (a choice may be offered only under a condition)."""
+        return event_rules.available_choices(self.world, decision)
 
     def act(self, kind: str, payload: dict[str, Any]) -> None:
         """A facilitator act or a reflection answer (see `game.sim.facilitator`), applied and recorded."""
@@ -268,6 +274,7 @@ class Simulation:
             world.ledger.turn = world.state.turn
             self.history.append(TurnRecord())
             income.collect_income(world)
+            apply_lasting(world)  # income changes set going by earlier effects
         if self.record_hashes:
             self.state_hashes.append(state_hash(world.state))
         return report

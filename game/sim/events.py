@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from game.content.scenario import EventDef
+from game.content.scenario import Choice, EventDef
 from game.content.vocabulary import COUNTRY_VARIABLES, POWER_NAMES, WASHINGTON_VARIABLES
 from game.sim.conditions import holds
 from game.sim.effects import EffectContext, apply_effects
@@ -90,6 +90,14 @@ def default_choice(event: EventDef) -> str:
     return event.default_choice or event.choices[0].id
 
 
+def available_choices(world: World, decision: Decision) -> tuple[Choice, ...]:
+    """The answers on offer now: a choice with `when` only while it holds (the default always)."""
+    event = world.scenario.event(decision.event)
+    country = world.state.countries[decision.state] if decision.state else None
+    default = default_choice(event)
+    return tuple(c for c in event.choices if c.id == default or holds(c.when, world, country))
+
+
 def resolve_decision(world: World, decision: Decision, choice_id: str) -> None:
     """Apply the chosen answer to an event; summits scale with C5+1 preparation (C8)."""
     event = world.scenario.event(decision.event)
@@ -101,6 +109,7 @@ def resolve_decision(world: World, decision: Decision, choice_id: str) -> None:
         rules = world.rules.c5plus1
         scale = 1 + rules.strength * rules.preparation_bonus * world.state.region["c5plus1_preparation"] / 100
     cause = f"event:{event.id}:{choice.id}"
+    world.state.choices_made.setdefault(event.id, []).append(choice.id)  # read by `choice_made` conditions
     apply_effects(choice.effects, world, EffectContext("event", targets, cause, event.claims, scale=scale))
     if summit and world.state.region["c5plus1_preparation"]:
         world.adjust_region("c5plus1_preparation", -world.state.region["c5plus1_preparation"], "rule:summits", ("C8",))

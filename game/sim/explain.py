@@ -79,6 +79,8 @@ def _describe(cause: str, scenario: Scenario) -> str:
         return title
     if kind == "income":
         return "Income"
+    if kind == "lasting":  # an income change an earlier effect set going (`type: income`)
+        return f"{_describe(rest, scenario)} (still paying)"
     if kind == "facilitator":
         return f"Facilitator: {rest}"
     return cause

@@ -55,12 +55,12 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
     definition = world.state_defs[country.id]
     alignment = country.alignment
     values = country.values
-    factors = [("C1", "openness to outside powers", definition.openness)]
+    factors = [("C1", "openness to outside powers", values.get("openness", definition.openness))]
 
     # C1 multi-vector balancing: a dominant power meets resistance, the others find open doors.
     balancing = rules.balancing
     threshold = balancing.threshold
-    pull = balancing.strength * definition.multivector * balancing.receptivity_drop
+    pull = balancing.strength * values.get("multivector", definition.multivector) * balancing.receptivity_drop
     total = sum(alignment.values())
     share = alignment[power] / total if total else 1 / 3
     if share > threshold:

@@ -19,10 +19,19 @@ class ScoreBreakdown:
     pntr: float
     stability: float
     backlash: float
+    projects: float = 0.0  # the scenario's own project_points
 
     @property
     def total(self) -> float:
-        return self.standing + self.partnership + self.corridor + self.pntr + self.stability - self.backlash
+        return (
+            self.standing
+            + self.partnership
+            + self.corridor
+            + self.pntr
+            + self.projects
+            + self.stability
+            - self.backlash
+        )
 
 
 def score_breakdown(world: World) -> ScoreBreakdown:
@@ -30,15 +39,28 @@ def score_breakdown(world: World) -> ScoreBreakdown:
     countries = world.state.countries.values()
     lead = world.country(world.lead_state)
     mean_stability = sum(c.values["stability"] for c in countries) / max(1, len(world.state.countries))
-    pntr = any(c.flags.get("pntr") and c.flags.get("pntr_eligible") for c in countries)
+    projects = world.state.projects
+    own = sum(points for project, points in score.project_points.items() if projects.get(project, 0.0) >= 100)
     return ScoreBreakdown(
         standing=regional_standing(world, "us"),
         partnership=score.partnership_points if lead.flags.get("partnership") else 0.0,
         corridor=score.corridor_points if world.state.projects.get(CORRIDOR, 0.0) >= 100 else 0.0,
-        pntr=score.pntr_points if pntr else 0.0,
+        pntr=pntr_points(world),
         stability=score.stability_weight * (mean_stability - 50),
         backlash=score.backlash_weight * world.state.region["backlash"],
+        projects=own,
     )
+
+
+def pntr_points(world: World) -> float:
+    """PNTR's points (C11): all at once for any eligible state, or shared out by weight when `pntr_by_state`."""
+    score = world.scenario.score
+    eligible = [s for s in world.scenario.states if world.state.countries[s.id].flags.get("pntr_eligible")]
+    passed = [s for s in eligible if world.state.countries[s.id].flags.get("pntr")]
+    if not score.pntr_by_state:
+        return score.pntr_points if passed else 0.0
+    total = sum(s.score_weight for s in eligible) or 1.0
+    return score.pntr_points * sum(s.score_weight for s in passed) / total
 
 
 def current_score(world: World) -> float:

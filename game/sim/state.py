@@ -59,9 +59,13 @@ class GameState:
     projects: dict[str, float]  # project id -> progress 0-100
     globals: dict[str, float]  # 0/1 global conditions
     events_fired: dict[str, list[int]] = attrs.field(factory=dict)
+    choices_made: dict[str, list[str]] = attrs.field(factory=dict)  # event id -> answers given, in order
     engaged: dict[str, list[str]] = attrs.field(factory=dict)  # power -> states it acted in last turn
     last_us_orders: list[dict[str, Any]] = attrs.field(factory=list)
     scheduled: list[dict[str, Any]] = attrs.field(factory=list)  # delayed actions: due, power, action, target
+    lasting: list[dict[str, Any]] = attrs.field(
+        factory=list
+    )  # income changes: power, track, amount, first, last, cause
     rule_overrides: dict[str, Any] = attrs.field(factory=dict)  # parameters a facilitator changed mid-game
     reflections: list[dict[str, Any]] = attrs.field(factory=list)  # answers: turn, id, prompt, answer
     news: list[dict[str, Any]] = attrs.field(factory=list)  # facilitator news items: turn, title, text
@@ -107,9 +111,19 @@ def initial_state(scenario: Scenario) -> GameState:
                 "resilience": quantise(definition.resilience),
                 "us_trust": quantise(definition.us_trust),
                 "neglect_turns": 0.0,
+                **{
+                    name: quantise(float(definition.own.get(name, start)))
+                    for name, start in scenario.state_variables.items()
+                },
             },
             goodwill_due={},
-            flags={name: 1.0 if value else 0.0 for name, value in flags.items()},
+            flags={
+                **{name: 1.0 if value else 0.0 for name, value in flags.items()},
+                **{
+                    name: 1.0 if definition.own.get(name, start) else 0.0
+                    for name, start in scenario.state_flags.items()
+                },
+            },
         )
     powers = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
     return GameState(
@@ -122,7 +136,7 @@ def initial_state(scenario: Scenario) -> GameState:
         },
         region={"c5plus1_preparation": 0.0, "backlash": 0.0, "western_trade": 0.0},
         projects={p.id: quantise(p.progress) for p in scenario.projects},
-        globals={name: 1.0 if value else 0.0 for name, value in scenario.globals.items()},
+        globals={name: quantise(float(value)) for name, value in scenario.globals.items()},  # true/false: 1/0
     )
 
 

@@ -58,3 +58,37 @@ def test_bad_usage_exits_2(capsys) -> None:
     assert cli("check-balance", str(MINIMAL), "--runs", "0") == 2
     assert cli("check-balance", str(MINIMAL), "--difficulty", "brutal") == 2
     capsys.readouterr()
+
+
+def test_projects_never_completed_and_actions_chosen_to_no_effect_are_named() -> None:
+    from tests.authoring.conftest import WINDOW
+
+    scenario = load_scenario(WINDOW)
+    outcome = RunOutcome(
+        "balanced",
+        1,
+        50.0,
+        "stalemate",
+        "C",
+        frozenset(),
+        frozenset({"education_exchanges"}),
+        frozenset(),
+        us_ordered=frozenset({"education_exchanges", "fund_corridor"}),
+        projects_done=frozenset({"pntr"}),
+    )
+    report = summarise(scenario, [outcome], ("balanced",))
+    assert report.projects_never_completed == ("trans_caspian", "ericen")
+    assert report.actions_without_effect == ("fund_corridor",)
+    us_actions = [a.id for a in scenario.actions if a.power == "us"]
+    assert report.us_actions_never_chosen == tuple(
+        a for a in us_actions if a not in ("education_exchanges", "fund_corridor")
+    )
+
+
+def test_a_us_action_no_strategy_chooses_is_reported_from_play(capsys) -> None:
+    scenario = load_scenario(MINIMAL)
+    report = check_balance(MINIMAL, runs=1, seed=1, strategies=("neglect",))
+    assert report.us_actions_never_chosen == tuple(a.id for a in scenario.actions if a.power == "us")
+    assert cli("check-balance", str(MINIMAL), "--runs", "1") == 0
+    out = capsys.readouterr().out
+    assert "projects never completed: " in out and "US actions no standard strategy ever chose: " in out

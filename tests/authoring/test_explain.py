@@ -80,3 +80,25 @@ def test_a_rule_group_lists_its_parameters(capsys) -> None:
 def test_an_unknown_id_exits_1_with_a_did_you_mean(option: str, wrong: str, right: str, capsys) -> None:
     assert cli("explain", str(WINDOW), option, wrong) == 1
     assert f"(did you mean '{right}'?)" in capsys.readouterr().err
+
+
+def test_a_region_event_limited_by_turn_reads_as_one_sentence(window) -> None:
+    import attrs
+
+    from game.content.explain import explain_event
+
+    event = attrs.evolve(window.event("brics_expansion"), condition=cond.TurnIs("turn", at_most=1))
+    assert "Fires for the region until turn 1, with probability" in explain_event(event, window)
+
+
+def test_a_turn_inside_a_group_is_a_clause_with_a_subject(window) -> None:
+    both = cond.AllOf("all", (cond.TurnIs("turn", at_least=4), cond.GlobalIs("global", "war_in_ukraine")))
+    text = describe_condition(both, Context(window))
+    assert text == "the turn is 4 or later and the global 'war_in_ukraine' is true"
+
+
+def test_a_flag_change_names_the_state_it_happens_to(window) -> None:
+    one = describe_effects([eff.SetFlag("flag", "pntr", states=("kazakhstan",))], Context(window))
+    assert one == "Kazakhstan now has PNTR with the US"
+    target = describe_effects([eff.SetFlag("flag", "partnership")], Context(window))
+    assert target == "the target state now has a strategic partnership with the US"

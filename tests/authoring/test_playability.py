@@ -73,4 +73,4 @@ def test_removing_an_event_a_question_waits_on_is_an_error(tmp_path: Path) -> No
     scenario, problems = check_scenario(child)
     assert scenario is None
     assert [(p.code, Path(p.file).name) for p in problems] == [("reference", "window-2023.yaml")]
-    assert "reflections[1].after_event: unknown event 'c5plus1_summit'" in problems[0].message
+    assert "reflections['after_summit'].after_event: unknown event 'c5plus1_summit'" in problems[0].message

@@ -33,7 +33,7 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
     "quoted-number.yaml": [(61, 11, "type", "remove the quotes")],
     "yes-for-boolean.yaml": [(94, 11, "type", "only true and false are booleans")],
     "fraction-for-whole-number.yaml": [(61, 11, "type", "expected a whole number, got 2.5")],
-    "null-required.yaml": [(29, 13, "type", "states[1].capital: expected text, got nothing")],
+    "null-required.yaml": [(29, 13, "type", "states['uzbekistan'].capital: expected text, got nothing")],
     "text-for-list.yaml": [(82, 13, "type", "expected a list, got the text 'C4': write it as [C4]")],
     "unknown-state.yaml": [(66, 47, "reference", "unknown state 'kazahkstan' (did you mean 'kazakhstan'?)")],
     "unknown-action.yaml": [(54, 20, "reference", "unknown action 'trade_dea' (did you mean 'trade_deal'?)")],
@@ -45,11 +45,11 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
     "unknown-key-in-effect.yaml": [(65, 37, "unknown-key", "unknown key 'mature_in' (did you mean 'matures_in'?)")],
     "unknown-key-in-condition.yaml": [(92, 54, "unknown-key", "unknown key 'at_mots' (did you mean 'at_most'?)")],
     "unknown-key-nested.yaml": [
-        (31, 17, "unknown-key", "states[1].alignment.uss: unknown key 'uss' (did you mean 'us'?)")
+        (31, 17, "unknown-key", "states['uzbekistan'].alignment.uss: unknown key 'uss' (did you mean 'us'?)")
     ],
     "misspelt-choice.yaml": [(79, 12, "choice", "got the text 'trad' (did you mean 'trade'?)")],
-    "globals-not-boolean.yaml": [(14, 19, "type", "globals.war_in_ukraine: expected true or false")],
-    "missing-key.yaml": [(27, 5, "missing-key", "states[1]: missing required key 'capital'")],
+    "globals-not-boolean.yaml": [(14, 19, "type", "globals.war_in_ukraine: expected true, false or a number")],
+    "missing-key.yaml": [(27, 5, "missing-key", "states['uzbekistan']: missing required key 'capital'")],
     "missing-key-nested.yaml": [(10, 1, "missing-key", "start: missing required key 'quarter'")],
     "duplicate-key.yaml": [(34, 5, "duplicate-key", "duplicate key 'economy': it is already set at line 33, column 5")],
     "duplicate-id.yaml": [(27, 9, "duplicate-id", "duplicate id 'kazakhstan': states[0] already uses it at line 17")],

@@ -137,7 +137,7 @@ def test_problems_inside_a_list_are_placed_at_their_item(tmp_path: Path) -> None
     )
     found = _check(tmp_path, text)
     assert [(line, column, code) for line, column, code, _ in found] == [(65, 34, "type"), (66, 35, "type")]
-    assert found[1][3].startswith("actions[0].effects[1].amount: ")
+    assert found[1][3].startswith("actions['education_exchanges'].effects[1].amount: ")
 
 
 def test_every_problem_of_a_mapping_is_reported(tmp_path: Path) -> None:

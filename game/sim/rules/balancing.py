@@ -11,7 +11,8 @@ def balance(world: World) -> None:
     if not rules.strength:
         return
     for country in world.state.countries.values():
-        strength = world.state_defs[country.id].multivector
+        # A `trait` effect may have changed it during play; otherwise the definition's value.
+        strength = country.values.get("multivector", world.state_defs[country.id].multivector)
         leader = country.leader()
         over = country.share(leader) - rules.threshold
         if over <= 0 or strength <= 0:

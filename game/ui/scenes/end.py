@@ -105,7 +105,11 @@ class EndScene(Scene):
         rows += [
             ("Final position, in parts:", TEXT),
             (f"standing (weighted US alignment) {b.standing:.1f}", TEXT),
-            (f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}", TEXT),
+            (
+                f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}"
+                + (f" · projects {b.projects:+.1f}" if b.projects else ""),
+                TEXT,
+            ),
             (f"stability {b.stability:+.1f} · backlash −{b.backlash:.1f} · total {b.total:.1f}", TEXT),
         ]
         for line, colour in rows:

@@ -23,6 +23,7 @@ class EventScene(Scene):
         self.sim = sim
         self.decision = decision
         self.event = sim.scenario.event(decision.event)
+        self.choices = sim.choices_for(decision)  # only those on offer now (a choice may have `when`)
         self.chosen: str | None = None
 
     def choose(self, choice_id: str) -> Transition:
@@ -33,8 +34,8 @@ class EventScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
             index = event.key - pygame.K_1
-            if index < len(self.event.choices):
-                return self.choose(self.event.choices[index].id)
+            if index < len(self.choices):
+                return self.choose(self.choices[index].id)
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -47,7 +48,7 @@ class EventScene(Scene):
         body_lines = len(text.wrap(body, inner, 15))
         choice_h = 0
         self.previews = []
-        for choice in self.event.choices:
+        for choice in self.choices:
             lines = text.wrap(choice.preview or "", inner - px(16), 13)
             self.previews.append(lines)
             choice_h += px(40) + len(lines) * text.line_height(13) + px(10)
@@ -56,7 +57,7 @@ class EventScene(Scene):
         self.box.center = (w // 2, h // 2)
         y = self.box.y + px(84) + body_lines * text.line_height(15)
         self.preview_at: list[int] = []
-        for i, choice in enumerate(self.event.choices):
+        for i, choice in enumerate(self.choices):
             self.add_button(
                 pygame.Rect(self.box.x + px(24), y, inner, px(34)),
                 f"{i + 1}. {choice.label}",
