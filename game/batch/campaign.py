@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES, Strategy, choose_decision, choose_us_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
@@ -24,7 +25,7 @@ def play_campaign(
 ) -> Simulation:
     """A finished (or `turns`-long) campaign."""
     chosen = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
-    sim = Simulation(scenario, seed, difficulty, record_hashes=False)
+    sim = Simulation(scenario, seed, difficulty, rival_chooser=choose_rival_orders, record_hashes=False)
     limit = turns if turns is not None else scenario.turns
     while not sim.state.finished and len(sim.reports) < limit:
         play_turn(sim, chosen)

@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 
 from game.batch.campaign import play_campaign
-from game.batch.overrides import apply_override
 from game.content.loader import load_scenario
+from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 

@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 from game.ai.strategies import STRATEGIES
-from game.batch.overrides import OverrideError, parse_set_option
 from game.batch.report import summary_lines, write_batch
 from game.batch.runner import plan_runs, run_batch
 from game.cli.outputs import folder_problem
+from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
-
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
+from game.content.overrides import OverrideError, parse_set_option
 
 
 def register_simulate(parser: argparse.ArgumentParser) -> None:
