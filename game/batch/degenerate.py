@@ -177,7 +177,7 @@ def run_search(
     )
     seeds = held_out_seeds(options)
     say(f"held-out: balanced and the recipe on {len(seeds)} seeds")
-    balanced = evaluate(STRATEGIES["balanced"], seeds)
+    balanced = evaluate("balanced", seeds)
     recipe = evaluate(search.best, seeds)
     leaders = candidates(search, scenario, options.candidates)
     say(f"lookahead: depth {options.depth}, {len(leaders)} candidates, {len(seeds)} seeds")

@@ -17,14 +17,14 @@ from typing import Any
 import attrs
 
 from game.ai.recipes import Recipe, mutate
-from game.ai.strategies import Strategy
+from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_campaign
 from game.batch.runner import _scenario
 from game.batch.stats import mean
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 
-Evaluate = Callable[[Recipe | Strategy, Sequence[int]], list[float]]
+Evaluate = Callable[[Recipe | str, Sequence[int]], list[float]]  # a recipe, or a strategy by name
 
 
 @attrs.frozen
@@ -49,9 +49,9 @@ def _with_overrides(path: str, overrides: tuple[tuple[str, Any], ...]) -> Scenar
     return scenario
 
 
-def play_score(settings: Settings, plan: Recipe | Strategy, seed: int) -> float:
-    """One campaign's score (top level, so worker processes can run it)."""
-    strategy = plan.to_strategy() if isinstance(plan, Recipe) else plan
+def play_score(settings: Settings, plan: Recipe | str, seed: int) -> float:
+    """One campaign's score (top level and by name, so worker processes can run and pickle it)."""
+    strategy = plan.to_strategy() if isinstance(plan, Recipe) else STRATEGIES[plan]
     scenario = settings.scenario()
     return play_campaign(scenario, seed, strategy, settings.difficulty, rivals=settings.rivals).score()
 
@@ -59,7 +59,7 @@ def play_score(settings: Settings, plan: Recipe | Strategy, seed: int) -> float:
 def evaluator(settings: Settings, pool: Executor | None = None) -> Evaluate:
     """Scores of a recipe (or named strategy) on each seed, in seed order; in `pool` if given."""
 
-    def evaluate(plan: Recipe | Strategy, seeds: Sequence[int]) -> list[float]:
+    def evaluate(plan: Recipe | str, seeds: Sequence[int]) -> list[float]:
         if pool is None:
             return [play_score(settings, plan, seed) for seed in seeds]
         return list(pool.map(play_score, [settings] * len(seeds), [plan] * len(seeds), seeds))

@@ -111,7 +111,8 @@ def test_every_event_point_has_a_best_choice_so_no_event_loses_all_its_choices(s
 
 
 def test_check_balance_search_prints_and_writes_and_a_written_recipe_transfers(tmp_path, capsys):
-    flags = ["--search", "2", "--train", "2", "--held-out", "3", "--choice-seeds", "1", "--horizon", "2", *SHORT]
+    flags = ["--search", "2", "--train", "2", "--held-out", "3", "--choice-seeds", "1", "--horizon", "2", "--jobs", "2"]
+    flags += SHORT
     code = main(["check-balance", str(WINDOW_2023), *flags, "--out", str(tmp_path / "a")])
     out = capsys.readouterr().out
 
