@@ -212,11 +212,17 @@ def _wins(a: Sequence[float], b: Sequence[float]) -> int:
     return sum(x > y for x, y in zip(a, b, strict=True))
 
 
-def recipe_lines(recipe: Recipe) -> list[str]:
-    """The recipe for a reader: only weights that differ from 1, strongest first."""
+def recipe_lines(recipe: Recipe, scenario: Scenario | None = None) -> list[str]:
+    """The recipe for a reader: only weights that differ from 1, strongest first.
+
+    With the scenario, an action's own weight is left out when a zero tag or track already
+    rules the action out (its weight then changes nothing).
+    """
+    off = {name for name, w in (*recipe.tags, *recipe.tracks) if w == 0}
+    unused = {a.id for a in scenario.actions if off & {a.track, *a.tags}} if scenario else set()
     lines = []
     for label, group in (("tracks", recipe.tracks), ("tags", recipe.tags), ("actions", recipe.actions)):
-        moved = sorted(((w, n) for n, w in group if w != 1), key=lambda item: (-item[0], item[1]))
+        moved = sorted(((w, n) for n, w in group if w != 1 and n not in unused), key=lambda item: (-item[0], item[1]))
         if moved:
             shown = ", ".join(f"{name} x{w:g}" if w else f"never {name}" for w, name in moved)
             lines.append(f"  {label}: {shown}")
@@ -235,7 +241,7 @@ def report_lines(report: SearchReport) -> list[str]:
         f"reported on {n} held-out seeds",
         f"Best recipe (training mean {s.best_score:.2f}; balanced, where it started: {s.start_score:.2f}; "
         f"{len(s.accepted) - 1} steps accepted):",
-        *recipe_lines(s.best),
+        *recipe_lines(s.best, report.settings.scenario()),
         f"Held out: balanced {mean(report.balanced):.2f} (sd {sd:.2f}), recipe {mean(report.recipe):.2f}; "
         f"recipe - balanced {report.recipe_vs_balanced} (paired 95% interval); "
         f"recipe better on {_wins(report.recipe, report.balanced)}/{n} seeds",

@@ -20,7 +20,7 @@ from game.sim.ledger import Ledger
 
 
 def fork(sim: Simulation, seed: int) -> Simulation:
-    """A copy of the game at this point whose future draws come from `seed` (the original is untouched)."""
+    """A copy of the game at the start of a turn whose future draws come from `seed` (the original is untouched)."""
     copied = Simulation(
         sim.scenario,
         seed,

@@ -19,8 +19,8 @@ import attrs
 from game.ai.recipes import Recipe, mutate
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_campaign
-from game.batch.runner import _scenario
 from game.batch.stats import mean
+from game.content.loader import load_scenario
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 
@@ -43,7 +43,7 @@ class Settings:
 
 @functools.lru_cache(maxsize=8)
 def _with_overrides(path: str, overrides: tuple[tuple[str, Any], ...]) -> Scenario:
-    scenario = _scenario(path)
+    scenario = load_scenario(path)
     for name, value in overrides:
         scenario = apply_override(scenario, name, value)
     return scenario

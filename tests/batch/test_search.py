@@ -6,12 +6,14 @@ import json
 import math
 import random
 
+import attrs
 import pytest
 
 from game.ai.recipes import Recipe, balanced_recipe, mutate
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import new_campaign, play_campaign, play_turn
 from game.batch.choices import compare_choices
+from game.batch.degenerate import recipe_lines
 from game.batch.lookahead import candidate_values, fork
 from game.batch.search import hill_climb
 from game.cli import main
@@ -139,3 +141,16 @@ def test_check_balance_search_prints_and_writes_and_a_written_recipe_transfers(t
 def test_check_balance_search_refuses_bad_input_with_a_message(arguments, code, message, capsys):
     assert main(["check-balance", str(WINDOW_2023), "--search", "1", *SHORT, *arguments]) == code
     assert message in capsys.readouterr().err
+
+
+def test_the_printed_recipe_names_what_moved_and_skips_weights_that_change_nothing(window_2023):
+    recipe = attrs.evolve(
+        balanced_recipe(window_2023),
+        actions=(("press_against_china", 4.0), ("culture_and_tourism", 8.0), ("investment", 1.0)),
+    )
+
+    lines = recipe_lines(recipe, window_2023)
+
+    assert "  actions: culture_and_tourism x8" in lines  # press_against_china is ruled out by 'never pressure'
+    assert any("never pressure" in line for line in lines)
+    assert not any("investment" in line for line in lines)
