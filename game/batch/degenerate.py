@@ -208,6 +208,10 @@ def run_search(
     )
 
 
+def _reach(scores: Sequence[float], threshold: float) -> int:
+    return sum(score >= threshold for score in scores)
+
+
 def _wins(a: Sequence[float], b: Sequence[float]) -> int:
     return sum(x > y for x, y in zip(a, b, strict=True))
 
@@ -235,6 +239,7 @@ def report_lines(report: SearchReport) -> list[str]:
     """What `check-balance --search` prints."""
     o, s, n = report.options, report.search, len(report.held_out_seeds)
     sd = variance(report.balanced) ** 0.5
+    victory = report.settings.scenario().score.victory_score
     lines = [
         f"Recipe search on {report.scenario} (difficulty {report.settings.difficulty or 'default'}, "
         f"rivals {report.settings.rivals}): {o.iterations} steps on {o.train} training seeds, "
@@ -242,7 +247,9 @@ def report_lines(report: SearchReport) -> list[str]:
         f"Best recipe (training mean {s.best_score:.2f}; balanced, where it started: {s.start_score:.2f}; "
         f"{len(s.accepted) - 1} steps accepted):",
         *recipe_lines(s.best, report.settings.scenario()),
-        f"Held out: balanced {mean(report.balanced):.2f} (sd {sd:.2f}), recipe {mean(report.recipe):.2f}; "
+        f"Held out: balanced {mean(report.balanced):.2f} (sd {sd:.2f}, {sd / abs(mean(report.balanced)):.1%} of its mean; "
+        f"at or above the victory score {victory:g} on {_reach(report.balanced, victory)}/{n} seeds), "
+        f"recipe {mean(report.recipe):.2f} ({_reach(report.recipe, victory)}/{n}); "
         f"recipe - balanced {report.recipe_vs_balanced} (paired 95% interval); "
         f"recipe better on {_wins(report.recipe, report.balanced)}/{n} seeds",
         f"Lookahead (depth {o.depth}, {o.candidates} candidate recipes, {o.rollouts} rollout(s), "

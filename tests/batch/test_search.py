@@ -119,7 +119,7 @@ def test_check_balance_search_prints_and_writes_and_a_written_recipe_transfers(t
     out = capsys.readouterr().out
 
     assert code == 0
-    for words in ("Best recipe", "recipe - balanced", "lookahead - recipe", "Event choices never the better one"):
+    for words in ("Best recipe", "recipe - balanced", "victory score", "lookahead - recipe", "Event choices never"):
         assert words in out
     data = json.loads((tmp_path / "a" / "balance.json").read_text())
     assert data["scenario"] == "window-2023" and len(data["scores"]["lookahead"]) == 3
