@@ -83,10 +83,10 @@ def test_rollouts_cannot_read_the_real_futures_draws(short_window):
     other_future = fork(sim, 999)  # the same board, but its own future event draws
     candidates = [STRATEGIES["balanced"], STRATEGIES["trade"], STRATEGIES["diplomacy"]]
 
-    values = candidate_values(sim, candidates, candidates[0], 3, 2, lookahead_seed=5)
+    values = candidate_values(sim, candidates, 3, 2, lookahead_seed=5)
 
-    assert candidate_values(other_future, candidates, candidates[0], 3, 2, lookahead_seed=5) == values
-    assert candidate_values(sim, candidates, candidates[0], 3, 2, lookahead_seed=6) != values  # rollouts draw
+    assert candidate_values(other_future, candidates, 3, 2, lookahead_seed=5) == values
+    assert candidate_values(sim, candidates, 3, 2, lookahead_seed=6) != values  # rollouts draw
     play_turn(sim, candidates[0])
     play_turn(other_future, candidates[0])
     assert state_hash(sim.state) != state_hash(other_future.state)  # the real futures did differ
@@ -97,7 +97,7 @@ def test_looking_ahead_leaves_the_real_game_untouched(short_window):
     play_turn(sim, STRATEGIES["balanced"])
     before, entries = state_hash(sim.state), len(sim.ledger)
 
-    candidate_values(sim, [STRATEGIES["balanced"], STRATEGIES["trade"]], STRATEGIES["balanced"], 2, 1, 1)
+    candidate_values(sim, [STRATEGIES["balanced"], STRATEGIES["trade"]], 2, 1, 1)
 
     assert (state_hash(sim.state), len(sim.ledger), sim.turn) == (before, entries, 2)
 
