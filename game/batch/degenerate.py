@@ -3,7 +3,8 @@
 Four measurements, each on seeds the search never trained on:
 1. a recipe hill-climbed for the standard planner, against `balanced` (paired 95% interval);
 2. a lookahead player (rollouts on reseeded copies), against that recipe;
-3. optionally, a recipe searched on another scenario, against this scenario's own recipe;
+3. optionally, a recipe searched on another scenario, against this scenario's own recipe (the
+   climb then starts from whichever of `balanced` and that recipe scores higher in training);
 4. event choices that are never the better one.
 A solved game shows as 1 large and 2 near zero; a game where worlds differ shows 3 above zero.
 """
@@ -72,6 +73,7 @@ class SearchReport:
     recipe_vs_balanced: Interval
     lookahead_vs_recipe: Interval
     transfer: Transfer | None
+    start_label: str  # where the climb started: balanced, or the transferred recipe when that was better
     choices: tuple[ChoiceRecord, ...]
     seconds: float
 
@@ -167,9 +169,15 @@ def run_search(
     say = progress or (lambda _text: None)
     scenario = settings.scenario()
     evaluate = evaluator(settings, pool)
+    training = training_seeds(options)
+    start, start_label = balanced_recipe(scenario), "balanced"
+    if transfer_from is not None:  # a weak climb must not make the other world's recipe look wrong here
+        source, foreign = transfer_from
+        if mean(evaluate(foreign, training)) > mean(evaluate(start, training)):
+            start, start_label = foreign, f"the recipe from {source}"
     search = hill_climb(
-        balanced_recipe(scenario),
-        training_seeds(options),
+        start,
+        training,
         options.iterations,
         evaluate,
         search_seed=options.seed,
@@ -203,6 +211,7 @@ def run_search(
         recipe_vs_balanced=paired_interval(recipe, balanced),
         lookahead_vs_recipe=paired_interval(lookahead, recipe),
         transfer=transfer,
+        start_label=start_label,
         choices=tuple(merge_choices(parts)),  # type: ignore[arg-type]
         seconds=time.perf_counter() - started,
     )
@@ -244,7 +253,7 @@ def report_lines(report: SearchReport) -> list[str]:
         f"Recipe search on {report.scenario} (difficulty {report.settings.difficulty or 'default'}, "
         f"rivals {report.settings.rivals}): {o.iterations} steps on {o.train} training seeds, "
         f"reported on {n} held-out seeds",
-        f"Best recipe (training mean {s.best_score:.2f}; balanced, where it started: {s.start_score:.2f}; "
+        f"Best recipe (training mean {s.best_score:.2f}; it started from {report.start_label} at {s.start_score:.2f}; "
         f"{len(s.accepted) - 1} steps accepted):",
         *recipe_lines(s.best, report.settings.scenario()),
         f"Held out: balanced {mean(report.balanced):.2f} (sd {sd:.2f}, {sd / abs(mean(report.balanced)):.1%} of its mean; "

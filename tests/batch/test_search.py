@@ -13,9 +13,10 @@ from game.ai.recipes import Recipe, balanced_recipe, mutate
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import new_campaign, play_campaign, play_turn
 from game.batch.choices import compare_choices
-from game.batch.degenerate import recipe_lines
+from game.batch.degenerate import SearchOptions, recipe_lines, run_search, training_seeds
 from game.batch.lookahead import candidate_values, fork
-from game.batch.search import hill_climb
+from game.batch.search import Settings, evaluator, hill_climb
+from game.batch.stats import mean
 from game.cli import main
 from game.sim.state import state_hash
 from tests.conftest import WINDOW_2023, tweak
@@ -154,3 +155,18 @@ def test_the_printed_recipe_names_what_moved_and_skips_weights_that_change_nothi
     assert "  actions: culture_and_tourism x8" in lines  # press_against_china is ruled out by 'never pressure'
     assert any("never pressure" in line for line in lines)
     assert not any("investment" in line for line in lines)
+
+
+def test_this_worlds_own_recipe_is_never_worse_in_training_than_the_transferred_one():
+    settings = Settings(str(WINDOW_2023), overrides=(("turns", 4),))
+    options = SearchOptions(iterations=2, train=2, held_out=2, choice_seeds=0, candidates=1)
+    scenario = settings.scenario()
+    foreign = attrs.evolve(balanced_recipe(scenario), tags=(("soft", 8.0), ("pressure", 0.0)), spread=1.0)
+    evaluate = evaluator(settings)
+    training = training_seeds(options)
+
+    report = run_search(settings, options, transfer_from=("elsewhere", foreign))
+
+    assert report.search.best_score >= mean(evaluate(foreign, training))
+    assert report.search.best_score >= mean(evaluate(balanced_recipe(scenario), training))
+    assert report.transfer is not None and len(report.transfer.scores) == 2
