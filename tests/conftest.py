@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from game.batch.overrides import apply_override
 from game.content.loader import load_scenario
+from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]

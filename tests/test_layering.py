@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -53,3 +55,73 @@ def test_the_game_package_never_uses_the_global_random_generator():
             if "= random.random()" in line or ("random.uniform(" in line and "rng" not in line):
                 offenders.append(f"{path.relative_to(ROOT)}:{number}")
     assert offenders == []
+
+
+# Which game packages each layer may import (style.md: content <- sim <- ai <- batch/report <- cli/ui).
+ALLOWED = {
+    "content": {"content"},
+    "sim": {"content", "sim"},
+    "ai": {"content", "sim", "ai"},
+    "batch": {"content", "sim", "ai", "batch", "report"},
+    "report": {"content", "sim", "ai", "batch", "report"},
+    "ui": {"content", "sim", "ai", "batch", "report", "ui"},
+    "cli": {"content", "sim", "ai", "batch", "report", "ui", "cli"},
+}
+
+
+def imported_modules(source: str) -> list[tuple[int, str]]:
+    """Every game module a source imports, at any depth: top level, in functions, or via import_module."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            if node.module == "game":  # `from game import sim` names the packages themselves
+                found += [(node.lineno, f"game.{alias.name}") for alias in node.names]
+            else:
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in {"import_module", "_lazy"} and isinstance(node.args[0].value, str):
+                found.append((node.lineno, node.args[0].value))
+    return [(line, name) for line, name in found if name.startswith("game.")]
+
+
+def layer_breaches(root: Path) -> list[str]:
+    """'file:line: layer imports module' for every import that points up the layer picture."""
+    breaches = []
+    for path in sorted((root / "game").rglob("*.py")):
+        parts = path.relative_to(root / "game").parts
+        layer = parts[0] if len(parts) > 1 else None
+        for line, name in imported_modules(path.read_text(encoding="utf-8")):
+            target = name.split(".")[1]
+            where = f"{path.relative_to(root)}:{line}"
+            if target == "cli" and layer != "cli":
+                breaches.append(f"{where}: only main.py and game.cli may import {name}")
+            elif layer in ALLOWED and target in ALLOWED and target not in ALLOWED[layer]:
+                breaches.append(f"{where}: {layer} imports {name}")
+    return breaches
+
+
+def test_the_whole_import_graph_points_down_the_layers():
+    assert layer_breaches(ROOT) == []
+
+
+def test_a_function_level_import_up_the_layers_is_caught(tmp_path):
+    engine = tmp_path / "game" / "sim" / "engine.py"
+    engine.parent.mkdir(parents=True)
+    engine.write_text("def chooser():\n    from game.ai.doctrine import choose_rival_orders\n    return 1\n")
+    overrides = tmp_path / "game" / "ui" / "bench.py"
+    overrides.parent.mkdir(parents=True)
+    overrides.write_text("import importlib\nplay = importlib.import_module('game.cli.play')\n")
+
+    assert layer_breaches(tmp_path) == [
+        "game/sim/engine.py:2: sim imports game.ai.doctrine",
+        "game/ui/bench.py:2: only main.py and game.cli may import game.cli.play",
+    ]
+
+
+def test_the_engine_runs_without_the_ai_package_loaded():
+    script = "import sys\nimport game.sim.engine, game.sim.save, game.sim.facilitator\nprint(sorted(m for m in sys.modules if m.startswith(('game.ai', 'game.batch'))))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

@@ -13,6 +13,7 @@ from functools import cache
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STANDARD_STRATEGIES
 from game.batch.campaign import play_campaign
 from game.content.loader import check_scenario, load_scenario
@@ -124,7 +125,7 @@ def test_2015_the_war_starts_in_q1_2022_and_only_then_strains_russia():
 
 
 def test_2015_uzbekistan_reforms_in_q4_2016_and_ericen_waits_for_sep_2022():
-    fresh = Simulation(scenario("c5plus1-2015"), 1, record_hashes=False)
+    fresh = Simulation(scenario("c5plus1-2015"), 1, record_hashes=False, rival_chooser=choose_rival_orders)
     assert "fund_ericen" not in {order.action for order in fresh.legal_orders()}
     sim = campaign("c5plus1-2015", 1, "balanced")
     assert sim.state.events_fired["uzbek_reforms"] == [5]

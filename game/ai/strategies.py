@@ -33,6 +33,8 @@ class Strategy:
     description: str
     tracks: tuple[str, ...] = ("soft_power", "trade", "diplomacy")
     prefer: tuple[tuple[str, float], ...] = ()  # action tag -> multiplier
+    prefer_actions: tuple[tuple[str, float], ...] = ()  # action id -> multiplier (searched recipes)
+    track_weights: tuple[tuple[str, float], ...] = ()  # track -> multiplier (searched recipes)
     exclude: tuple[str, ...] = ()  # action tags never used
     active: Callable[[int, int], bool] = lambda turn, total: True
     spread: float = 0.6  # value kept by each further order in the same state this turn (1 = concentrate)
@@ -103,6 +105,10 @@ def order_worth(
         worth *= _region_share(world, action)
         for tag in action.tags:
             worth *= prefs.get(tag, 1.0)
+        if strategy.prefer_actions or strategy.track_weights:
+            worth *= dict(strategy.prefer_actions).get(action.id, 1.0) * dict(strategy.track_weights).get(
+                action.track, 1.0
+            )
         memo[key] = worth
     if state_id is not None:
         worth *= weight

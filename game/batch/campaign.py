@@ -1,7 +1,8 @@
-"""Play one headless campaign with a US strategy against the rival AIs."""
+"""Play one headless campaign with a US strategy against the rival AIs (or passive rivals)."""
 
 from __future__ import annotations
 
+from game.ai.rivals import rival_chooser
 from game.ai.strategies import STRATEGIES, Strategy, choose_decision, choose_us_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
@@ -19,12 +20,23 @@ def play_turn(sim: Simulation, strategy: Strategy) -> None:
     sim.end_turn()
 
 
+def new_campaign(scenario: Scenario, seed: int, difficulty: str | None = None, rivals: str = "active") -> Simulation:
+    """A headless game at its first turn; `rivals` is 'active' (the doctrines) or 'passive' (no orders)."""
+    return Simulation(scenario, seed, difficulty, rival_chooser=rival_chooser(rivals), record_hashes=False)
+
+
 def play_campaign(
-    scenario: Scenario, seed: int, strategy: str | Strategy, difficulty: str | None = None, turns: int | None = None
+    scenario: Scenario,
+    seed: int,
+    strategy: str | Strategy,
+    difficulty: str | None = None,
+    turns: int | None = None,
+    *,
+    rivals: str = "active",
 ) -> Simulation:
     """A finished (or `turns`-long) campaign."""
     chosen = STRATEGIES[strategy] if isinstance(strategy, str) else strategy
-    sim = Simulation(scenario, seed, difficulty, record_hashes=False)
+    sim = new_campaign(scenario, seed, difficulty, rivals)
     limit = turns if turns is not None else scenario.turns
     while not sim.state.finished and len(sim.reports) < limit:
         play_turn(sim, chosen)

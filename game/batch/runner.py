@@ -19,8 +19,8 @@ from typing import Any
 import attrs
 
 from game.batch.campaign import play_campaign
-from game.batch.overrides import apply_override
 from game.content.loader import load_scenario
+from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 
@@ -34,6 +34,7 @@ class RunSpec:
     strategy: str
     overrides: tuple[tuple[str, Any], ...] = ()
     difficulty: str | None = None
+    rivals: str = "active"  # or "passive": Russia and China issue no orders
 
 
 @attrs.frozen
@@ -54,6 +55,7 @@ def plan_runs(
     base_seed: int,
     sweeps: Sequence[tuple[str, Sequence[Any]]] = (),
     difficulty: str | None = None,
+    rivals: str = "active",
 ) -> list[RunSpec]:
     """`runs` campaigns per strategy and per combination of swept values."""
     paths = [path for path, _ in sweeps]
@@ -69,6 +71,7 @@ def plan_runs(
                         strategy,
                         tuple(zip(paths, combo, strict=True)),
                         difficulty,
+                        rivals,
                     )
                 )
     return specs
@@ -83,12 +86,13 @@ def play_spec(scenario: Scenario, spec: RunSpec, scenario_id: str) -> tuple[dict
     """Play one run and turn it into its rows."""
     for path, value in spec.overrides:
         scenario = apply_override(scenario, path, value)
-    sim = play_campaign(scenario, spec.seed, spec.strategy, spec.difficulty)
+    sim = play_campaign(scenario, spec.seed, spec.strategy, spec.difficulty, rivals=spec.rivals)
     key = {
         "scenario": scenario_id,
         "run": spec.run,
         "seed": spec.seed,
         "strategy": spec.strategy,
+        "rivals": spec.rivals,  # before difficulty: the columns between difficulty and score are the overrides
         "difficulty": sim.difficulty_id,
         **dict(spec.overrides),
     }

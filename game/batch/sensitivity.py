@@ -15,9 +15,9 @@ from typing import Any
 
 import attrs
 
-from game.batch.overrides import resolve
 from game.batch.stats import Interval, paired_interval
 from game.batch.thesis import ArmKey, Arms
+from game.content.overrides import resolve
 from game.content.scenario import Scenario
 
 # Beyond every group's strength: the parameters the design leans on most (claims C7, C6, C3, C4, C19).

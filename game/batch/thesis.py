@@ -24,10 +24,10 @@ import attrs
 
 from game.ai.strategies import STANDARD_STRATEGIES
 from game.batch.campaign import play_campaign
-from game.batch.overrides import apply_override
 from game.batch.runner import run_seed
 from game.batch.stats import Interval, cohens_d, mean, paired_interval
 from game.content.loader import load_scenario
+from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 from game.sim.rules.projects import CORRIDOR

@@ -312,6 +312,9 @@ def register_check_balance(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--difficulty", default=None, help="easy, normal or hard (default: the scenario's)")
+    from game.cli.search_commands import add_search_options
+
+    add_search_options(parser)
 
 
 def run_check_balance(args: argparse.Namespace) -> int:
@@ -330,6 +333,10 @@ def run_check_balance(args: argparse.Namespace) -> int:
         return _fail(
             f"python main.py check-balance: error: unknown difficulty '{args.difficulty}'; choose from {known}", 2
         )
+    if args.search:
+        from game.cli.search_commands import run_search_command
+
+        return run_search_command(args, scenario)
     report = check_balance(args.path, args.runs, args.seed, args.jobs, difficulty=args.difficulty)
     print("\n".join(report_lines(report)))
     return 0

@@ -10,14 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+from game.ai.rivals import RIVAL_MODES
 from game.ai.strategies import STRATEGIES
-from game.batch.overrides import OverrideError, parse_set_option
 from game.batch.report import summary_lines, write_batch
 from game.batch.runner import plan_runs, run_batch
 from game.cli.outputs import folder_problem
+from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
-
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
+from game.content.overrides import OverrideError, parse_set_option
 
 
 def register_simulate(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +31,12 @@ def register_simulate(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; use the number of cores)")
     parser.add_argument("--difficulty", default=None, help="easy, normal or hard (default: the scenario's)")
+    parser.add_argument(
+        "--rivals",
+        choices=tuple(RIVAL_MODES),
+        default="active",
+        help="active: Russia and China play their doctrines (default); passive: they issue no orders",
+    )
     parser.add_argument(
         "--set",
         action="append",
@@ -76,7 +82,7 @@ def run_simulate(args: argparse.Namespace) -> int:
     problem = folder_problem(args.out)
     if problem:
         return _usage_error(problem)
-    specs = plan_runs(strategies, args.runs, args.seed, sweeps, args.difficulty)
+    specs = plan_runs(strategies, args.runs, args.seed, sweeps, args.difficulty, args.rivals)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm

@@ -17,9 +17,9 @@ from typing import Any
 
 from game.ai.strategies import STRATEGIES
 from game.cli.outputs import folder_problem
+from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
 
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 EXPERIMENTS = ("thesis",)
 
 
@@ -185,10 +185,11 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _load_save(path: Path) -> Any:
     """A Simulation from a save file, or None after printing why not (a damaged save is exit 1)."""
+    from game.ai.doctrine import choose_rival_orders
     from game.sim.save import SaveError, load_game
 
     try:
-        return load_game(path)
+        return load_game(path, rival_chooser=choose_rival_orders)
     except SaveError as error:
         print(str(error), file=sys.stderr)
         return None

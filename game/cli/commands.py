@@ -6,11 +6,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
-
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 
 
 def _register_validate(parser: argparse.ArgumentParser) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
+from game.content.library import DEFAULT_SCENARIO
 
 
 def _defaults(args: argparse.Namespace) -> argparse.Namespace:

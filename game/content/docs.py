@@ -489,8 +489,9 @@ hover and underlines mistakes.
 
 **Tools.** `validate` (every problem with line and fix), `new-scenario NAME [--from PARENT]`,
 `resolve FILE` (the merged scenario), `explain FILE --event ID | --action ID | --rule GROUP`
-(plain English), `check-balance FILE` (win rates and dead content), `migrate FILE` (upgrade an
-old format), `docs` (this file), `schema`.
+(plain English), `check-balance FILE` (win rates and dead content; with `--search N` it hill-climbs a
+recipe, plays a lookahead player and lists event choices that are never the better one), `migrate FILE`
+(upgrade an old format), `docs` (this file), `schema`.
 
 Contents: [first scenario](#write-your-first-scenario-in-ten-minutes) ·
 [extends](#building-on-another-scenario-extends) ·

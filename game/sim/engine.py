@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS, RIVALS
 from game.sim import events as event_rules
@@ -93,11 +94,7 @@ class Simulation:
         self.seed = seed
         self.difficulty_id = difficulty or scenario.default_difficulty
         self.humans = tuple(humans)
-        if rival_chooser is None:
-            from game.ai.doctrine import choose_rival_orders
-
-            rival_chooser = choose_rival_orders
-        self.rival_chooser = rival_chooser
+        self.rival_chooser = rival_chooser or _no_rival_chooser  # the front end passes the AI in
         fresh = _state is None
         state = _state if _state is not None else initial_state(scenario)
         self.initial = to_data(state) if fresh else None
@@ -356,9 +353,15 @@ class Simulation:
                     )
 
 
-def _with_overrides(scenario: Scenario, overrides: dict[str, Any]) -> Scenario:
-    from game.batch.overrides import apply_override
+def _no_rival_chooser(world: World, power: str, queued: Sequence[Order]) -> list[PlannedOrder]:
+    """Stands in when no chooser was given: a computer side must not silently stay idle."""
+    raise RuntimeError(
+        f"{power} is played by the computer but this game was built without a rival chooser; "
+        "the front end must pass one (e.g. game.ai.doctrine.choose_rival_orders)"
+    )
 
+
+def _with_overrides(scenario: Scenario, overrides: dict[str, Any]) -> Scenario:
     for path, value in overrides.items():
         scenario = apply_override(scenario, path, value)
     return scenario

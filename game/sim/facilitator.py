@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from game.batch.overrides import OverrideError, apply_override, resolve
 from game.content.effects import Effect
+from game.content.overrides import OverrideError, apply_override, resolve
 from game.content.structure import issues_from, make_converter
 from game.sim import events as event_rules
 from game.sim.effects import EffectContext, apply_effects
@@ -132,6 +132,14 @@ def undo_last_turn(sim: Simulation) -> Simulation:
     if len(sim.history) < 2:
         raise IllegalOrder("there is no earlier turn to go back to")
     history = sim.history[:-1] if not sim.state.finished else list(sim.history)
-    rebuilt = replay(sim.scenario_at_start, sim.seed, sim.difficulty_id, sim.humans, history, finished=False)
+    rebuilt = replay(
+        sim.scenario_at_start,
+        sim.seed,
+        sim.difficulty_id,
+        sim.humans,
+        history,
+        finished=False,
+        rival_chooser=sim.rival_chooser,
+    )
     rebuilt.scenario_path = sim.scenario_path
     return rebuilt

@@ -450,7 +450,9 @@ def _check_fits(payload: dict[str, Any], scenario: Scenario, file: Path, where: 
         raise SaveError(f"{where}: it names a player side this game does not know")
 
 
-def _restore(payload: dict[str, Any], scenario: Scenario, scenario_path: str) -> Simulation:
+def _restore(
+    payload: dict[str, Any], scenario: Scenario, scenario_path: str, rival_chooser: RivalChooser | None
+) -> Simulation:
     """A Simulation equal to the saved one; `_state` given, so no income is collected again."""
     entries = [_change(c) for c in payload["ledger"]]
     sim = Simulation(
@@ -458,6 +460,7 @@ def _restore(payload: dict[str, Any], scenario: Scenario, scenario_path: str) ->
         int(payload["seed"]),
         str(payload["difficulty"]),
         tuple(str(h) for h in payload["humans"]),
+        rival_chooser,
         scenario_path=scenario_path,
         _state=from_data(payload["state"]),
         _ledger=Ledger(entries),
@@ -473,8 +476,12 @@ def _restore(payload: dict[str, Any], scenario: Scenario, scenario_path: str) ->
     return sim
 
 
-def load_game(path: str | Path, *, scenario_path: str | Path | None = None) -> Simulation:
+def load_game(
+    path: str | Path, *, scenario_path: str | Path | None = None, rival_chooser: RivalChooser | None = None
+) -> Simulation:
     """Load a saved game, re-reading its scenario from the stored path (or `scenario_path`).
+
+    `rival_chooser` plays the computer's sides from here on (the sim holds no AI of its own).
 
     The returned game has a `load_warnings` list: it says, for example, that the scenario
     file has changed since the save, in which case play continues from the saved state under
@@ -489,7 +496,7 @@ def load_game(path: str | Path, *, scenario_path: str | Path | None = None) -> S
         file = _scenario_file(payload, where, scenario_path)
         scenario = _load_scenario(file, where)
         _check_fits(payload, scenario, file, where)
-        sim = _restore(payload, scenario, str(file))
+        sim = _restore(payload, scenario, str(file), rival_chooser)
     except _CONTENT_ERRORS as error:
         raise SaveError(f"{where}: the saved game is incomplete or malformed ({error!r})") from None
     sim.load_warnings = _warnings(payload, sim, file)  # type: ignore[attr-defined]
@@ -634,16 +641,18 @@ def _divergences(saved: Simulation, replayed: Simulation, hashes: list[str]) -> 
         yield saved.turn, "the replay ends in a different state than the save"
 
 
-def verify_replay(path: str | Path, *, scenario_path: str | Path | None = None) -> ReplayCheck:
+def verify_replay(
+    path: str | Path, *, scenario_path: str | Path | None = None, rival_chooser: RivalChooser | None = None
+) -> ReplayCheck:
     """Replay a save's recorded input and confirm it reproduces the save bit for bit.
 
     Raises:
         SaveError: the save itself cannot be loaded.
     """
-    saved = load_game(path, scenario_path=scenario_path)
+    saved = load_game(path, scenario_path=scenario_path, rival_chooser=rival_chooser)
     if saved.initial is None:
         return ReplayCheck(False, 0, None, f"{path} holds no starting state, so it cannot be replayed")
-    replayed = Simulation(saved.scenario_at_start, saved.seed, saved.difficulty_id, saved.humans)
+    replayed = Simulation(saved.scenario_at_start, saved.seed, saved.difficulty_id, saved.humans, rival_chooser)
     hashes: list[str] = []
     found: list[tuple[int, str]] = []
     try:
@@ -761,9 +770,9 @@ class SaveSlots:
         save_game(sim, path, name=name)
         return path
 
-    def load(self, name: str) -> Simulation:
+    def load(self, name: str, rival_chooser: RivalChooser | None = None) -> Simulation:
         """Load the slot `name`; see `load_game`."""
-        return load_game(self.path(name))
+        return load_game(self.path(name), rival_chooser=rival_chooser)
 
     def delete(self, name: str) -> None:
         """Delete the slot `name` and its backup."""

@@ -85,7 +85,8 @@ def first_frame_ms(screen: str = "title") -> float | None:
 def _campaign_app() -> tuple[object, object]:
     import pygame  # noqa: F401 - the display must exist before the app
 
-    from game.cli.play import DEFAULT_SCENARIO
+    from game.ai.doctrine import choose_rival_orders
+    from game.content.library import DEFAULT_SCENARIO
     from game.content.loader import load_scenario
     from game.sim.engine import Simulation
     from game.ui.app import make_app
@@ -94,7 +95,9 @@ def _campaign_app() -> tuple[object, object]:
 
     app = make_app(argparse.Namespace(seed=1, difficulty=None, screenshot=None), SIZE)
     app.max_fps = 0
-    sim = Simulation(load_scenario(DEFAULT_SCENARIO), 1, scenario_path=str(DEFAULT_SCENARIO))
+    sim = Simulation(
+        load_scenario(DEFAULT_SCENARIO), 1, rival_chooser=choose_rival_orders, scenario_path=str(DEFAULT_SCENARIO)
+    )
     scene = CampaignScene(app.ctx, sim)
     app.apply(push(scene))
     app.step(wait=False)

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import attrs
 
+from game.content.library import DEFAULT_FILE, SCENARIO_DIR
 from game.content.loader import check_scenario
 from game.content.scenario import Scenario
-
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
-DEFAULT_FILE = "window-2023.yaml"  # the campaign the game is built around: chosen first when present
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     start = float(os.environ.get("CROSSROADS_T0", time.perf_counter()))
     import pygame
 
-    from game.cli.play import DEFAULT_SCENARIO
+    from game.content.library import DEFAULT_SCENARIO
     from game.ui.app import first_scene, make_app
     from game.ui.scene import Transition
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 
 
@@ -70,7 +71,7 @@ def autosave(sim: Simulation) -> str:
 def load_path(path: str | Path) -> tuple[Simulation | None, str]:
     """Load a save file; (sim, '') or (None, reason)."""
     try:
-        return _module().load_game(Path(path)), ""
+        return _module().load_game(Path(path), rival_chooser=choose_rival_orders), ""
     except SavesUnavailable as error:
         return None, str(error)
     except Exception as error:  # SaveError and anything a damaged file provokes

@@ -7,10 +7,10 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
-from game.batch.overrides import OverrideError, parse_set_option
 from game.batch.report import summary_lines, write_batch
 from game.batch.runner import plan_runs, run_batch
 from game.cli import main
+from game.content.overrides import OverrideError, parse_set_option
 from tests.conftest import WINDOW_2023
 
 

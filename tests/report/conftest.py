@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_campaign, play_turn
 from game.sim.engine import Simulation
@@ -42,7 +43,7 @@ def soft_power_game(window_2023) -> Simulation:
 @pytest.fixture(scope="session")
 def switched_game(window_2023) -> Simulation:
     """Balanced for five turns, then neglect: the same world as `balanced_game` until turn 6."""
-    sim = Simulation(window_2023, SEED)
+    sim = Simulation(window_2023, SEED, rival_chooser=choose_rival_orders)
     while not sim.state.finished:
         play_turn(sim, STRATEGIES["balanced" if len(sim.reports) < 5 else "neglect"])
     return sim

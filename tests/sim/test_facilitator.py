@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.sim.engine import Simulation
@@ -16,7 +17,7 @@ from tests.conftest import WINDOW_2023
 
 @pytest.fixture
 def sim(window_2023):
-    return Simulation(window_2023, 8, scenario_path=str(WINDOW_2023))
+    return Simulation(window_2023, 8, scenario_path=str(WINDOW_2023), rival_chooser=choose_rival_orders)
 
 
 def test_a_facilitator_can_inject_a_scenario_event_with_its_choices(sim):
@@ -82,10 +83,10 @@ def test_acts_survive_save_and_load_and_replay_bit_for_bit(sim, tmp_path):
     play_turn(sim, STRATEGIES["balanced"])
     path = tmp_path / "class.json"
     save_game(sim, path)
-    loaded = load_game(path)
+    loaded = load_game(path, rival_chooser=choose_rival_orders)
     assert loaded.world.rules.window.bonus == 0.5
     assert state_hash(loaded.state) == state_hash(sim.state)
-    assert verify_replay(path).matches
+    assert verify_replay(path, rival_chooser=choose_rival_orders).matches
     for game in (sim, loaded):
         play_turn(game, STRATEGIES["balanced"])
     assert state_hash(loaded.state) == state_hash(sim.state)

@@ -7,6 +7,7 @@ import contextlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES, choose_decision
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder
@@ -30,7 +31,7 @@ def _replay_ledger(sim: Simulation) -> dict[tuple[str, str], float]:
     turns=st.integers(1, 14),
 )
 def test_initial_state_plus_ledger_deltas_is_the_final_state(window_2023, seed, picks, turns):
-    sim = Simulation(window_2023, seed)
+    sim = Simulation(window_2023, seed, rival_chooser=choose_rival_orders)
     pick = iter(picks)
     for _ in range(turns):
         for decision in list(sim.pending):
@@ -53,7 +54,7 @@ def test_initial_state_plus_ledger_deltas_is_the_final_state(window_2023, seed, 
 
 
 def test_every_change_names_a_cause_and_the_rules_name_their_claims(window_2023):
-    sim = Simulation(window_2023, 2)
+    sim = Simulation(window_2023, 2, rival_chooser=choose_rival_orders)
     for _ in range(10):
         for decision in list(sim.pending):
             sim.decide(decision.key, choose_decision(sim.world, STRATEGIES["balanced"], decision, sim.world.rng("t")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
 from game.sim.state import state_hash
@@ -11,7 +12,7 @@ from game.sim.state import state_hash
 
 @pytest.fixture
 def sim(window_2023):
-    return Simulation(window_2023, 1)
+    return Simulation(window_2023, 1, rival_chooser=choose_rival_orders)
 
 
 @pytest.mark.parametrize(
@@ -80,7 +81,7 @@ def test_rivals_give_orders_with_stated_reasons(sim):
 def test_no_orders_after_the_campaign_ends(window_2023):
     from tests.conftest import tweak
 
-    short = Simulation(tweak(window_2023, turns=1), 1)
+    short = Simulation(tweak(window_2023, turns=1), 1, rival_chooser=choose_rival_orders)
     short.end_turn()
     assert short.state.finished
     with pytest.raises(IllegalOrder, match="over"):

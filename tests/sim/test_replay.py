@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.loader import load_scenario
@@ -26,7 +27,7 @@ def scenario() -> Scenario:
 
 
 def new_game(scenario: Scenario, seed: int = 11) -> Simulation:
-    return Simulation(scenario, seed, scenario_path=str(SCENARIO_FILE))
+    return Simulation(scenario, seed, scenario_path=str(SCENARIO_FILE), rival_chooser=choose_rival_orders)
 
 
 def play_until(sim: Simulation, turns: int) -> list[str]:
@@ -46,6 +47,7 @@ def replay_of(sim: Simulation) -> Simulation:
         sim.humans,
         sim.history,
         finished=sim.state.finished,
+        rival_chooser=choose_rival_orders,
     )
 
 
@@ -107,7 +109,7 @@ def test_a_recorded_answer_the_game_never_asked_for_stops_the_replay_at_its_turn
     history = [*sim.history[:2], TurnRecord(decisions=[("no_such_event@region@3", "yes")])]
 
     with pytest.raises(ReplayError) as raised:
-        replay(scenario, sim.seed, None, sim.humans, history)
+        replay(scenario, sim.seed, None, sim.humans, history, rival_chooser=choose_rival_orders)
 
     assert raised.value.turn == 3
     assert "no_such_event@region@3" in str(raised.value)
@@ -128,7 +130,7 @@ def test_per_turn_hashes_carry_on_across_a_load(scenario, tmp_path):
     sim = new_game(scenario)
     live = play_until(sim, 3)
     save_game(sim, tmp_path / "game.json")
-    loaded = load_game(tmp_path / "game.json")
+    loaded = load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
     live += play_until(loaded, 6)
     save_game(loaded, tmp_path / "game.json")
 
@@ -150,7 +152,7 @@ def saved_game(scenario, tmp_path) -> Path:
 
 
 def test_a_save_replays_to_itself(saved_game):
-    check = verify_replay(saved_game)
+    check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 
     assert check.matches and check.first_divergence is None
     assert check.turns_checked == len(read_save(saved_game)["reports"])
@@ -162,7 +164,7 @@ def test_a_finished_campaign_replays_to_itself(scenario, tmp_path):
     play_until(sim, 40)
     save_game(sim, tmp_path / "done.json")
 
-    check = verify_replay(tmp_path / "done.json")
+    check = verify_replay(tmp_path / "done.json", rival_chooser=choose_rival_orders)
 
     assert check.matches and check.turns_checked == 40
 
@@ -170,7 +172,7 @@ def test_a_finished_campaign_replays_to_itself(scenario, tmp_path):
 def test_changed_input_is_found_at_the_first_turn_it_changes(saved_game):
     rewrite(saved_game, lambda payload: payload["history"][2]["orders"].pop(0))
 
-    check = verify_replay(saved_game)
+    check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 
     assert not check.matches
     assert check.first_divergence == 3
@@ -183,7 +185,7 @@ def test_a_wrong_turn_hash_is_found_at_its_turn(saved_game):
 
     rewrite(saved_game, corrupt)
 
-    check = verify_replay(saved_game)
+    check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 
     assert (check.matches, check.first_divergence) == (False, 5)
     assert "the state at the end of the turn differs" in check.message
@@ -192,7 +194,7 @@ def test_a_wrong_turn_hash_is_found_at_its_turn(saved_game):
 def test_an_unreplayable_answer_is_reported_at_its_turn(saved_game):
     rewrite(saved_game, lambda payload: payload["history"][1]["decisions"].append(["x@region@2", "y"]))
 
-    check = verify_replay(saved_game)
+    check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 
     assert (check.matches, check.first_divergence) == (False, 2)
     assert "cannot be replayed" in check.message
@@ -203,7 +205,7 @@ def test_a_scenario_with_other_starting_numbers_differs_from_the_start(saved_gam
     text = SCENARIO_FILE.read_text()
     changed.write_text(text.replace("  political_capital: 10\n", "  political_capital: 12\n", 1))
 
-    check = verify_replay(saved_game, scenario_path=changed)
+    check = verify_replay(saved_game, scenario_path=changed, rival_chooser=choose_rival_orders)
 
     assert (check.matches, check.first_divergence) == (False, 0)
     assert "starting state" in check.message
@@ -212,7 +214,7 @@ def test_a_scenario_with_other_starting_numbers_differs_from_the_start(saved_gam
 def test_a_save_without_its_starting_state_cannot_be_verified(saved_game):
     rewrite(saved_game, lambda payload: payload.update(initial=None))
 
-    check = verify_replay(saved_game)
+    check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 
     assert not check.matches and check.first_divergence is None
     assert "cannot be replayed" in check.message

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.loader import load_scenario
@@ -43,7 +44,7 @@ def scenario() -> Scenario:
 
 
 def new_game(scenario: Scenario, seed: int = 7, scenario_file: Path = SCENARIO_FILE) -> Simulation:
-    return Simulation(scenario, seed, scenario_path=str(scenario_file))
+    return Simulation(scenario, seed, scenario_path=str(scenario_file), rival_chooser=choose_rival_orders)
 
 
 def played(scenario: Scenario, turns: int, seed: int = 7) -> Simulation:
@@ -136,7 +137,7 @@ def test_loading_restores_a_game_stopped_mid_turn_exactly(scenario, tmp_path):
     sim = mid_turn_game(scenario)
     save_game(sim, tmp_path / "game.json")
 
-    loaded = load_game(tmp_path / "game.json")
+    loaded = load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
 
     assert_same_game(loaded, sim)
     assert loaded.pending and loaded.queued and loaded.history[-1].decisions
@@ -148,7 +149,7 @@ def test_a_finished_campaign_reloads_finished(scenario, tmp_path):
     sim = played(scenario, 40)
     save_game(sim, tmp_path / "done.json")
 
-    loaded = load_game(tmp_path / "done.json")
+    loaded = load_game(tmp_path / "done.json", rival_chooser=choose_rival_orders)
 
     assert_same_game(loaded, sim)
     assert loaded.state.finished and loaded.state.outcome == sim.state.outcome
@@ -162,7 +163,7 @@ def test_a_finished_campaign_reloads_finished(scenario, tmp_path):
 def continue_after_save(scenario: Scenario, seed: int, save_turn: int, folder: Path) -> Simulation:
     sim = played(scenario, save_turn, seed)
     save_game(sim, folder / "game.json")
-    return play_until(load_game(folder / "game.json"), SHORT_CAMPAIGN)
+    return play_until(load_game(folder / "game.json", rival_chooser=choose_rival_orders), SHORT_CAMPAIGN)
 
 
 @settings(max_examples=50, deadline=None)
@@ -179,7 +180,7 @@ def test_saving_loading_and_continuing_changes_nothing(scenario, seed, save_turn
 def test_saving_mid_turn_then_ending_the_turn_changes_nothing(scenario, tmp_path):
     sim = mid_turn_game(scenario)
     save_game(sim, tmp_path / "game.json")
-    loaded = load_game(tmp_path / "game.json")
+    loaded = load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
 
     for game in (sim, loaded):
         game.end_turn()
@@ -195,7 +196,7 @@ def test_a_full_campaign_saved_and_reloaded_every_ten_turns_ends_identically(sce
     for turns in (10, 20, 30, 39):
         play_until(sim, turns)
         save_game(sim, tmp_path / "game.json")
-        sim = load_game(tmp_path / "game.json")
+        sim = load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
     play_until(sim, 40)
 
     assert sim.state.finished
@@ -217,14 +218,14 @@ def test_saving_over_a_save_keeps_the_previous_one_as_bak(scenario, tmp_path):
 
     assert backup_path(path) == tmp_path / "game.json.bak"
     assert backup_path(path).read_bytes() == first
-    assert load_game(backup_path(path)).turn == 2
-    assert load_game(path).turn == 3
+    assert load_game(backup_path(path), rival_chooser=choose_rival_orders).turn == 2
+    assert load_game(path, rival_chooser=choose_rival_orders).turn == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["game.json", "game.json.bak"]
 
 
 def test_saving_creates_missing_folders(scenario, tmp_path):
     save_game(played(scenario, 0), tmp_path / "a" / "b" / "game.json")
-    assert load_game(tmp_path / "a" / "b" / "game.json").turn == 1
+    assert load_game(tmp_path / "a" / "b" / "game.json", rival_chooser=choose_rival_orders).turn == 1
 
 
 def test_saving_where_a_file_cannot_go_is_a_save_error(scenario, tmp_path):
@@ -312,7 +313,7 @@ def test_a_damaged_save_is_refused_in_plain_words_and_left_untouched(damage, goo
     before = path.read_bytes()
 
     with pytest.raises(SaveError) as raised:
-        load_game(path)
+        load_game(path, rival_chooser=choose_rival_orders)
 
     assert message in str(raised.value)
     assert str(path) in str(raised.value)
@@ -322,10 +323,10 @@ def test_a_damaged_save_is_refused_in_plain_words_and_left_untouched(damage, goo
 
 def test_a_missing_file_or_a_folder_is_refused_in_plain_words(tmp_path):
     with pytest.raises(SaveError, match="there is no such file"):
-        load_game(tmp_path / "nothing.json")
+        load_game(tmp_path / "nothing.json", rival_chooser=choose_rival_orders)
     assert not (tmp_path / "nothing.json").exists()
     with pytest.raises(SaveError, match="it is a folder, not a save file"):
-        load_game(tmp_path)
+        load_game(tmp_path, rival_chooser=choose_rival_orders)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -338,7 +339,7 @@ def test_a_changed_scenario_still_loads_with_a_warning(scenario, tmp_path):
     with copy.open("a") as file:
         file.write("# a teacher's note added after the save\n")
 
-    loaded = load_game(tmp_path / "game.json")
+    loaded = load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
 
     assert state_hash(loaded.state) == state_hash(sim.state)
     assert len(loaded.load_warnings) == 1
@@ -353,8 +354,8 @@ def test_a_moved_scenario_can_be_named_when_loading(scenario, tmp_path):
     moved = copy.rename(tmp_path / "moved.yaml")
 
     with pytest.raises(SaveError, match=r"window\.yaml is missing"):
-        load_game(tmp_path / "game.json")
-    loaded = load_game(tmp_path / "game.json", scenario_path=moved)
+        load_game(tmp_path / "game.json", rival_chooser=choose_rival_orders)
+    loaded = load_game(tmp_path / "game.json", scenario_path=moved, rival_chooser=choose_rival_orders)
 
     assert loaded.scenario_path == str(moved)
     assert loaded.load_warnings == []
@@ -388,7 +389,7 @@ def test_slots_save_load_and_delete(scenario, tmp_path):
     slots.save(sim, "Spring offensive")
     slots.save(sim, "Spring offensive")
 
-    assert_same_game(slots.load("Spring offensive"), sim)
+    assert_same_game(slots.load("Spring offensive", rival_chooser=choose_rival_orders), sim)
     slots.delete("Spring offensive")
     assert list((tmp_path / "saves").iterdir()) == []
     with pytest.raises(SaveError, match="no such save"):
@@ -443,7 +444,7 @@ def test_the_latest_autosave_falls_back_to_an_older_one_when_the_newest_is_damag
     newest.write_bytes(newest.read_bytes()[:100])
 
     assert slots.latest_autosave() == tmp_path / "autosave-2.json"
-    assert load_game(slots.latest_autosave()).turn == 2
+    assert load_game(slots.latest_autosave(), rival_chooser=choose_rival_orders).turn == 2
     for path in tmp_path.glob("autosave-*.json"):
         path.write_bytes(b"")
     assert slots.latest_autosave() is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from game.ai.doctrine import choose_rival_orders
+
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
@@ -47,4 +49,4 @@ def app():
 def sim(scenario):
     from game.sim.engine import Simulation
 
-    return Simulation(scenario, 11, scenario_path=str(SCENARIO))
+    return Simulation(scenario, 11, scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders)

@@ -6,6 +6,7 @@ import pygame
 import pytest
 from ui_helpers import button_labels, click, click_button, press, settle
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 from game.ui.classroom import ClassroomSetup, Session
 from game.ui.scene import push
@@ -30,7 +31,9 @@ def _label(scene, prefix: str) -> str:
 def _campaign(app, scenario, setup: ClassroomSetup, clock=None) -> CampaignScene:
     from conftest import SCENARIO
 
-    sim = Simulation(scenario, 11, humans=setup.sim_humans(), scenario_path=str(SCENARIO))
+    sim = Simulation(
+        scenario, 11, humans=setup.sim_humans(), scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders
+    )
     scene = CampaignScene(app.ctx, sim, Session(sim, setup, clock))
     app.apply(push(scene))
     settle(app)

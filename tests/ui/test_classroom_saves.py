@@ -6,6 +6,7 @@ import pygame
 import pytest
 from ui_helpers import click_button, press, settle
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 from game.sim.save import load_game, replay, save_game
 from game.ui.classroom import ClassroomSetup, Session
@@ -19,7 +20,9 @@ def _class_sim(scenario) -> Simulation:
     from conftest import SCENARIO
 
     setup = ClassroomSetup(humans=("us", "china"), us_desks=True, pin=PIN, minutes=10)
-    sim = Simulation(scenario, 3, humans=setup.sim_humans(), scenario_path=str(SCENARIO))
+    sim = Simulation(
+        scenario, 3, humans=setup.sim_humans(), scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders
+    )
     Session(sim, setup)  # a session puts its settings on the simulation, as the window does
     return sim
 
@@ -29,23 +32,25 @@ def test_classroom_settings_round_trip_through_a_save_without_the_pin(scenario, 
     path = tmp_path / "class.json"
     save_game(sim, path)
     assert PIN.encode() not in path.read_bytes()
-    loaded = load_game(path)
+    loaded = load_game(path, rival_chooser=choose_rival_orders)
     assert loaded.classroom == sim.classroom
     assert loaded.classroom["pin_sha256"].startswith("sha256$")
     session = Session(loaded)
     assert session.setup.humans == ("us", "china") and session.setup.us_desks and session.setup.minutes == 10
     assert session.setup.has_pin and session.check_pin(PIN) and not session.check_pin("tulip8")
     assert [seat.label for seat in session.seats][-1] == "China"
-    replayed = replay(scenario, loaded.seed, loaded.difficulty_id, loaded.humans, loaded.history)
+    replayed = replay(
+        scenario, loaded.seed, loaded.difficulty_id, loaded.humans, loaded.history, rival_chooser=choose_rival_orders
+    )
     assert getattr(replayed, "classroom", None) is None  # replays play the game, not the class
 
 
 def test_a_save_without_classroom_settings_loads_as_one_player(scenario, tmp_path):
     from conftest import SCENARIO
 
-    sim = Simulation(scenario, 3, scenario_path=str(SCENARIO))
+    sim = Simulation(scenario, 3, scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders)
     save_game(sim, tmp_path / "solo.json")
-    loaded = load_game(tmp_path / "solo.json")
+    loaded = load_game(tmp_path / "solo.json", rival_chooser=choose_rival_orders)
     assert loaded.classroom is None
     session = Session(loaded)
     assert session.setup == ClassroomSetup() and not session.setup.has_pin
@@ -79,7 +84,9 @@ def test_undo_in_hot_seat_passes_the_screen_to_the_first_side(app, scenario):
     from conftest import SCENARIO
 
     setup = ClassroomSetup(humans=("us", "russia"))
-    sim = Simulation(scenario, 11, humans=setup.sim_humans(), scenario_path=str(SCENARIO))
+    sim = Simulation(
+        scenario, 11, humans=setup.sim_humans(), scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders
+    )
     sim.end_turn()
     for decision in list(sim.pending):
         sim.decide(decision.key, sim.scenario.event(decision.event).choices[0].id)

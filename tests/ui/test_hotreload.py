@@ -11,6 +11,7 @@ import pygame
 import pytest
 from ui_helpers import press, settle
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.loader import load_scenario
 from game.sim.engine import Simulation
 from game.sim.orders import Order
@@ -57,7 +58,9 @@ def _shoot(app, name: str) -> None:
 def _game(app, copy: Path) -> tuple[CampaignScene, FakeClock]:
     """A hot-seat game (US and Russia, 5-minute timer) one turn in, with an order queued in turn 2, Russia at the screen."""
     setup = ClassroomSetup(humans=("us", "russia"), minutes=5)
-    sim = Simulation(load_scenario(copy), 11, humans=setup.sim_humans(), scenario_path=str(copy))
+    sim = Simulation(
+        load_scenario(copy), 11, humans=setup.sim_humans(), scenario_path=str(copy), rival_chooser=choose_rival_orders
+    )
     sim.queue(Order("us", "education_exchanges", "kazakhstan"))
     sim.end_turn()
     for decision in list(sim.pending):

@@ -9,6 +9,7 @@ import pygame
 import pytest
 from ui_helpers import settle
 
+from game.ai.doctrine import choose_rival_orders
 from game.ui.scene import push
 
 
@@ -112,7 +113,7 @@ def test_reveal_lists_every_sides_orders(app, scenario):
     from game.sim.engine import Simulation
     from game.ui.facilitator_data import reveal_lines
 
-    sim = Simulation(scenario, 3, humans=("us", "russia"))
+    sim = Simulation(scenario, 3, humans=("us", "russia"), rival_chooser=choose_rival_orders)
     sim.queue(sim.legal_orders("russia")[0])
     sim.queue(sim.legal_orders("us")[0])
     lines = [line for line, _ in reveal_lines(sim)]

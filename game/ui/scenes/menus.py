@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.ui import catalogue, glossary, reference, saves
@@ -31,7 +32,14 @@ def start_campaign(
     humans: tuple[str, ...] = ("us",),
 ) -> Simulation:
     seed = seed if seed is not None else secrets.randbelow(1_000_000)
-    return Simulation(scenario, seed, difficulty, humans=humans, scenario_path=str(path) if path else None)
+    return Simulation(
+        scenario,
+        seed,
+        difficulty,
+        humans=humans,
+        rival_chooser=choose_rival_orders,
+        scenario_path=str(path) if path else None,
+    )
 
 
 def campaign(ctx: Context, sim: Simulation, session: Session | None = None) -> Scene:

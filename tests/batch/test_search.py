@@ -1,0 +1,172 @@
+"""check-balance --search: the climb never ends worse than it started, rollouts cannot see the real future."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+
+import attrs
+import pytest
+
+from game.ai.recipes import Recipe, balanced_recipe, mutate
+from game.ai.strategies import STRATEGIES
+from game.batch.campaign import new_campaign, play_campaign, play_turn
+from game.batch.choices import compare_choices
+from game.batch.degenerate import SearchOptions, recipe_lines, run_search, training_seeds
+from game.batch.lookahead import candidate_values, fork
+from game.batch.search import Settings, evaluator, hill_climb
+from game.batch.stats import mean
+from game.cli import main
+from game.sim.state import state_hash
+from tests.conftest import WINDOW_2023, tweak
+
+SHORT = ["--set", "turns=4"]
+
+
+@pytest.fixture(scope="module")
+def short_window(window_2023):
+    return tweak(window_2023, turns=6)
+
+
+def distance_from_neutral(recipe: Recipe, _seeds) -> list[float]:
+    """A made-up score that every step away from the neutral recipe lowers."""
+    weights = [w for group in (recipe.tags, recipe.actions, recipe.tracks) for _, w in group]
+    return [-sum(abs(math.log(w)) if w else 9.0 for w in weights) - abs(recipe.spread - 0.6)]
+
+
+def test_the_search_never_returns_a_recipe_worse_than_its_start_on_the_training_seeds():
+    neutral = Recipe(tags=(("a", 1.0), ("b", 1.0)), actions=(("x", 1.0),), tracks=(("t", 1.0),))
+
+    result = hill_climb(neutral, [1, 2], 25, distance_from_neutral, search_seed=3)
+
+    assert result.best == neutral
+    assert result.best_score == result.start_score
+    assert len(result.accepted) == 1
+
+
+def test_the_search_keeps_only_improvements_and_finds_one_when_there_is_one():
+    far = Recipe(tags=(("a", 8.0), ("b", 0.25)), actions=(("x", 4.0),), tracks=(("t", 1.0),), spread=0.2)
+
+    result = hill_climb(far, [1], 40, distance_from_neutral, search_seed=1)
+
+    scores = [score for _, score in result.accepted]
+    assert scores == sorted(scores) and len(set(scores)) == len(scores)
+    assert result.best_score > result.start_score
+    assert distance_from_neutral(result.best, [])[0] == result.best_score
+
+
+def test_mutation_changes_a_recipe_but_never_its_genes():
+    recipe = Recipe(tags=(("a", 1.0), ("b", 2.0)), actions=(("x", 1.0),), tracks=(("t", 1.0),))
+    rng = random.Random(4)
+    neighbours = [mutate(recipe, rng) for _ in range(20)]
+
+    assert any(n != recipe for n in neighbours)
+    assert {tuple(name for name, _ in n.tags) for n in neighbours} == {("a", "b")}
+
+
+def test_the_balanced_recipe_plays_exactly_like_balanced(short_window):
+    as_recipe = balanced_recipe(short_window).to_strategy()
+
+    assert play_campaign(short_window, 7, as_recipe).score() == play_campaign(short_window, 7, "balanced").score()
+
+
+def test_a_recipe_survives_its_json_form(short_window):
+    recipe = mutate(balanced_recipe(short_window), random.Random(2), genes=3)
+
+    assert Recipe.from_data(json.loads(json.dumps(recipe.to_data()))) == recipe
+
+
+def test_rollouts_cannot_read_the_real_futures_draws(short_window):
+    sim = new_campaign(short_window, 11)
+    for _ in range(2):
+        play_turn(sim, STRATEGIES["balanced"])
+    other_future = fork(sim, 999)  # the same board, but its own future event draws
+    candidates = [STRATEGIES["balanced"], STRATEGIES["trade"], STRATEGIES["diplomacy"]]
+
+    values = candidate_values(sim, candidates, 3, 2, lookahead_seed=5)
+
+    assert candidate_values(other_future, candidates, 3, 2, lookahead_seed=5) == values
+    assert candidate_values(sim, candidates, 3, 2, lookahead_seed=6) != values  # rollouts draw
+    play_turn(sim, candidates[0])
+    play_turn(other_future, candidates[0])
+    assert state_hash(sim.state) != state_hash(other_future.state)  # the real futures did differ
+
+
+def test_looking_ahead_leaves_the_real_game_untouched(short_window):
+    sim = new_campaign(short_window, 3)
+    play_turn(sim, STRATEGIES["balanced"])
+    before, entries = state_hash(sim.state), len(sim.ledger)
+
+    candidate_values(sim, [STRATEGIES["balanced"], STRATEGIES["trade"]], 2, 1, 1)
+
+    assert (state_hash(sim.state), len(sim.ledger), sim.turn) == (before, entries, 2)
+
+
+def test_every_event_point_has_a_best_choice_so_no_event_loses_all_its_choices(short_window):
+    records = compare_choices(short_window, [1, 2], STRATEGIES["balanced"], horizon=2)
+
+    assert records
+    for event in {r.event for r in records}:
+        mine = [r for r in records if r.event == event]
+        assert not all(r.dominated for r in mine)
+        assert len({r.offered for r in mine}) == 1  # every choice of a point is played out
+
+
+def test_check_balance_search_prints_and_writes_and_a_written_recipe_transfers(tmp_path, capsys):
+    flags = ["--search", "2", "--train", "2", "--held-out", "3", "--choice-seeds", "1", "--horizon", "2", "--jobs", "2"]
+    flags += SHORT
+    code = main(["check-balance", str(WINDOW_2023), *flags, "--out", str(tmp_path / "a")])
+    out = capsys.readouterr().out
+
+    assert code == 0
+    for words in ("Best recipe", "recipe - balanced", "victory score", "lookahead - recipe", "Event choices never"):
+        assert words in out
+    data = json.loads((tmp_path / "a" / "balance.json").read_text())
+    assert data["scenario"] == "window-2023" and len(data["scores"]["lookahead"]) == 3
+    assert (tmp_path / "a" / "balance.csv").read_text().startswith("measure,estimate,low,high,n")
+
+    code = main(["check-balance", str(WINDOW_2023), *flags, "--recipe-from", str(tmp_path / "a" / "balance.json")])
+    assert code == 0
+    assert "Transfer: the recipe searched on window-2023" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (["--train", "0"], 2, "--train must be at least 1"),
+        (["--set", "turns=4,5"], 2, "one value per parameter"),
+        (["--recipe-from", "nowhere.json"], 1, "nowhere.json: not a balance.json"),
+    ],
+)
+def test_check_balance_search_refuses_bad_input_with_a_message(arguments, code, message, capsys):
+    assert main(["check-balance", str(WINDOW_2023), "--search", "1", *SHORT, *arguments]) == code
+    assert message in capsys.readouterr().err
+
+
+def test_the_printed_recipe_names_what_moved_and_skips_weights_that_change_nothing(window_2023):
+    recipe = attrs.evolve(
+        balanced_recipe(window_2023),
+        actions=(("press_against_china", 4.0), ("culture_and_tourism", 8.0), ("investment", 1.0)),
+    )
+
+    lines = recipe_lines(recipe, window_2023)
+
+    assert "  actions: culture_and_tourism x8" in lines  # press_against_china is ruled out by 'never pressure'
+    assert any("never pressure" in line for line in lines)
+    assert not any("investment" in line for line in lines)
+
+
+def test_this_worlds_own_recipe_is_never_worse_in_training_than_the_transferred_one():
+    settings = Settings(str(WINDOW_2023), overrides=(("turns", 4),))
+    options = SearchOptions(iterations=2, train=2, held_out=2, choice_seeds=0, candidates=1)
+    scenario = settings.scenario()
+    foreign = attrs.evolve(balanced_recipe(scenario), tags=(("soft", 8.0), ("pressure", 0.0)), spread=1.0)
+    evaluate = evaluator(settings)
+    training = training_seeds(options)
+
+    report = run_search(settings, options, transfer_from=("elsewhere", foreign))
+
+    assert report.search.best_score >= mean(evaluate(foreign, training))
+    assert report.search.best_score >= mean(evaluate(balanced_recipe(scenario), training))
+    assert report.transfer is not None and len(report.transfer.scores) == 2
