@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWER_NAMES
+from game.sim.explain import describe_factors
 from game.sim.ledger import Change
 
 # Short labels for the rules' causes (rule:<id>), in a student's words.
@@ -112,3 +113,10 @@ def summary_line(
         rest = sum(delta for _, delta in parts[limit:])
         shown += f", other {_signed(rest)}"
     return f"{head}: {shown}"
+
+
+def factor_line(changes: Iterable[Change], state_id: str, power: str = "us") -> str:
+    """'gains scaled ×1.80 window of opportunity, C7; ...' for `power` in one state, or ''."""
+    gains = [c for c in changes if c.target == state_id and c.variable == f"alignment.{power}" and c.factors]
+    shown = describe_factors(gains)
+    return f"gains scaled {shown}" if shown else ""

@@ -43,10 +43,24 @@ class World:
 
     # --- changes, each recorded in the ledger ---------------------------------------------
 
-    def shift_alignment(self, country: CountryState, power: str, delta: float, cause: str, claims: Claims) -> float:
-        """Move a power's alignment; it never drops below the power's structural floor."""
+    def shift_alignment(
+        self,
+        country: CountryState,
+        power: str,
+        delta: float,
+        cause: str,
+        claims: Claims,
+        factors: tuple[tuple[str, str, float], ...] = (),
+    ) -> float:
+        """Move a power's alignment; it never drops below the power's structural floor.
+
+        `factors` are the receptivity multipliers already applied to `delta`, kept in the
+        ledger so a student sees why a gain was large or small.
+        """
         floor = country.floors[power]
-        return self.ledger.change(country.alignment, power, country.id, "alignment", delta, cause, claims, lo=floor)
+        return self.ledger.change(
+            country.alignment, power, country.id, "alignment", delta, cause, claims, lo=floor, factors=factors
+        )
 
     def adjust(self, country: CountryState, variable: str, delta: float, cause: str, claims: Claims) -> float:
         return self.ledger.change(country.values, variable, country.id, "values", delta, cause, claims)
