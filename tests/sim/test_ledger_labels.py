@@ -69,3 +69,10 @@ def test_factors_survive_a_save_and_load(window_2023, tmp_path):
     loaded = load_game(path, scenario_path=WINDOW_2023)
     assert [c.factors for c in loaded.ledger] == [c.factors for c in sim.ledger]
     assert any(c.factors for c in loaded.ledger)
+
+
+def test_the_debrief_names_the_factors_behind_each_states_gains(window_2023):
+    from game.report.game_data import causes_per_state
+
+    rows = causes_per_state(_played(window_2023, turns=3))
+    assert any("window of opportunity, C7" in row["scaled_by"] for row in rows)
