@@ -1,16 +1,17 @@
-"""The article's argument as checks on the simulation (claims.md, "The thesis, as checks").
+"""The article's argument as controlled experiments on the simulation (claims.md, "The thesis").
 
-The checks live in `game.batch.thesis` and are shared with `python main.py experiment
-thesis`, so the test and the classroom command cannot drift apart. Each plays whole
-campaigns through the engine on window-2023, 16 paired runs per arm: run i uses the seed
-`run_seed(2023, i)` in every arm, so arms differ only in what the check varies.
+The checks live in `game.batch.thesis` and are shared with `python main.py experiment thesis`,
+so the test and the classroom command cannot drift apart. Each check measures a contrast
+between two arms twice, over the same 16 seeds (`run_seed(2023, i)`): with its claims on and
+with them switched off (the control arm). Per seed the difference-in-differences is the
+contrast on minus the contrast off; its t-based 95% interval (t with 15 degrees of freedom,
+2.131) must lie wholly on the predicted side, and so must the claims-on contrast.
 
-Statistics: the effect is the mean of the 16 paired differences (arm a − arm b) with a
-t-based 95% confidence interval (t with 15 degrees of freedom, 2.131); a prediction holds
-when the whole interval lies on the predicted side: above 5 points for check 1, above or
-below 0 for the others. The backlash part of check 2 compares the two means. Cohen's d is
-reported beside each. The effects are many standard errors wide, so a false failure is
-very unlikely; run with -s to print the intervals.
+The machinery is tested where the answer is known: a scenario whose claim is already switched
+off must fail its check (on and off arms are then identical, so the difference is exactly 0),
+and a scenario too short for a check reports it as not applicable. On window-2023 the checks
+are played in full (run with -s to print the figures); which of them hold is the model's
+business (game/sim/rules, receptivity), and the tests say which ones must.
 """
 
 from __future__ import annotations
@@ -19,56 +20,157 @@ import os
 
 import pytest
 
-from game.batch.thesis import ENGAGED, Arms, CheckResult, Comparison, run_thesis
-from tests.conftest import WINDOW_2023
+from game.batch.stats import Interval
+from game.batch.thesis import (
+    CHECKS,
+    CSV_COLUMNS,
+    FAILED,
+    HELD,
+    NOT_APPLICABLE,
+    Arms,
+    CheckResult,
+    Contrast,
+    Measured,
+    result_rows,
+    run_thesis,
+    switched_off,
+)
+from game.cli.classroom_commands import thesis_lines
+from tests.conftest import ROOT, WINDOW_2023
 
 RUNS = 16
+CONTROL_ARMS = {1: {"C19"}, 2: {"C1", "C2"}, 3: {"C6"}, 4: {"C7"}, 5: {"C9"}}
+# What each check may read: outcomes, never a variable the check's own claims write directly
+# (a floor, the backlash counter, a score bonus).
+OUTCOMES = {"standing_us", "standing_us_early", "standing_us_mean", "russia_alignment_lead"}
+# Checks the model must hold on window-2023 today. Checks 4 (C7 as a clock: late effort still
+# wins on final standing) and 6 (C3: the strain barely moves what US engagement wins) await the
+# mechanisms of issue 9 item 2; add them here when they hold.
+MUST_HOLD = (1, 2, 3, 5)
 
 
 @pytest.fixture(scope="module")
 def checks() -> dict[int, CheckResult]:
     arms = Arms(WINDOW_2023, RUNS, 2023, jobs=min(2, os.cpu_count() or 1))
-    return {result.number: result for result in run_thesis(arms)}
+    results = run_thesis(arms)
+    print("\n".join(thesis_lines(results)))
+    return {result.number: result for result in results}
 
 
-def _comparison(result: CheckResult, label: str, measure: str = "") -> Comparison:
-    found = [c for c in result.comparisons if c.label == label and measure in c.measure]
-    assert len(found) == 1, f"no single comparison {label!r} {measure!r} in check {result.number}"
-    print(f"{label}, {found[0].measure}: {found[0].effect} (d = {found[0].effect_size:.1f})")
-    return found[0]
+# --- the machinery ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engaged", ENGAGED)
-def test_1_neglect_loses_to_every_engaged_strategy(checks, engaged):  # C19
-    assert _comparison(checks[1], f"{engaged} − neglect").effect.low > 5
+def test_the_control_arm_switches_off_the_rule_groups_of_exactly_the_checks_claims(window_2023):
+    assert switched_off(("C1", "C2"), window_2023) == (
+        ("rules.balancing.strength", 0.0),
+        ("rules.third_vector.strength", 0.0),
+    )
+    assert switched_off(("C19",), window_2023) == (("rules.neglect.strength", 0.0),)
+    assert switched_off(("C18",), window_2023) == ()  # a claim with no rule of its own
 
 
-def test_2_balance_beats_overreach_through_balancing_and_backlash(checks):  # C1, C2
-    assert _comparison(checks[2], "balanced − overreach", "score").effect.low > 0
-    assert _comparison(checks[2], "overreach − balanced", "backlash").effect.estimate > 0  # more backlash
+def test_no_check_reads_a_variable_its_own_claims_write():
+    for check in CHECKS:
+        for contrast in check.contrasts:
+            assert contrast.measure in OUTCOMES, (check.number, contrast.measure)
 
 
-def test_3_patience_pays_soft_power_is_weak_early_and_strong_late(checks):  # C5, C6
-    assert _comparison(checks[3], "soft-power − trade", "after 8 turns").effect.high < 0
-    assert _comparison(checks[3], "soft-power − trade", "at the end").effect.low > 0
+def _measured(on: float, off: float, did: float, sign: int = +1, controlled: bool = True) -> Measured:
+    def interval(value: float) -> Interval:
+        return Interval(value, value - 0.5, value + 0.5, RUNS)
+
+    contrast = Contrast(("a",), ("b",), "standing_us", "US standing", sign, controlled=controlled)
+    return Measured(contrast, ("C1",), interval(on), interval(off), interval(did))
 
 
-def test_4_early_effort_beats_the_same_effort_late(checks):  # C7
-    assert _comparison(checks[4], "early − late").effect.low > 0
+def test_a_contrast_holds_only_when_it_appears_with_the_claims_on_and_shrinks_without_them():
+    assert _measured(on=10, off=2, did=8).held
+    assert not _measured(on=10, off=10, did=0).held  # as large with the claim off: not the claim's doing
+    assert not _measured(on=-3, off=-11, did=8).held  # the claim helps, but the contrast is the wrong way round
+    assert _measured(on=-4, off=-1, did=-3, sign=-1).held
+    assert _measured(on=10, off=10, did=0, controlled=False).held  # judged on the claims-on arm alone
 
 
-def test_5_the_corridor_lowers_russian_leverage_in_kazakhstan(checks):  # C9
-    assert all(ok for _, ok in checks[5].conditions)  # built in every balanced run, never without funding
-    assert _comparison(checks[5], "corridor built − not built", "Kazakhstan").effect.high < 0
+def test_a_check_fails_when_its_claim_is_already_switched_off_in_the_scenario():
+    """With C7 and C19 already 0, the on and off arms are the same games: the difference is exactly 0."""
+    base = (("rules.window.strength", 0.0), ("rules.neglect.strength", 0.0))
+    arms = Arms(WINDOW_2023, 3, 2023, jobs=min(2, os.cpu_count() or 1), base=base)
+    results = {r.number: r for r in run_thesis(arms, [c for c in CHECKS if c.number in (1, 4)])}
+    for number in (1, 4):
+        assert results[number].status == FAILED
+        for measured in results[number].contrasts:
+            assert measured.did.estimate == measured.did.low == measured.did.high == 0.0
+            assert measured.effect_on == measured.effect_off
 
 
-@pytest.mark.parametrize(("rule", "power"), [("russia_strain", "Russia"), ("china_wariness", "China")])
-def test_6_switching_a_claim_off_changes_the_world(checks, rule, power):  # C3, C4
-    assert _comparison(checks[6], f"{rule} off − on", power).effect.low > 0
+def test_a_check_needing_a_longer_horizon_is_not_applicable_and_says_how_long():
+    short = ROOT / "scenarios" / "middle-corridor.yaml"  # 24 turns; patience is judged after 40
+    arms = Arms(short, 2, 2023)
+    patience = next(c for c in CHECKS if c.number == 3)
+    assert patience.arms(arms.scenario) == []  # nothing is played for it
+    result = patience.evaluate(arms)
+    assert result.status == NOT_APPLICABLE
+    assert "needs 40 turns" in result.reason
+    row = result_rows([result])[0]
+    assert row["status"] == NOT_APPLICABLE and row["did"] == ""
+    assert "NOT APPLICABLE" in "\n".join(thesis_lines([result]))
 
 
-def test_every_check_reports_its_claims_sample_and_verdict(checks):
+# --- the checks on window-2023 ------------------------------------------------------------------
+
+
+def test_every_check_measures_its_contrasts_with_the_claims_on_and_with_its_control_arm(checks):
     assert sorted(checks) == [1, 2, 3, 4, 5, 6]
-    for result in checks.values():
-        assert result.claims and result.n == RUNS and result.held
-        assert result.effect.n == RUNS
+    for number, result in checks.items():
+        assert result.n == RUNS and result.status in (HELD, FAILED)
+        assert result.control  # what the control arm shows, for a class
+        for measured in result.contrasts:
+            expected = CONTROL_ARMS.get(number, set(measured.off_claims))
+            assert set(measured.off_claims) == expected
+            assert measured.effect_on.n == measured.effect_off.n == measured.did.n == RUNS
+    assert {m.off_claims for m in checks[6].contrasts} == {("C3",), ("C4",)}  # each rival's claim on its own
+
+
+def test_the_corridor_check_reads_russias_alignment_not_the_floor_its_rule_lowers(checks):
+    assert all(ok for _, ok in checks[5].conditions)  # built in every balanced run, never without funding
+    assert [m.contrast.measure for m in checks[5].contrasts] == ["russia_alignment_lead"]
+
+
+def test_check_4_judges_final_standing_as_well_as_the_campaign(checks):
+    assert {m.contrast.measure for m in checks[4].contrasts} == {"standing_us", "standing_us_mean"}
+
+
+@pytest.mark.parametrize("number", MUST_HOLD)
+def test_the_check_holds_with_its_control_arm(checks, number):
+    result = checks[number]
+    for measured in result.contrasts:
+        print(
+            f"{number}. {measured.contrast.label}: on {measured.effect_on}, off {measured.effect_off}, "
+            f"did {measured.did}"
+        )
+    assert result.status == HELD
+
+
+def test_thesis_csv_rows_have_exactly_the_agreed_columns_one_per_check(checks):
+    rows = result_rows(list(checks.values()))
+    assert [list(row) for row in rows] == [list(CSV_COLUMNS)] * 6
+    assert list(CSV_COLUMNS) == [
+        "check",
+        "name",
+        "claims",
+        "outcome",
+        "effect_on",
+        "on_low",
+        "on_high",
+        "effect_off",
+        "off_low",
+        "off_high",
+        "did",
+        "did_low",
+        "did_high",
+        "status",
+    ]
+    for row in rows:
+        assert row["status"] in (HELD, FAILED, NOT_APPLICABLE)
+        assert row["on_low"] <= row["effect_on"] <= row["on_high"]
+        assert row["did_low"] <= row["did"] <= row["did_high"]

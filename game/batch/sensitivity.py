@@ -5,6 +5,11 @@ other parameters to ×0.5 and ×1.5 of the scenario's value, clamped to the fiel
 and plays the same strategy over the same seeds as the unchanged scenario. The change in
 mean score is a paired difference with its 95% interval, so a row says both how far the
 parameter moves the outcome and how sure we are of it.
+
+A claim can only show in the card if some strategy plays the part of the model it drives
+(C19 only bites a side that neglects; C5 only a side that makes big moves early), so the card
+plays a wide set of strategies (`MODEL_CARD_STRATEGIES`) and reports, per parameter, the
+strategy it moves most. A claim whose strength moves no strategy's score is flagged.
 """
 
 from __future__ import annotations
@@ -28,6 +33,12 @@ KEY_PARAMETERS = (
     "rules.china_wariness.per_gain",
     "rules.neglect.decay_per_turn",
 )
+# Ways of playing that between them exercise every claim's rule: balanced (C8, C9, C10, C11,
+# C14, C16), neglect (C19, C17), soft power alone (C5, C6), trade alone (C13, C15), pushing
+# rivals out (C1, C2, C3, C4, C12) and early effort (C7). Six, not all ten: each strategy
+# adds a full set of probes, and the card must stay runnable in a lesson.
+MODEL_CARD_STRATEGIES = ("balanced", "neglect", "soft-power", "trade", "overreach", "early")
+ZERO = 0.005  # a change below this, at both ends, prints as 0.00: the parameter does nothing for that play
 LOW_FACTOR, HIGH_FACTOR = 0.5, 1.5
 STRENGTH_LOW, STRENGTH_HIGH = 0.0, 2.0
 
@@ -112,6 +123,29 @@ def run_sensitivity(
             high = arms.values(strategy, "score", ((probe.path, probe.high),))
             rows.append(SensitivityRow(probe, strategy, paired_interval(low, base), paired_interval(high, base)))
     return sorted(rows, key=lambda row: (-row.effect, row.strategy, row.probe.path))
+
+
+def _evidence(row: SensitivityRow) -> tuple[float, float]:
+    """Rank rows by the largest change whose interval excludes zero, then by any change: a noisy
+    strategy should not stand for a parameter just because its estimate wobbles furthest."""
+    sure = [abs(i.estimate) for i in (row.at_low, row.at_high) if i.excludes_zero()]
+    return (max(sure, default=0.0), row.effect)
+
+
+def card_rows(rows: Sequence[SensitivityRow]) -> list[SensitivityRow]:
+    """One row per parameter: the strategy it moves most surely, largest effect first."""
+    best: dict[str, SensitivityRow] = {}
+    for row in rows:
+        if row.probe.path not in best or _evidence(row) > _evidence(best[row.probe.path]):
+            best[row.probe.path] = row
+    return sorted(best.values(), key=lambda row: (-row.effect, row.probe.path))
+
+
+def inert_claims(rows: Sequence[SensitivityRow]) -> list[SensitivityRow]:
+    """Claims' strength rows that move no strategy's score: a claim that carries no weight."""
+    return [
+        row for row in card_rows(rows) if row.probe.path.endswith(".strength") and row.probe.claim and row.effect < ZERO
+    ]
 
 
 def sensitivity_rows(rows: Sequence[SensitivityRow]) -> list[dict[str, Any]]:

@@ -8,7 +8,6 @@ a finding, not an error: the command still exits 0.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.strategies import STRATEGIES
+from game.batch.sensitivity import MODEL_CARD_STRATEGIES
 from game.cli.outputs import folder_problem
 from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
@@ -48,9 +48,9 @@ def register_experiment(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; use the number of cores)")
     parser.add_argument(
         "--sensitivity-strategy",
-        default="balanced",
+        default=",".join(MODEL_CARD_STRATEGIES),
         metavar="LIST",
-        help="strategies for the sensitivity table, a comma list (default balanced; e.g. balanced,neglect)",
+        help=f"strategies for the model card, a comma list (default {','.join(MODEL_CARD_STRATEGIES)})",
     )
     parser.add_argument("--out", default=None, metavar="DIR", help="also write thesis.csv and sensitivity.csv here")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -58,7 +58,14 @@ def register_experiment(parser: argparse.ArgumentParser) -> None:
 
 def run_experiment(args: argparse.Namespace) -> int:
     from game.batch.report import write_csv
-    from game.batch.sensitivity import default_probes, run_sensitivity, sensitivity_arms, sensitivity_rows
+    from game.batch.sensitivity import (
+        card_rows,
+        default_probes,
+        inert_claims,
+        run_sensitivity,
+        sensitivity_arms,
+        sensitivity_rows,
+    )
     from game.batch.thesis import Arms, result_rows, run_thesis, thesis_arms
 
     if args.runs < 2:
@@ -82,7 +89,7 @@ def run_experiment(args: argparse.Namespace) -> int:
     probes = default_probes(scenario)
     started = time.perf_counter()
     arms = Arms(args.scenario, args.runs, args.seed, jobs=args.jobs)
-    keys = [*thesis_arms(), *sensitivity_arms(probes, strategies)]
+    keys = [*thesis_arms(arms.scenario), *sensitivity_arms(probes, strategies)]
     bar = _progress_bar(arms.missing_runs(keys), args.quiet)
     arms.progress = bar.update if bar else None
     arms.prefetch(keys)  # one parallel sweep for both parts; they share the unchanged arms
@@ -91,16 +98,19 @@ def run_experiment(args: argparse.Namespace) -> int:
     results = run_thesis(arms)
     table = run_sensitivity(arms, probes, strategies)
     print(f"Thesis checks on {scenario.about.title}: {args.runs} paired runs per arm, base seed {args.seed}")
-    print(
-        "(each line: the difference of means with its 95% confidence interval; d is the effect size in standard deviations)"
-    )
+    print("\n".join(CONTROL_ARM_PRIMER))
     print("\n".join(thesis_lines(results)))
     print()
     print(
-        f"Model card: how far each rule parameter moves the mean campaign score of {', '.join(strategies)} "
-        f"({args.runs} paired runs; a row of +0.00 means the parameter does not matter for that play)"
+        f"Model card: how far each rule parameter moves the mean campaign score, for the strategy it moves most "
+        f"of {', '.join(strategies)} ({args.runs} paired runs; a row of +0.00 means the parameter does not matter "
+        "for any of them; sensitivity.csv has every strategy)"
     )
-    print("\n".join(sensitivity_lines(table)))
+    print("\n".join(sensitivity_lines(card_rows(table))))
+    for row in inert_claims(table):
+        print(
+            f"  FLAG: {row.probe.claim} ({row.probe.path}) moves no strategy's score: the claim carries no weight here"
+        )
     print(f"({len(dict.fromkeys(keys)) * args.runs} campaigns in {time.perf_counter() - started:.1f} s)")
     if args.out:
         out = Path(args.out)
@@ -110,26 +120,52 @@ def run_experiment(args: argparse.Namespace) -> int:
     return 0
 
 
-def _d(value: float) -> str:
-    return f"{value:+.1f}" if math.isfinite(value) else "inf"
+CONTROL_ARM_PRIMER = (
+    "How to read this: each check compares two ways of playing (a contrast) twice, over the same seeds:",
+    "once in the model as written (claims on) and once with the check's claims switched off (the control",
+    "arm). If the contrast is just as large with the claims off, something else in the model produces it,",
+    "not the claim. So a check holds only when the contrast appears with the claims on AND the difference",
+    "between the arms (claims on minus claims off, a difference-in-differences) has its whole 95% interval",
+    "on the side the article predicts. Numbers are alignment points; 95% CI is the confidence interval.",
+)
+VERDICTS = {"held": "HELD", "failed": "DID NOT HOLD", "not-applicable": "NOT APPLICABLE"}
+
+
+def _ci(interval: Any) -> str:
+    return f"{interval.estimate:+.2f} (95% CI {interval.low:+.2f} to {interval.high:+.2f})"
 
 
 def thesis_lines(results: list[Any]) -> list[str]:
-    """Per check: number, title, claims and verdict; then each comparison with its CI and effect size."""
+    """Per check: its verdict; each contrast with the claims on, its control arm beside it and the
+    difference between them; then what the control arm shows, for a class."""
     lines = []
     for result in results:
-        verdict = "HELD" if result.held else "DID NOT HOLD"
-        lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {verdict}")
-        for c in result.comparisons:
-            effect = c.effect
+        lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {VERDICTS[result.status]}")
+        if result.reason:
+            lines.append(f"     {result.reason}")
+            continue
+        for m in result.contrasts:
+            c = m.contrast
+            side = "above" if c.sign > 0 else "below"
+            margin = f" {c.sign * c.margin:+g}" if c.margin else " 0"
+            lines.append(f"     {c.label}, {c.outcome}:")
             lines.append(
-                f"     {c.label}, {c.measure}: {effect.estimate:+.2f} (95% CI {effect.low:+.2f} to {effect.high:+.2f}),"
-                f" d = {_d(c.effect_size)}; predicted {c.prediction}: {'yes' if c.held else 'NO'}"
+                f"       claims on: {_ci(m.effect_on)}   | control arm, {', '.join(m.off_claims)} off: "
+                f"{_ci(m.effect_off)}   predicted {side}{margin}: {'yes' if m.on_holds else 'NO'}"
             )
+            if c.controlled:
+                verdict = "yes" if m.did_holds else "NO"
+                lines.append(f"       on minus off: {_ci(m.did)}   the claims' own part, predicted {side} 0: {verdict}")
+            else:
+                lines.append(
+                    f"       on minus off: {_ci(m.did)}   (shown only: this part is judged with the claims on)"
+                )
         for condition, ok in result.conditions:
             lines.append(f"     {'yes' if ok else 'NO'}: {condition}")
-    held = sum(r.held for r in results)
-    lines.append(f"{held} of {len(results)} checks held.")
+        lines.append(f"     What the control arm shows: {result.control}")
+    held = sum(r.status == "held" for r in results)
+    applicable = sum(r.status != "not-applicable" for r in results)
+    lines.append(f"{held} of {applicable} applicable checks held ({len(results) - applicable} not applicable).")
     return lines
 
 
@@ -137,11 +173,12 @@ def sensitivity_lines(rows: list[Any]) -> list[str]:
     """The sensitivity table, largest effect first."""
     width = max([len(r.probe.path) for r in rows] + [9])
     several = len({r.strategy for r in rows}) > 1
+    width_strategy = max([len(r.strategy) for r in rows] + [8])
     header = f"  {'parameter':<{width}}  claim  {'default':>7}  {'low':>6}  {'Δ score [95% CI]':<24}  {'high':>6}  Δ score [95% CI]"
-    lines = [("  strategy    " if several else "") + header]
+    lines = [(f"  {'strategy':<{width_strategy}}" if several else "") + header]
     for row in rows:
         probe, low, high = row.probe, row.at_low, row.at_high
-        prefix = f"  {row.strategy:<10}" if several else ""
+        prefix = f"  {row.strategy:<{width_strategy}}" if several else ""
         lines.append(
             f"{prefix}  {probe.path:<{width}}  {probe.claim:<5}  {probe.default:>7g}  {probe.low:>6g}  "
             f"{f'{low.estimate:+.2f} [{low.low:+.2f}, {low.high:+.2f}]':<24}  {probe.high:>6g}  "

@@ -19,7 +19,7 @@ STATES_DOC = "limit to these state ids (default: the order's target, or all five
 
 @frozen
 class Influence:
-    """Raise (or lower) a power's alignment, scaled by the state's receptivity (C1, C2, C4, C5, C7).
+    """Raise a power's alignment, scaled by the state's receptivity (C1, C2, C4, C5, C7), or lower it at face value.
 
     Durable influence rests on goodwill and decays slowly; non-durable influence is bought
     with cash and fades fast (C6).

@@ -116,7 +116,14 @@ EffectText = Callable[[Any, Context], tuple[str, str | None]]
 
 def _influence(e: eff.Influence, ctx: Context) -> tuple[str, str | None]:
     kind = "durable " if e.durable else ""
-    return f"{_power(e.power, ctx)} {kind}influence {number(e.amount)} (scaled by receptivity)", _states(e.states, ctx)
+    # Only gains are scaled by receptivity (game.sim.effects); a push lands at face value and
+    # can provoke backlash (C2), so the text must not claim a scaling that does not happen.
+    how = (
+        "scaled by receptivity"
+        if e.amount >= 0
+        else "not scaled by receptivity; pushing a rival to its floor provokes backlash, C2"
+    )
+    return f"{_power(e.power, ctx)} {kind}influence {number(e.amount)} ({how})", _states(e.states, ctx)
 
 
 def _goodwill(e: eff.Goodwill, ctx: Context) -> tuple[str, str | None]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.content.vocabulary import POWERS
 from game.report.claims import claim_name
-from game.sim.explain import claim_weights, describe_cause, top_causes
+from game.sim.explain import claim_weights, describe_cause, describe_factors, top_causes
 
 ALIGNMENT = tuple(f"alignment.{power}" for power in POWERS)
 WHOLE_REGION = "Region-wide"
@@ -181,16 +181,21 @@ def cause_rows(sim: Any, variable: str = "alignment.us", limit: int = 10) -> lis
 
 
 def causes_per_state(sim: Any, limit: int = 3) -> list[dict[str, Any]]:
-    """For each state, the causes that moved US alignment there most."""
+    """For each state, the causes that moved US alignment there most, and the receptivity
+    factors that scaled their gains ("×1.80 window of opportunity, C7"), as causes in their own right."""
     rows = []
     for state in sim.scenario.states:
         for cause, total in top_causes(sim.ledger, "alignment.us", state.id, limit):
+            changes = [
+                c for c in sim.ledger if c.cause == cause and c.target == state.id and c.variable == "alignment.us"
+            ]
             rows.append(
                 {
                     "state": state.name,
                     "cause": cause,
                     "description": describe_cause(cause, sim.scenario),
                     "total": round(total, 3),
+                    "scaled_by": describe_factors(changes),
                 }
             )
     return rows

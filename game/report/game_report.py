@@ -239,8 +239,8 @@ def _causes_section(page: Page, sim: Any, out: Path) -> None:
     page.figure(chart)
     page.heading("The biggest causes in each state")
     page.table(
-        ["state", "cause", "US alignment"],
-        [[r["state"], r["description"], f"{r['total']:+.1f}"] for r in game_data.causes_per_state(sim)],
+        ["state", "cause", "US alignment", "gains scaled by (receptivity, average)"],
+        [[r["state"], r["description"], f"{r['total']:+.1f}", r["scaled_by"]] for r in game_data.causes_per_state(sim)],
         numeric=(2,),
     )
     page.end_section()

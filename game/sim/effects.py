@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.content import effects as e
-from game.sim.receptivity import multiplier
+from game.sim.receptivity import receptivity
 from game.sim.state import CountryState
 from game.sim.world import World
 
@@ -35,9 +35,8 @@ def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
     for country in _countries(effect, world, ctx):
         amount = effect.amount * ctx.scale
         if amount >= 0:
-            gain = world.shift_alignment(
-                country, power, amount * multiplier(world, country, power, ctx.track), ctx.cause, ctx.claims
-            )
+            scale, shown = scaled_by(world, country, power, ctx.track)
+            gain = world.shift_alignment(country, power, amount * scale, ctx.cause, ctx.claims, factors=shown)
             if not effect.durable and gain > 0:
                 world.adjust_fragile(country, power, gain, ctx.cause, (*ctx.claims, "C6"))
             if power == "china" and gain > 0:  # C4: Chinese economic weight breeds wariness
@@ -45,6 +44,23 @@ def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
                 world.adjust(country, "china_wariness", wary.strength * wary.per_gain * gain, ctx.cause, ("C4",))
         else:
             _push(world, country, power, amount, ctx)
+
+
+def scaled_by(
+    world: World, country: CountryState, power: str, track: str | None
+) -> tuple[float, tuple[tuple[str, str, float], ...]]:
+    """The receptivity multiplier on a gain and, for the ledger, the factors behind it.
+
+    The product is taken in the same order as `receptivity.multiplier`, so it is the same
+    number bit for bit; only factors that move a gain by at least 1% are kept for the ledger.
+    """
+    scale = 1.0
+    shown = []
+    for claim, label, value in receptivity(world, country, power, track):
+        scale *= value
+        if abs(value - 1.0) >= 0.01:
+            shown.append((claim, label, round(value, 2)))
+    return scale, tuple(shown)
 
 
 def _push(world: World, country: CountryState, power: str, amount: float, ctx: EffectContext) -> None:

@@ -12,7 +12,6 @@ from game.sim.rules.catalogue import RULES
 
 _RULE_TITLES = {rule.id: rule.title for rule in RULES}
 _EXTRA_RULES = {
-    "ties_fade": "Ties need upkeep",
     "trust_fades": "Trust fades",
     "trust_dividend": "Trust pays a dividend",
     "roots": "Sustained ties take root",
@@ -116,3 +115,32 @@ def claim_weights(changes: Iterable[Change], variable_prefix: str = "alignment.u
             for claim in change.claims:
                 weights[claim] += abs(change.delta)
     return dict(sorted(weights.items(), key=lambda item: -item[1]))
+
+
+def mean_factors(changes: Iterable[Change]) -> list[tuple[str, str, float]]:
+    """The receptivity factors behind some gains, each averaged with the gains' sizes as weights.
+
+    Returns (claim, label, value) sorted by how far each moved the gains, largest first.
+    """
+    weighted: dict[tuple[str, str], float] = defaultdict(float)
+    total = 0.0
+    changes = [c for c in changes if c.delta > 0]
+    for change in changes:
+        total += change.delta
+    if not total:
+        return []
+    for change in changes:
+        for claim, label, value in change.factors:
+            weighted[(claim, label)] += (value - 1.0) * change.delta / total
+    factors = [(claim, label, 1.0 + offset) for (claim, label), offset in weighted.items()]
+    return sorted(factors, key=lambda f: (-abs(f[2] - 1.0), f[0], f[1]))
+
+
+def describe_factors(changes: Iterable[Change], limit: int = 3) -> str:
+    """'×1.80 window of opportunity, C7; ×0.85 room to grow, C1' for the gains among `changes`.
+
+    The multipliers are why the same order gains more in one state or turn than another;
+    showing them as causes lets a student see the window (C7) or wariness of China (C4) at work.
+    """
+    shown = [f for f in mean_factors(changes) if abs(f[2] - 1.0) >= 0.01][:limit]
+    return "; ".join(f"\u00d7{value:.2f} {label}, {claim}" for claim, label, value in shown)

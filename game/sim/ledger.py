@@ -27,6 +27,9 @@ class Change(NamedTuple):
     delta: float
     cause: str
     claims: tuple[str, ...]
+    # The receptivity multipliers that scaled this change, as (claim, label, value): shown to
+    # a student as "×1.80 window of opportunity (C7)". Empty for changes nothing scaled.
+    factors: tuple[tuple[str, str, float], ...] = ()
 
 
 _new_change = tuple.__new__  # builds a Change without NamedTuple's slower keyword constructor
@@ -52,6 +55,7 @@ class Ledger:
         claims: tuple[str, ...],
         lo: float = 0.0,
         hi: float = 100.0,
+        factors: tuple[tuple[str, str, float], ...] = (),
     ) -> float:
         """Add `delta` to `container[key]` within [lo, hi]; record and return what actually changed.
 
@@ -71,7 +75,7 @@ class Ledger:
             del container[key]
         else:
             container[key] = new
-        self.entries.append(_new_change(Change, (self.turn, target, f"{group}.{key}", actual, cause, claims)))
+        self.entries.append(_new_change(Change, (self.turn, target, f"{group}.{key}", actual, cause, claims, factors)))
         return actual
 
     def set_flag(
@@ -94,7 +98,7 @@ class Ledger:
 
     def record(self, turn: int, target: str, variable: str, delta: float, cause: str, claims: tuple[str, ...]) -> None:
         """Record a change made outside the state's numbers (a facilitator's rule change)."""
-        self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims)))
+        self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims, ())))
 
     def for_turn(self, turn: int) -> list[Change]:
         return [c for c in self.entries if c.turn == turn]

@@ -92,12 +92,14 @@ def _change_data(change: Change) -> list[Any]:
         change.delta,
         change.cause,
         list(change.claims),
+        *([[list(f) for f in change.factors]] if change.factors else []),  # receptivity factors, when any
     ]
 
 
 def _change(data: Sequence[Any]) -> Change:
-    turn, target, variable, delta, cause, claims = data
-    return Change(int(turn), str(target), str(variable), float(delta), str(cause), tuple(claims))
+    turn, target, variable, delta, cause, claims, *rest = data
+    factors = tuple((str(c), str(label), float(v)) for c, label, v in rest[0]) if rest else ()
+    return Change(int(turn), str(target), str(variable), float(delta), str(cause), tuple(claims), factors)
 
 
 def _record_data(record: TurnRecord) -> dict[str, Any]:

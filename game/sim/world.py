@@ -43,10 +43,24 @@ class World:
 
     # --- changes, each recorded in the ledger ---------------------------------------------
 
-    def shift_alignment(self, country: CountryState, power: str, delta: float, cause: str, claims: Claims) -> float:
-        """Move a power's alignment; it never drops below the power's structural floor."""
+    def shift_alignment(
+        self,
+        country: CountryState,
+        power: str,
+        delta: float,
+        cause: str,
+        claims: Claims,
+        factors: tuple[tuple[str, str, float], ...] = (),
+    ) -> float:
+        """Move a power's alignment; it never drops below the power's structural floor.
+
+        `factors` are the receptivity multipliers already applied to `delta`, kept in the
+        ledger so a student sees why a gain was large or small.
+        """
         floor = country.floors[power]
-        return self.ledger.change(country.alignment, power, country.id, "alignment", delta, cause, claims, lo=floor)
+        return self.ledger.change(
+            country.alignment, power, country.id, "alignment", delta, cause, claims, lo=floor, factors=factors
+        )
 
     def adjust(self, country: CountryState, variable: str, delta: float, cause: str, claims: Claims) -> float:
         return self.ledger.change(country.values, variable, country.id, "values", delta, cause, claims)
@@ -93,11 +107,6 @@ class World:
         return self.ledger.set_flag(self.state.globals, name, "region", value, cause, claims, group="globals")
 
     # --- reading -----------------------------------------------------------------------
-
-    def standing(self, power: str) -> float:
-        """A power's score-weighted mean alignment across the region (C14, C16)."""
-        total = sum(s.score_weight for s in self.scenario.states) or 1.0
-        return sum(self.state.countries[s.id].alignment[power] * s.score_weight for s in self.scenario.states) / total
 
     def state_name(self, state_id: str) -> str:
         return self.state_defs[state_id].name

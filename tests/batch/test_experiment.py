@@ -8,8 +8,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from game.batch.sensitivity import default_probes, make_probe, run_sensitivity
-from game.batch.thesis import Arms
+from game.batch.sensitivity import (
+    MODEL_CARD_STRATEGIES,
+    Probe,
+    SensitivityRow,
+    card_rows,
+    default_probes,
+    inert_claims,
+    make_probe,
+    run_sensitivity,
+)
+from game.batch.stats import Interval
+from game.batch.thesis import CSV_COLUMNS, Arms
 from game.cli.classroom_commands import register_experiment, run_experiment
 from tests.conftest import WINDOW_2023
 
@@ -62,18 +72,47 @@ def test_the_sensitivity_table_has_a_row_per_strength_and_key_parameter_sorted_b
 
 
 def test_experiment_prints_each_check_with_ci_effect_size_and_verdict_then_the_model_card(tmp_path, capsys):
-    assert _experiment("thesis", "--runs", "3", "--jobs", "2", "--out", str(tmp_path)) == 0
+    argv = ("thesis", "--runs", "3", "--jobs", "2", "--sensitivity-strategy", "balanced", "--out", str(tmp_path))
+    assert _experiment(*argv) == 0
     out = capsys.readouterr().out
     for number, claims in [(1, "[C19]"), (2, "[C1, C2]"), (3, "[C5, C6]"), (4, "[C7]"), (5, "[C9]"), (6, "[C3, C4]")]:
         line = next(line for line in out.splitlines() if line.startswith(f"{number}. "))
-        assert claims in line and (line.endswith(": HELD") or line.endswith(": DID NOT HOLD"))
-    assert "95% CI" in out and "d = " in out
+        assert claims in line and line.endswith((": HELD", ": DID NOT HOLD", ": NOT APPLICABLE"))
+    assert "95% CI" in out and "control arm, C19 off" in out and "on minus off" in out
+    assert "What the control arm shows" in out and "difference-in-differences" in out
     assert "Model card" in out and "rules.window.strength" in out
     thesis = list(csv.DictReader((tmp_path / "thesis.csv").open(encoding="utf-8")))
     sensitivity = list(csv.DictReader((tmp_path / "sensitivity.csv").open(encoding="utf-8")))
-    assert {r["check"] for r in thesis} == {"1", "2", "3", "4", "5", "6"}
-    assert {"effect", "ci_low", "ci_high", "effect_size", "check_held"} <= set(thesis[0])
+    assert [r["check"] for r in thesis] == ["1", "2", "3", "4", "5", "6"]
+    assert list(thesis[0]) == list(CSV_COLUMNS)
+    assert {r["status"] for r in thesis} <= {"held", "failed", "not-applicable"}
     assert any(r["parameter"] == "rules.neglect.strength" for r in sensitivity)
+
+
+def _row(path: str, claim: str, strategy: str, low: float, high: float) -> SensitivityRow:
+    probe = Probe(path, claim, 1.0, 0.0, 2.0)
+    return SensitivityRow(
+        probe, strategy, Interval(low, low - 0.1, low + 0.1, 4), Interval(high, high - 0.1, high + 0.1, 4)
+    )
+
+
+def test_the_model_card_keeps_the_strategy_a_parameter_moves_most_and_flags_claims_that_move_none():
+    rows = [
+        _row("rules.neglect.strength", "C19", "balanced", 0.0, 0.0),
+        _row("rules.neglect.strength", "C19", "neglect", 3.0, -2.0),
+        _row("rules.resources.strength", "C15", "balanced", 0.0, 0.0),
+        _row("rules.resources.strength", "C15", "neglect", 0.001, 0.0),
+    ]
+    card = card_rows(rows)
+    assert [(r.probe.path, r.strategy) for r in card] == [
+        ("rules.neglect.strength", "neglect"),
+        ("rules.resources.strength", "neglect"),
+    ]
+    assert [r.probe.claim for r in inert_claims(rows)] == ["C15"]
+
+
+def test_the_model_card_plays_more_than_the_balanced_strategy():
+    assert {"balanced", "neglect", "soft-power", "overreach", "early"} <= set(MODEL_CARD_STRATEGIES)
 
 
 @pytest.mark.parametrize(

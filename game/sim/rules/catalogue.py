@@ -63,6 +63,18 @@ RULES: tuple[RuleInfo, ...] = (
         "Influence bought with money fades quickly; influence built on goodwill lasts.",
     ),
     RuleInfo(
+        "ties_fade",
+        ("C6",),
+        "Ties need upkeep",
+        "US alignment above its floor fades slowly unless renewed: the long game is sustained, not one-off.",
+    ),
+    RuleInfo(
+        "rival_upkeep",
+        ("C1",),
+        "A rival's ties need upkeep",
+        "Russian and Chinese alignment above the floor also fades slowly: the states balance and take no partner for granted.",
+    ),
+    RuleInfo(
         "neglect",
         ("C19",),
         "Cost of neglect",

@@ -6,6 +6,15 @@ from __future__ import annotations
 from game.content.vocabulary import RIVALS, RULE_GLOBALS
 from game.sim.world import World
 
+# Ties above the floor need upkeep. For the US that is the long game (C6: what is not renewed
+# fades); for Russia and China it is the states' multi-vector balancing (C1: no partner's
+# ties are taken for granted), so the rivals' upkeep is not labelled as the US long game.
+UPKEEP: dict[str, tuple[str, tuple[str, ...]]] = {
+    "us": ("rule:ties_fade", ("C6",)),
+    "russia": ("rule:rival_upkeep", ("C1",)),
+    "china": ("rule:rival_upkeep", ("C1",)),
+}
+
 
 def russia_strain(world: World) -> None:
     """C3: the war strains each state's ties with Moscow (more where the state balances harder,
@@ -46,7 +55,8 @@ def cash_fades(world: World) -> None:
                 )
             above = country.alignment[power] - country.floors[power]
             if above > 0:
-                world.shift_alignment(country, power, -long_game.durable_decay * above, "rule:ties_fade", ("C6",))
+                cause, claims = UPKEEP[power]
+                world.shift_alignment(country, power, -long_game.durable_decay * above, cause, claims)
         trust = country.values["us_trust"]
         world.adjust(country, "us_trust", -long_game.trust_decay * trust, "rule:trust_fades", ("C6",))
 

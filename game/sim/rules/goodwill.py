@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from game.sim.receptivity import multiplier, window_opening
+from game.sim.effects import scaled_by
+from game.sim.receptivity import window_opening
 from game.sim.world import World
 
 
@@ -18,13 +19,9 @@ def mature_goodwill(world: World) -> None:
                 world.adjust(
                     country, "us_trust", long_game.strength * long_game.trust_per_goodwill * amount, cause, ("C5", "C6")
                 )
-                gain = (
-                    long_game.strength
-                    * long_game.alignment_per_goodwill
-                    * amount
-                    * multiplier(world, country, "us", "soft_power")
-                )
-                world.shift_alignment(country, "us", gain, cause, ("C6",))
+                scale, factors = scaled_by(world, country, "us", "soft_power")
+                gain = long_game.strength * long_game.alignment_per_goodwill * amount * scale
+                world.shift_alignment(country, "us", gain, cause, ("C6",), factors)
         trust = country.values["us_trust"]
         if long_game.strength and trust > 0:
             world.shift_alignment(
