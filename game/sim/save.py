@@ -24,9 +24,11 @@ from typing import Any
 
 import attrs
 
+from game.content.files import RefusedFile, read_regular_file
 from game.content.loader import ScenarioError, load_scenario
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
+from game.content.yamlread import MAX_BYTES as MAX_YAML_BYTES
 from game.sim.engine import RivalChooser, Simulation, TurnRecord, TurnReport
 from game.sim.events import FiredEvent
 from game.sim.facilitator import is_act
@@ -37,6 +39,8 @@ from game.sim.state import from_data, state_hash, to_data
 FORMAT = "crossroads-save"
 VERSION = 1
 AUTOSAVE_COUNT = 5
+MAX_SAVE_BYTES = 20_000_000  # a finished 40-turn game is under 1 MB; more is not a save
+MAX_SCENARIO_BYTES = MAX_YAML_BYTES
 STALE_TEMP_SECONDS = 60.0  # a younger *.tmp may belong to a save still being written
 
 _CONTENT_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError, StopIteration)
@@ -175,8 +179,8 @@ def _file_sha256(path: str | Path | None) -> str | None:
     if path is None:
         return None
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular_file(path, MAX_SCENARIO_BYTES)).hexdigest()
+    except RefusedFile:
         return None  # the game in memory can still be saved; loading will say what is missing
 
 
@@ -353,15 +357,11 @@ def sweep_temp_files(folder: str | Path, *, older_than: float = STALE_TEMP_SECON
 
 
 def _read_bytes(path: Path) -> bytes:
-    where = f"cannot load {path}"
-    if path.is_dir():
-        raise SaveError(f"{where}: it is a folder, not a save file")
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{where}: there is no such file") from None
-    except OSError as error:
-        raise SaveError(f"{where}: {_os_problem(error)}") from None
+        return read_regular_file(path, MAX_SAVE_BYTES)
+    except RefusedFile as error:
+        reason = "it is a folder, not a save file" if error.reason.startswith("it is a folder") else error.reason
+        raise SaveError(f"cannot load {path}: {reason}") from None
 
 
 def _parse(raw: bytes, where: str) -> Any:
