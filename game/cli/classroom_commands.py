@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.ai.strategies import STRATEGIES
+from game.cli.limits import capped_jobs
 from game.cli.outputs import folder_problem
 from game.content.loader import check_scenario
 
@@ -81,7 +82,7 @@ def run_experiment(args: argparse.Namespace) -> int:
         return _usage_error("experiment", problem)
     probes = default_probes(scenario)
     started = time.perf_counter()
-    arms = Arms(args.scenario, args.runs, args.seed, jobs=args.jobs)
+    arms = Arms(args.scenario, args.runs, args.seed, jobs=capped_jobs(args.jobs))
     keys = [*thesis_arms(), *sensitivity_arms(probes, strategies)]
     bar = _progress_bar(arms.missing_runs(keys), args.quiet)
     arms.progress = bar.update if bar else None
