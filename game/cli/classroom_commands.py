@@ -22,6 +22,7 @@ from game.content.loader import check_scenario
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 EXPERIMENTS = ("thesis",)
+UNVERIFIED_MARK = "(unverified)"  # after a team's name wherever compare shows it: text, HTML, CSV
 
 
 def _usage_error(command: str, message: str) -> int:
@@ -178,7 +179,9 @@ def run_report(args: argparse.Namespace) -> int:
         if sim is None:
             return 1
         from game.report.game_report import build_game_report
+        from game.sim.save import verify_game
 
+        print(f"{source}: {verify_game(sim, str(source)).text}")
         page = build_game_report(sim, Path(args.out), name=source.stem)
     print(f"wrote {page} (open it in any browser; the charts' CSV files are beside it)")
     return 0
@@ -220,13 +223,20 @@ def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = N
         return _usage_error("compare", f"no such save file: {missing[0]}")
     if args.out and (problem := folder_problem(args.out)):
         return _usage_error("compare", problem)
-    sims = []
+    from game.sim.save import verify_game
+
+    sims, verdicts = [], []
     for save in args.saves:
         sim = (load or _load_save)(Path(save))
         if sim is None:
             return 1
         sims.append(sim)
-    data = compare_games(sims, names)
+        verdicts.append(verify_game(sim, save))
+    for save, verdict in zip(args.saves, verdicts, strict=True):
+        print(f"{save}: {verdict.text}")
+    marked = [name if v.verified else f"{name} {UNVERIFIED_MARK}" for name, v in zip(names, verdicts, strict=True)]
+    notes = [f"{name}: {v.text}" for name, v in zip(names, verdicts, strict=True) if not v.verified]
+    data = compare_games(sims, marked, notes=notes)
     print("\n".join(compare_lines(data)))
     if args.out:
         page = build_compare_report(data, Path(args.out))

@@ -34,6 +34,7 @@ from game.sim.events import FiredEvent
 from game.sim.facilitator import is_act
 from game.sim.ledger import Change, Ledger
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
+from game.sim.save_schema import SaveFormatError, check_references, structure_save
 from game.sim.state import from_data, state_hash, to_data
 
 FORMAT = "crossroads-save"
@@ -364,6 +365,14 @@ def _read_bytes(path: Path) -> bytes:
         raise SaveError(f"cannot load {path}: {reason}") from None
 
 
+class _NotANumber(ValueError):
+    """NaN or Infinity in a save: Python's JSON reader accepts them, a save never holds them."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(name)
+
+
 def _parse(raw: bytes, where: str) -> Any:
     if not raw.strip():
         raise SaveError(f"{where}: the file is empty")
@@ -372,7 +381,9 @@ def _parse(raw: bytes, where: str) -> Any:
     except UnicodeDecodeError:
         raise SaveError(f"{where}: it is not a Crossroads save (the file is not text)") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
+    except _NotANumber as error:
+        raise SaveError(f"{where}: the file holds {error} where a number belongs, which no save does") from None
     except json.JSONDecodeError as error:
         raise SaveError(
             f"{where}: the file is not valid JSON, so it is probably cut short or damaged "
@@ -483,17 +494,37 @@ def load_game(path: str | Path, *, scenario_path: str | Path | None = None) -> S
     Raises:
         SaveError: the save or its scenario cannot be used; nothing half-loaded is returned.
     """
-    where = f"cannot load {path}"
-    payload = read_save(path)
+    return load_payload(read_save(path), f"cannot load {path}", scenario_path=scenario_path)
+
+
+def load_payload(payload: Any, where: str, *, scenario_path: str | Path | None = None) -> Simulation:
+    """A game from a save's payload (see `load_game`); `where` starts every error message.
+
+    Raises:
+        SaveError: the payload is malformed or its scenario cannot be used.
+    """
+    try:
+        data = structure_save(payload)
+    except SaveFormatError as error:
+        raise SaveError(_malformed(where, error)) from None
     try:
         file = _scenario_file(payload, where, scenario_path)
         scenario = _load_scenario(file, where)
         _check_fits(payload, scenario, file, where)
+        check_references(data, scenario)
         sim = _restore(payload, scenario, str(file))
+    except SaveFormatError as error:
+        raise SaveError(_malformed(where, error)) from None
     except _CONTENT_ERRORS as error:
         raise SaveError(f"{where}: the saved game is incomplete or malformed ({error!r})") from None
     sim.load_warnings = _warnings(payload, sim, file)  # type: ignore[attr-defined]
     return sim
+
+
+def _malformed(where: str, error: SaveFormatError) -> str:
+    more = len(error.problems) - 1
+    extra = f" (and {more} more problem{'s' * (more > 1)})" if more > 0 else ""
+    return f"{where}: the saved game is incomplete or malformed: {error.problems[0]}{extra}"
 
 
 def _warnings(payload: dict[str, Any], sim: Simulation, file: Path) -> list[str]:
@@ -640,9 +671,13 @@ def verify_replay(path: str | Path, *, scenario_path: str | Path | None = None) 
     Raises:
         SaveError: the save itself cannot be loaded.
     """
-    saved = load_game(path, scenario_path=scenario_path)
+    return check_replay(load_game(path, scenario_path=scenario_path), str(path))
+
+
+def check_replay(saved: Simulation, label: str = "the game") -> ReplayCheck:
+    """Replay a loaded game's recorded input from its start and compare it with the game."""
     if saved.initial is None:
-        return ReplayCheck(False, 0, None, f"{path} holds no starting state, so it cannot be replayed")
+        return ReplayCheck(False, 0, None, f"{label} holds no starting state, so it cannot be replayed")
     replayed = Simulation(saved.scenario_at_start, saved.seed, saved.difficulty_id, saved.humans)
     hashes: list[str] = []
     found: list[tuple[int, str]] = []
@@ -650,13 +685,65 @@ def verify_replay(path: str | Path, *, scenario_path: str | Path | None = None) 
         _replay_into(replayed, saved.history, len(saved.history) == len(saved.reports), hashes)
     except ReplayError as error:
         found.append((error.turn, f"the recorded input cannot be replayed: {error.reason}"))
+    except (IllegalOrder, *_CONTENT_ERRORS) as error:  # input the structural checks could not foresee
+        found.append((replayed.turn, f"the recorded input cannot be replayed: {error}"))
     found.extend(_divergences(saved, replayed, hashes))
     if not found:
         turns = len(hashes)
-        return ReplayCheck(True, turns, None, f"the replay of {path} matches it bit for bit over {turns} turns")
+        return ReplayCheck(True, turns, None, f"the replay of {label} matches it bit for bit over {turns} turns")
     turn, why = min(found)
     when = "the starting state" if turn == 0 else f"turn {turn} ({saved.date_label(turn)})"
-    return ReplayCheck(False, len(hashes), turn, f"the replay of {path} first differs at {when}: {why}")
+    return ReplayCheck(False, len(hashes), turn, f"the replay of {label} first differs at {when}: {why}")
+
+
+VERIFIED = "verified: replays bit for bit"
+
+
+@attrs.frozen
+class Verdict:
+    """What a save's integrity check says, in the words `report`, `compare` and *Load* show.
+
+    `text` is "verified: replays bit for bit" or "does not replay from turn N: edited, or
+    made by another version"; `first_turn` is N (0: the starting state already differs);
+    `detail` says what differs, for those who ask.
+    """
+
+    verified: bool
+    text: str
+    first_turn: int | None = None
+    detail: str = ""
+
+
+def verdict_of(check: ReplayCheck) -> Verdict:
+    """A replay check as a verdict (the checksum alone proves nothing: anyone can recompute it)."""
+    if check.matches:
+        return Verdict(True, VERIFIED, None, check.message)
+    if check.first_divergence is None:
+        return Verdict(False, "cannot be verified: it holds no starting state to replay from", None, check.message)
+    start = "the start" if check.first_divergence == 0 else f"turn {check.first_divergence}"
+    text = f"does not replay from {start}: edited, or made by another version"
+    return Verdict(False, text, check.first_divergence, check.message)
+
+
+def verify_game(sim: Simulation, label: str = "the game") -> Verdict:
+    """The verdict on a game already loaded (so `report` and `compare` load each save once)."""
+    return verdict_of(check_replay(sim, label))
+
+
+def verify_save(source: str | Path | dict[str, Any], *, scenario_path: str | Path | None = None) -> Verdict:
+    """Load a save (a path, or a payload already read) and say whether it replays bit for bit.
+
+    Never raises: a save that cannot be loaded gets a verdict saying why, for the load list.
+    """
+    label = "the save" if isinstance(source, dict) else str(source)
+    try:
+        if isinstance(source, dict):
+            sim = load_payload(source, "cannot load the save", scenario_path=scenario_path)
+        else:
+            sim = load_game(source, scenario_path=scenario_path)
+    except SaveError as error:
+        return Verdict(False, f"cannot be verified: {error.message}", None, error.message)
+    return verify_game(sim, label)
 
 
 # --- save slots -------------------------------------------------------------------------------

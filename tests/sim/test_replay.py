@@ -190,7 +190,9 @@ def test_a_wrong_turn_hash_is_found_at_its_turn(saved_game):
 
 
 def test_an_unreplayable_answer_is_reported_at_its_turn(saved_game):
-    rewrite(saved_game, lambda payload: payload["history"][1]["decisions"].append(["x@region@2", "y"]))
+    event = next(e for e in load_scenario(SCENARIO_FILE).events if e.choices)  # real ids, never asked then
+    answer = [f"{event.id}@region@2", event.choices[0].id]
+    rewrite(saved_game, lambda payload: payload["history"][1]["decisions"].append(answer))
 
     check = verify_replay(saved_game)
 
