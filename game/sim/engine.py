@@ -112,6 +112,9 @@ class Simulation:
         self.record_hashes = record_hashes
         self.state_hashes: list[str] = []
         self.load_warnings: list[str] = []
+        # When the campaign began (UTC, ISO text), set by the first save and kept by every later
+        # one, so each campaign has its own autosave rotation; metadata only, never played.
+        self.started: str | None = None
         self.injected: list[FiredEvent] = []  # events a facilitator fired this turn, for the report
         if fresh:
             income.collect_income(self.world)

@@ -46,7 +46,8 @@ STALE_TEMP_SECONDS = 60.0  # a younger *.tmp may belong to a save still being wr
 
 _CONTENT_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError, StopIteration)
 _UNSAFE_NAME = re.compile(r"[^\w\- ]+")
-_AUTOSAVE_NAME = re.compile(r"autosave-\d+", re.IGNORECASE)
+_AUTOSAVE_NAME = re.compile(r"autosave-.+", re.IGNORECASE)
+_AUTOSAVE_STAMP = re.compile(r"autosave-.+-(\d{19,})-\d+")  # ...-<time in ns>-<process id>
 _DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)})
 _MAX_NAME = 60
 
@@ -224,7 +225,15 @@ def save_payload(sim: Simulation, *, name: str = "") -> dict[str, Any]:
         "history": [_record_data(r) for r in sim.history],
         "reports": [_report_data(r, entries, ends) for r in sim.reports],
         "classroom": _classroom_data(sim),
+        "started": started_at(sim),
     }
+
+
+def started_at(sim: Simulation) -> str:
+    """When the campaign began; a game never saved before begins now (and keeps that time)."""
+    if not sim.started:
+        sim.started = datetime.now(UTC).isoformat(timespec="seconds")
+    return sim.started
 
 
 def _classroom_data(sim: Simulation) -> dict[str, Any] | None:
@@ -479,6 +488,7 @@ def _restore(payload: dict[str, Any], scenario: Scenario, scenario_path: str) ->
     sim.history = [_record(r) for r in payload["history"]]
     sim.reports = [_report(r, entries) for r in payload["reports"]]
     sim.state_hashes = [str(h) for h in payload["turn_hashes"]]  # type: ignore[attr-defined]
+    sim.started = payload.get("started") or payload.get("created")  # older saves: their own date
     classroom = payload.get("classroom")  # absent from saves made before classroom settings were kept
     sim.classroom = dict(classroom) if isinstance(classroom, dict) else None  # type: ignore[attr-defined]
     return sim
@@ -772,17 +782,24 @@ def slot_name(name: str) -> str:
 
 @attrs.frozen
 class SlotInfo:
-    """What the load screen shows of one save; a damaged file has `error` set instead."""
+    """What the load screen shows of one save; a damaged file has `error` set instead.
+
+    `modified` is the file's time (seconds since the epoch); `saved_at` the save's own UTC
+    time; `campaign` names the game it belongs to (scenario, seed and start time), so the
+    load list can group a campaign's autosaves.
+    """
 
     name: str
     path: Path
-    modified: float  # seconds since the epoch, from the file system
+    modified: float
     scenario_title: str = ""
     turn: int = 0
     date_label: str = ""
     score: float = 0.0
     autosave: bool = False
     error: str | None = None
+    saved_at: str = ""
+    campaign: str = ""
 
 
 def _slot_info(path: Path) -> SlotInfo:
@@ -804,6 +821,10 @@ def _slot_info(path: Path) -> SlotInfo:
             date_label=str(summary["date_label"]),
             score=float(summary["score"]),
             autosave=autosave,
+            saved_at=str(payload.get("created", "")),
+            campaign=campaign_name(
+                str(payload["scenario"]["id"]), int(payload["seed"]), payload.get("started") or payload.get("created")
+            ),
         )
     except SaveError as error:
         return SlotInfo(name, path, modified, autosave=autosave, error=error.message)
@@ -812,11 +833,35 @@ def _slot_info(path: Path) -> SlotInfo:
         return SlotInfo(name, path, modified, autosave=autosave, error=message)
 
 
-class SaveSlots:
-    """Named saves and a rotation of autosaves in one folder.
+def campaign_name(scenario_id: str, seed: int, started: Any) -> str:
+    """`window-2023-seed7-20261130-102240`: what a campaign's autosaves are named after."""
+    stamp = re.sub(r"\D", "", str(started or ""))[:14]
+    stamp = f"{stamp[:8]}-{stamp[8:]}" if len(stamp) == 14 else "undated"
+    try:
+        scenario = slot_name(scenario_id)
+    except SaveError:
+        scenario = "scenario"
+    return f"{scenario}-seed{seed}-{stamp}"
 
-    Opening the folder sweeps temp files left by a crash; the folder itself is created by
-    the first save, never just by looking.
+
+def _autosave_order(path: Path) -> int:
+    """Newest last: the time in the name (ns) for rotation files, else the file's own time."""
+    match = _AUTOSAVE_STAMP.fullmatch(path.stem)
+    if match:
+        return int(match.group(1))
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+class SaveSlots:
+    """Named saves and, per campaign, a rotation of autosaves in one folder.
+
+    Each autosave is a new file named after its campaign and the time it was written, so
+    autosaving never renames a file another process might be writing or reading; the
+    oldest beyond `AUTOSAVE_COUNT` of the same campaign are then deleted. Opening the folder
+    sweeps temp files left by a crash; the folder itself is created by the first save.
     """
 
     def __init__(self, folder: str | Path | None = None) -> None:
@@ -827,12 +872,11 @@ class SaveSlots:
         """The file of the slot called `name` (sanitised)."""
         return self.folder / f"{slot_name(name)}.json"
 
-    def autosave_path(self, index: int) -> Path:
-        """`autosave-1.json` is the newest autosave, `autosave-5.json` the oldest."""
-        return self.folder / f"autosave-{index}.json"
-
     def list(self) -> builtins.list[SlotInfo]:
-        """Every save in the folder, newest first; damaged files are listed with an error."""
+        """Every save in the folder, newest first, with date, scenario, turn and score.
+
+        Damaged files are listed with their error, so the player can see and delete them.
+        """
         try:
             files = [p for p in self.folder.glob("*.json") if p.is_file()]
         except OSError:
@@ -854,7 +898,24 @@ class SaveSlots:
 
     def delete(self, name: str) -> None:
         """Delete the slot `name` and its backup."""
-        path = self.path(name)
+        self.delete_path(self.path(name))
+
+    def delete_path(self, path: str | Path) -> None:
+        """Delete one save file of this folder (a listed `SlotInfo.path`) and its backup.
+
+        Only a regular *.json file directly in the save folder is deleted: never a folder,
+        a link or anything a crafted name could point at elsewhere.
+
+        Raises:
+            SaveError: it is not a save of this folder, or it cannot be deleted.
+        """
+        path = Path(path)
+        try:
+            inside = path.parent.resolve() == self.folder.resolve()
+        except OSError:
+            inside = False
+        if not inside or path.suffix != ".json" or path.is_symlink():
+            raise SaveError(f"cannot delete {path}: it is not a save in {self.folder}")
         if not path.is_file():
             raise SaveError(f"cannot delete {path}: there is no such save")
         try:
@@ -863,35 +924,47 @@ class SaveSlots:
         except OSError as error:
             raise SaveError(f"cannot delete {path}: {_os_problem(error)}") from None
 
-    def autosave(self, sim: Simulation) -> Path:
-        """Save as `autosave-1.json`, shifting older autosaves up and dropping the sixth.
+    def campaign_autosaves(self, sim: Simulation) -> builtins.list[Path]:
+        """This campaign's autosaves, oldest first."""
+        campaign = campaign_name(sim.scenario.id, sim.seed, started_at(sim))
+        return self._autosaves(f"autosave-{campaign}-*.json")
 
-        The new file is fully written before the rotation starts, so a crash can lose at
-        most the oldest autosave, never the game being saved.
+    def _autosaves(self, pattern: str = "autosave-*.json") -> builtins.list[Path]:
+        try:
+            found = [p for p in self.folder.glob(pattern) if _AUTOSAVE_NAME.fullmatch(p.stem)]
+        except OSError:
+            return []
+        return sorted(found, key=lambda p: (_autosave_order(p), p.name))
+
+    def autosave(self, sim: Simulation) -> Path:
+        """Autosave into this campaign's rotation, keeping its newest `AUTOSAVE_COUNT`.
+
+        The new file is complete (written and renamed atomically under a name no other save
+        has) before any old one is deleted, so a crash or a second process can cost at most
+        an autosave that was due for deletion anyway.
         """
-        newest = self.autosave_path(1)
+        campaign = campaign_name(sim.scenario.id, sim.seed, started_at(sim))
+        newest = self.folder / f"autosave-{campaign}-{time.time_ns():020d}-{os.getpid()}.json"
         data = encode_save(save_payload(sim, name=f"Autosave, {sim.date_label()}"), newest)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temp = _write_temp(self.folder, newest.name, data)
-            try:
-                for index in range(AUTOSAVE_COUNT - 1, 0, -1):
-                    if self.autosave_path(index).is_file():
-                        os.replace(self.autosave_path(index), self.autosave_path(index + 1))
-                os.replace(temp, newest)
-            finally:
-                temp.unlink(missing_ok=True)
-            _sync_folder(self.folder)
+            _write_atomic(newest, data)
         except OSError as error:
             raise SaveError(f"cannot save {newest}: {_os_problem(error)}") from None
+        for old in self.campaign_autosaves(sim)[:-AUTOSAVE_COUNT]:
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                continue  # a stale autosave left over costs nothing
         return newest
 
     def latest_autosave(self) -> Path | None:
-        """The newest autosave whose file is intact, falling back to older ones; None if none."""
-        for index in range(1, AUTOSAVE_COUNT + 1):
-            path = self.autosave_path(index)
-            if not path.is_file():
-                continue
+        """What *Continue* resumes: the newest intact autosave of any campaign on this install.
+
+        The most recently played game wrote the newest autosave; a damaged newest file falls
+        back to the one before it. None when there is none.
+        """
+        for path in reversed(self._autosaves()):
             try:
                 read_save(path)
             except SaveError:

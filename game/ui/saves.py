@@ -77,7 +77,29 @@ def load_path(path: str | Path) -> tuple[Simulation | None, str]:
         return None, getattr(error, "message", None) or f"{path}: {error}"  # SaveError names the file
 
 
+def delete_path(path: str | Path) -> str:
+    """Delete a listed save (and its backup); '' on success, else the reason."""
+    manager, message = slots()
+    if manager is None:
+        return message
+    try:
+        manager.delete_path(path)
+    except Exception as error:
+        return getattr(error, "message", None) or f"could not delete {path}: {error}"
+    return ""
+
+
+def verify_path(path: str | Path) -> tuple[bool, str]:
+    """Whether a save replays bit for bit, and the verdict's words (see `game.sim.save.verify_save`)."""
+    try:
+        verdict = _module().verify_save(Path(path))
+    except SavesUnavailable as error:
+        return False, str(error)
+    return verdict.verified, verdict.text
+
+
 def latest_autosave() -> Path | None:
+    """The save *Continue* resumes: the newest autosave of this install's most recent game."""
     manager, _ = slots()
     if manager is None:
         return None
