@@ -192,10 +192,13 @@ def _load_save(path: Path) -> Any:
     from game.sim.save import SaveError, load_game
 
     try:
-        return load_game(path)
+        sim = load_game(path)
     except SaveError as error:
         print(str(error), file=sys.stderr)
         return None
+    for warning in sim.load_warnings:  # e.g. the scenario changed since the save: say so, never silently
+        print(f"{path}: warning: {warning}", file=sys.stderr)
+    return sim
 
 
 # --- compare --------------------------------------------------------------------------------

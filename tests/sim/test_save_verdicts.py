@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.sim.save import VERIFIED, read_save, verify_save
-from tests.sim.save_helpers import forge, played_save
+from game.sim.engine import Simulation
+from game.sim.save import VERIFIED, read_save, save_game, verify_save
+from tests.sim.save_helpers import SCENARIO_FILE, forge, played_save
 
 
 @pytest.fixture
@@ -81,3 +82,13 @@ def test_compare_marks_unverified_teams_in_text_html_and_csv(honest, edited, tmp
     assert "Team B (unverified)" in header and "Team A" in header
     page = (out / "compare.html").read_text(encoding="utf-8")
     assert "Team B (unverified)" in page and "Team A (unverified)" not in page
+
+
+def test_report_says_when_the_scenario_changed_since_the_save(window_2023, tmp_path, capsys):
+    scenario_copy = tmp_path / "scenario.yaml"
+    scenario_copy.write_text(SCENARIO_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    sim = Simulation(window_2023, 7, humans=("us",), scenario_path=str(scenario_copy))
+    save_game(sim, tmp_path / "game.json")
+    scenario_copy.write_text(scenario_copy.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert main(["report", str(tmp_path / "game.json"), "--out", str(tmp_path / "out")]) == 0
+    assert "warning: The scenario file" in capsys.readouterr().err
