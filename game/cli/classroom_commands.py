@@ -179,7 +179,7 @@ def run_report(args: argparse.Namespace) -> int:
         if sim is None:
             return 1
         from game.report.game_report import build_game_report
-        from game.sim.save import verify_game
+        from game.saves import verify_game
 
         print(f"{source}: {verify_game(sim, str(source)).text}")
         page = build_game_report(sim, Path(args.out), name=source.stem)
@@ -189,7 +189,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _load_save(path: Path) -> Any:
     """A Simulation from a save file, or None after printing why not (a damaged save is exit 1)."""
-    from game.sim.save import SaveError, load_game
+    from game.saves import SaveError, load_game
 
     try:
         sim = load_game(path)
@@ -226,7 +226,7 @@ def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = N
         return _usage_error("compare", f"no such save file: {missing[0]}")
     if args.out and (problem := folder_problem(args.out)):
         return _usage_error("compare", problem)
-    from game.sim.save import verify_game
+    from game.saves import verify_game
 
     sims, verdicts = [], []
     for save in args.saves:

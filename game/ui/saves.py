@@ -1,4 +1,4 @@
-"""The window's door to saved games: imports `game.sim.save` lazily so screens work without it.
+"""The window's door to saved games: imports `game.saves` lazily so screens work without it.
 
 Every call returns a message for the player instead of raising, so a damaged or missing save
 shows an explanation and the game keeps running.
@@ -18,7 +18,7 @@ class SavesUnavailable(Exception):
 
 def _module() -> Any:
     try:
-        from game.sim import save
+        from game import saves as save
     except ImportError as error:
         raise SavesUnavailable(f"saving is not available in this build ({error})") from error
     return save
@@ -90,7 +90,7 @@ def delete_path(path: str | Path) -> str:
 
 
 def verify_path(path: str | Path) -> tuple[bool, str]:
-    """Whether a save replays bit for bit, and the verdict's words (see `game.sim.save.verify_save`)."""
+    """Whether a save replays bit for bit, and the verdict's words (see `game.saves.verify_save`)."""
     try:
         verdict = _module().verify_save(Path(path))
     except SavesUnavailable as error:

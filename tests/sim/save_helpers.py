@@ -11,8 +11,8 @@ from typing import Any
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.scenario import Scenario
+from game.saves import save_game
 from game.sim.engine import Simulation
-from game.sim.save import save_game
 
 SCENARIO_FILE = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 

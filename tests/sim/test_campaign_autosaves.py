@@ -16,8 +16,8 @@ import pytest
 
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
+from game.saves import AUTOSAVE_COUNT, SaveError, SaveSlots, backup_path, load_game, read_save
 from game.sim.engine import Simulation
-from game.sim.save import AUTOSAVE_COUNT, SaveError, SaveSlots, backup_path, load_game, read_save
 from tests.sim.save_helpers import SCENARIO_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ HAMMER = textwrap.dedent(
     from game.batch.campaign import play_turn
     from game.content.loader import load_scenario
     from game.sim.engine import Simulation
-    from game.sim.save import SaveError, SaveSlots, read_save
+    from game.saves import SaveError, SaveSlots, read_save
 
     folder, seed, rounds, scenario_file = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     sim = Simulation(load_scenario(scenario_file), seed, scenario_path=scenario_file)

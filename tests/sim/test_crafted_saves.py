@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from game.cli import main
 from game.report import game_data
 from game.report.compare import compare_games, compare_lines
-from game.sim.save import SaveError, load_game, read_save, verify_game
+from game.saves import SaveError, load_game, read_save, verify_game
 from tests.sim.save_helpers import forge, played_save
 
 CRAFTED = {

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import ScenarioError, load_scenario
+from game.saves import MAX_SAVE_BYTES, SaveError, load_game, save_game
 from game.sim.engine import Simulation
-from game.sim.save import MAX_SAVE_BYTES, SaveError, load_game, save_game
 
 SCENARIO_FILE = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
 PATIENCE_SECONDS = 10.0  # only a hang reaches this; a refusal takes milliseconds

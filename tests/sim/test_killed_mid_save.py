@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from game.sim.save import SaveError, SaveSlots, load_game, read_save
+from game.saves import SaveError, SaveSlots, load_game, read_save
 from tests.sim.save_helpers import SCENARIO_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ WORKER = textwrap.dedent(
     import sys
     from game.content.loader import load_scenario
     from game.sim.engine import Simulation
-    from game.sim.save import SaveSlots
+    from game.saves import SaveSlots
 
     folder, scenario_file = sys.argv[1], sys.argv[2]
     sim = Simulation(load_scenario(scenario_file), 5, scenario_path=scenario_file)

@@ -12,8 +12,8 @@ from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.loader import load_scenario
 from game.content.scenario import Scenario
+from game.saves import ReplayError, load_game, read_save, replay, save_game, verify_replay
 from game.sim.engine import Simulation, TurnRecord
-from game.sim.save import ReplayError, load_game, read_save, replay, save_game, verify_replay
 from game.sim.state import state_hash
 
 SCENARIO_FILE = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"

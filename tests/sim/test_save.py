@@ -18,9 +18,7 @@ from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.loader import load_scenario
 from game.content.scenario import Scenario
-from game.sim.engine import Simulation
-from game.sim.orders import IllegalOrder
-from game.sim.save import (
+from game.saves import (
     SaveError,
     SaveSlots,
     backup_path,
@@ -30,6 +28,8 @@ from game.sim.save import (
     save_game,
     slot_name,
 )
+from game.sim.engine import Simulation
+from game.sim.orders import IllegalOrder
 from game.sim.state import state_hash
 
 SCENARIO_FILE = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.saves import VERIFIED, read_save, save_game, verify_save
 from game.sim.engine import Simulation
-from game.sim.save import VERIFIED, read_save, save_game, verify_save
 from tests.sim.save_helpers import SCENARIO_FILE, forge, played_save
 
 
