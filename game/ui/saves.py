@@ -98,6 +98,17 @@ def verify_path(path: str | Path) -> tuple[bool, str]:
     return verdict.verified, verdict.text
 
 
+def describe(path: str | Path) -> str:
+    """A save as a player reads it: 'The Window (2023), Q1 2025 (turn 7), saved 2026-11-30 10:48'."""
+    try:
+        payload = _module().read_save(Path(path))
+        summary, saved = payload["summary"], str(payload.get("created", ""))
+        when = f", saved {saved[:10]} {saved[11:16]} UTC" if len(saved) >= 16 else ""
+        return f"{payload['scenario']['title']}, {summary['date_label']} (turn {summary['turn']}){when}"
+    except Exception:  # a damaged file still has a name
+        return Path(path).name
+
+
 def latest_autosave() -> Path | None:
     """The save *Continue* resumes: the newest autosave of this install's most recent game."""
     manager, _ = slots()
