@@ -100,3 +100,12 @@ def test_batch_rows_reach_the_disk_while_the_batch_is_still_running(tmp_path: Pa
     assert seen_when_first_rows_arrived[0] <= 3  # the specs are planned lazily, a chunk at a time
     assert 0 < sizes[0] < sizes[1] < sizes[-1]  # turns.csv grew on disk run by run
     assert len(list(csv.DictReader((tmp_path / "turns.csv").open()))) == 6 * 40
+
+
+def test_streamed_csvs_are_byte_identical_whatever_the_jobs(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    for jobs in ("1", "2"):
+        options = ["--strategy", "balanced,neglect", "--runs", "3", "--jobs", jobs, "--quiet"]
+        assert main(["simulate", *options, "--out", str(tmp_path / jobs)]) == 0
+    for name in ("runs.csv", "turns.csv"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()

@@ -167,6 +167,10 @@ def use_every_way(sim: Any, twin: Any) -> None:
         for order in game_data.us_orders(sim, turn):
             game_data.place_of(sim, order)
             game_data.action_name(sim, order.action)
+    for rows in (game_data.alignment_by_turn, game_data.positions, game_data.budget_spent, game_data.timeline):
+        rows(sim)
+    for rows in (game_data.cause_rows, game_data.causes_per_state, game_data.claim_rows, game_data.reflections):
+        rows(sim)
     sim.score()
     sim.grade()
 
