@@ -268,10 +268,17 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
 
 
 def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
+    """One sentence: the situation the order answers, then what the power does about it."""
     target = candidate.target
     name = world.state_name(target) if target else "the region"
-    what = candidate.reason.format(state=name, power=POWER_NAMES[power])
+    what = _continuing(candidate.reason.format(state=name, power=POWER_NAMES[power]))
     if candidate.kind == "response" and target:
-        return f"Answering the US move in {name}: {what[0].lower()}{what[1:]}"
+        return f"Answering the US move in {name}: {what}"
     situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {what[0].lower()}{what[1:]}" if situation else what
+    return f"{situation}; {what}" if situation else candidate.reason.format(state=name, power=POWER_NAMES[power])
+
+
+def _continuing(text: str) -> str:
+    """The text as the second half of a sentence: 'The Kremlin…' → 'the Kremlin…', names keep their capital."""
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first in ("The", "A", "An") else text

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
+from game.batch.csvfile import CsvStream, write_csv
 from game.batch.runner import BatchResult
-from game.batch.stats import mean, mean_interval
+from game.batch.stats import mean_interval
 
-
-def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write rows with a header from the first row's keys (all rows share them); LF line ends."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        if not rows:
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+__all__ = ["BatchFiles", "RunSummary", "summary_lines", "write_batch", "write_csv"]
 
 
 def write_batch(result: BatchResult, out: Path) -> tuple[Path, Path]:
@@ -29,20 +21,71 @@ def write_batch(result: BatchResult, out: Path) -> tuple[Path, Path]:
     return runs, turns
 
 
+class RunSummary:
+    """The summary table, built one run row at a time (a few numbers per run, no rows kept)."""
+
+    def __init__(self, parameters: tuple[str, ...] = ()) -> None:
+        self.parameters = parameters
+        self.states: list[str] = []
+        self._scores: dict[tuple[Any, ...], list[float]] = defaultdict(list)
+        self._wins: dict[tuple[Any, ...], int] = defaultdict(int)
+        self._alignment: dict[tuple[Any, ...], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+    def add(self, row: dict[str, Any]) -> None:
+        if not self.states:
+            self.states = [key[: -len("_us")] for key in row if key.endswith("_us")]
+        key = (row["strategy"], *(row.get(p) for p in self.parameters))
+        self._scores[key].append(row["score"])
+        self._wins[key] += row["outcome"] == "victory"
+        for state in self.states:
+            self._alignment[key][state] += row[f"{state}_us"]
+
+    def lines(self) -> list[str]:
+        if not self._scores:
+            return ["no runs"]
+        header = ["strategy", *self.parameters, "runs", "score (95% CI)", "victory", *[s[:3] for s in self.states]]
+        lines = ["  ".join(header)]
+        for key, scores in self._scores.items():
+            count = len(scores)
+            alignment = [f"{self._alignment[key][s] / count:.0f}" for s in self.states]
+            wins = self._wins[key] / count
+            lines.append("  ".join([*map(str, key), str(count), str(mean_interval(scores)), f"{wins:.0%}", *alignment]))
+        lines.append("(state columns: mean final US alignment, 0-100)")
+        return lines
+
+
 def summary_lines(result: BatchResult) -> list[str]:
     """A plain-text table: per strategy (and swept values), the score and the final US alignment."""
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
+    summary = RunSummary(result.parameters)
     for row in result.runs:
-        groups[(row["strategy"], *(row[p] for p in result.parameters))].append(row)
-    if not result.runs:
-        return ["no runs"]
-    states = [key[: -len("_us")] for key in result.runs[0] if key.endswith("_us")]
-    header = ["strategy", *result.parameters, "runs", "score (95% CI)", "victory", *[s[:3] for s in states]]
-    lines = ["  ".join(header)]
-    for key, rows in groups.items():
-        interval = mean_interval([r["score"] for r in rows])
-        wins = sum(r["outcome"] == "victory" for r in rows) / len(rows)
-        alignment = [f"{mean([r[f'{s}_us'] for r in rows]):.0f}" for s in states]
-        lines.append("  ".join([*map(str, key), str(len(rows)), str(interval), f"{wins:.0%}", *alignment]))
-    lines.append("(state columns: mean final US alignment, 0-100)")
-    return lines
+        summary.add(row)
+    return summary.lines()
+
+
+class BatchFiles:
+    """runs.csv and turns.csv written row by row as a batch plays (`run_batch(on_rows=...)`)."""
+
+    def __init__(self, out: Path, parameters: tuple[str, ...] = ()) -> None:
+        self.runs_path, self.turns_path = out / "runs.csv", out / "turns.csv"
+        self.summary = RunSummary(parameters)
+        self._runs = CsvStream(self.runs_path)
+        self._turns = CsvStream(self.turns_path)
+
+    def __call__(self, run_row: dict[str, Any], turn_rows: list[dict[str, Any]]) -> None:
+        self._runs.write(run_row)
+        self._turns.write_all(turn_rows)
+        self._runs.flush()  # a run at a time on disk: a stopped batch keeps every finished run
+        self._turns.flush()
+        self.summary.add(run_row)
+
+    def close(self) -> None:
+        self._runs.close()
+        self._turns.close()
+
+    def __enter__(self) -> BatchFiles:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import itertools
 import random
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,40 @@ def run_seed(base_seed: int, run_index: int) -> int:
     return random.Random(f"{base_seed}:{run_index}").getrandbits(31)
 
 
+def count_runs(strategies: Sequence[str], runs: int, sweeps: Sequence[tuple[str, Sequence[Any]]] = ()) -> int:
+    """How many campaigns `plan_runs` would plan, without planning them."""
+    combos = 1
+    for _, values in sweeps:
+        combos *= len(values)
+    return len(strategies) * combos * runs
+
+
+def iter_runs(
+    strategies: Sequence[str],
+    runs: int,
+    base_seed: int,
+    sweeps: Sequence[tuple[str, Sequence[Any]]] = (),
+    difficulty: str | None = None,
+    rivals: str = "active",
+) -> Iterator[RunSpec]:
+    """The specs of `plan_runs`, one at a time, so a huge batch is never held as a list."""
+    paths = [path for path, _ in sweeps]
+    combos = list(itertools.product(*[values for _, values in sweeps])) or [()]
+    index = 0
+    for strategy in strategies:
+        for combo in combos:
+            for run in range(runs):
+                yield RunSpec(
+                    index,
+                    run_seed(base_seed, run),
+                    strategy,
+                    tuple(zip(paths, combo, strict=True)),
+                    difficulty,
+                    rivals,
+                )
+                index += 1
+
+
 def plan_runs(
     strategies: Sequence[str],
     runs: int,
@@ -58,23 +93,7 @@ def plan_runs(
     rivals: str = "active",
 ) -> list[RunSpec]:
     """`runs` campaigns per strategy and per combination of swept values."""
-    paths = [path for path, _ in sweeps]
-    combos = list(itertools.product(*[values for _, values in sweeps])) or [()]
-    specs = []
-    for strategy in strategies:
-        for combo in combos:
-            for index in range(runs):
-                specs.append(
-                    RunSpec(
-                        len(specs),
-                        run_seed(base_seed, index),
-                        strategy,
-                        tuple(zip(paths, combo, strict=True)),
-                        difficulty,
-                        rivals,
-                    )
-                )
-    return specs
+    return list(iter_runs(strategies, runs, base_seed, sweeps, difficulty, rivals))
 
 
 @functools.lru_cache(maxsize=4)
@@ -142,42 +161,74 @@ def _play_chunk(scenario_path: str, specs: Sequence[RunSpec]) -> list[tuple[dict
     return [play_spec(scenario, spec, scenario.id) for spec in specs]
 
 
-def _chunks(specs: Sequence[RunSpec], size: int) -> Iterable[Sequence[RunSpec]]:
-    for start in range(0, len(specs), size):
-        yield specs[start : start + size]
+def _chunks(specs: Iterable[RunSpec], size: int) -> Iterator[list[RunSpec]]:
+    chunk: list[RunSpec] = []
+    for spec in specs:
+        chunk.append(spec)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+RowSink = Callable[[dict[str, Any], list[dict[str, Any]]], None]
 
 
 def run_batch(
     scenario_path: str | Path,
-    specs: Sequence[RunSpec],
+    specs: Iterable[RunSpec],
     *,
     jobs: int = 1,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
     chunk_size: int = 20,
+    on_rows: RowSink | None = None,
 ) -> BatchResult:
-    """Play every spec; with `jobs` > 1 (or an executor) in parallel. Rows come back in run order."""
+    """Play every spec; with `jobs` > 1 (or an executor) in parallel. Rows come back in run order.
+
+    With `on_rows`, each run's rows go to it in run order as they arrive and are not kept
+    (the result's row lists are empty), and only a few chunks are ever in flight, so a
+    batch of any size runs in flat memory.
+    """
     path = str(Path(scenario_path).resolve())
-    results: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
-    chunks = list(_chunks(specs, chunk_size))
+    runs: list[dict[str, Any]] = []
+    turns: list[dict[str, Any]] = []
+    parameters: dict[str, None] = {}
+
+    def take(chunk: list[RunSpec], results: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        for spec, (run_row, turn_rows) in zip(chunk, results, strict=True):
+            parameters.update(dict.fromkeys(p for p, _ in spec.overrides))
+            if on_rows is not None:
+                on_rows(run_row, turn_rows)
+            else:
+                runs.append(run_row)
+                turns.extend(turn_rows)
+        if progress:
+            progress(len(chunk))
+
     if executor is None and jobs <= 1:
-        for chunk in chunks:
-            results.extend(_play_chunk(path, chunk))
-            if progress:
-                progress(len(chunk))
+        for chunk in _chunks(specs, chunk_size):
+            take(chunk, _play_chunk(path, chunk))
     else:
         own = executor is None
         if own:
             _scenario(path)  # load once here: forked workers inherit it instead of each loading it
         pool = executor or ProcessPoolExecutor(max_workers=jobs)
+        window = 4 * max(jobs, 2)  # chunks in flight: enough to keep workers busy, few enough to stay small
+        pending: deque[tuple[list[RunSpec], Future[Any]]] = deque()
         try:
-            futures = [pool.submit(_play_chunk, path, chunk) for chunk in chunks]
-            for future, chunk in zip(futures, chunks, strict=True):
-                results.extend(future.result())
-                if progress:
-                    progress(len(chunk))
+            for chunk in _chunks(specs, chunk_size):
+                pending.append((chunk, pool.submit(_play_chunk, path, chunk)))
+                if len(pending) >= window:
+                    done, future = pending.popleft()
+                    take(done, future.result())
+            while pending:
+                done, future = pending.popleft()
+                take(done, future.result())
         finally:
+            for _, future in pending:
+                future.cancel()
             if own:
                 pool.shutdown()
-    parameters = tuple(dict.fromkeys(p for spec in specs for p, _ in spec.overrides))
-    return BatchResult([r for r, _ in results], [t for _, rows in results for t in rows], parameters)
+    return BatchResult(runs, turns, tuple(parameters))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from game.ai.rivals import RIVAL_MODES
 from game.ai.strategies import STRATEGIES
-from game.batch.report import summary_lines, write_batch
-from game.batch.runner import plan_runs, run_batch
+from game.batch.report import BatchFiles
+from game.batch.runner import count_runs, iter_runs, plan_runs, run_batch
+from game.cli.limits import CAMPAIGN_SECONDS, LARGE_BATCH, capped_jobs, describe_duration
 from game.cli.outputs import folder_problem
 from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
@@ -48,6 +49,11 @@ def register_simulate(parser: argparse.ArgumentParser) -> None:
         "--out", default="out/simulate", help="folder for runs.csv and turns.csv (default out/simulate)"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    parser.add_argument(
+        "--yes",
+        action="store_true",
+        help=f"run a batch of more than {LARGE_BATCH:,} campaigns (an estimate is printed first)",
+    )
 
 
 def _usage_error(message: str) -> int:
@@ -82,21 +88,28 @@ def run_simulate(args: argparse.Namespace) -> int:
     problem = folder_problem(args.out)
     if problem:
         return _usage_error(problem)
-    specs = plan_runs(strategies, args.runs, args.seed, sweeps, args.difficulty, args.rivals)
+    jobs = capped_jobs(args.jobs)
+    total = count_runs(strategies, args.runs, sweeps)
+    if total > LARGE_BATCH:
+        estimate = describe_duration(total * CAMPAIGN_SECONDS * scenario.turns / 40 / jobs)
+        print(f"{total:,} campaigns with --jobs {jobs}: about {estimate}", file=sys.stderr)
+        if not args.yes:
+            return _usage_error(f"batches above {LARGE_BATCH:,} campaigns need --yes (this one: {total:,})")
+    specs = iter_runs(strategies, args.runs, args.seed, sweeps, args.difficulty, args.rivals)
     bar = None
     if not args.quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=len(specs), unit="run", file=sys.stderr)
+        bar = tqdm(total=total, unit="run", file=sys.stderr)
     started = time.perf_counter()
-    result = run_batch(args.scenario, specs, jobs=args.jobs, progress=bar.update if bar else None)
+    with BatchFiles(Path(args.out), tuple(path for path, _ in sweeps)) as files:
+        run_batch(args.scenario, specs, jobs=jobs, progress=bar.update if bar else None, on_rows=files)
     if bar:
         bar.close()
-    runs_csv, turns_csv = write_batch(result, Path(args.out))
     if not args.quiet:
-        print(f"{len(specs)} campaigns of {scenario.about.title} in {time.perf_counter() - started:.1f} s")
-        print("\n".join(summary_lines(result)))
-        print(f"wrote {runs_csv} and {turns_csv}")
+        print(f"{total} campaigns of {scenario.about.title} in {time.perf_counter() - started:.1f} s")
+        print("\n".join(files.summary.lines()))
+        print(f"wrote {files.runs_path} and {files.turns_path}")
     return 0
 
 
@@ -138,7 +151,7 @@ def run_bench(args: argparse.Namespace) -> int:
         )
     specs = plan_runs(["balanced"], args.batch, 1)
     started = time.perf_counter()
-    run_batch(args.scenario, specs, jobs=args.jobs)
+    run_batch(args.scenario, specs, jobs=capped_jobs(args.jobs))
     elapsed = time.perf_counter() - started
     print(
         f"batch of {args.batch} campaigns with --jobs {args.jobs}: {elapsed:.1f} s ({args.batch / elapsed:.0f} campaigns/s) on {os.cpu_count()} cores"

@@ -16,11 +16,13 @@ from typing import Any
 
 from game.ai.strategies import STRATEGIES
 from game.batch.sensitivity import MODEL_CARD_STRATEGIES
+from game.cli.limits import capped_jobs
 from game.cli.outputs import folder_problem
 from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
 
 EXPERIMENTS = ("thesis",)
+UNVERIFIED_MARK = "(unverified)"  # after a team's name wherever compare shows it: text, HTML, CSV
 
 
 def _usage_error(command: str, message: str) -> int:
@@ -88,7 +90,7 @@ def run_experiment(args: argparse.Namespace) -> int:
         return _usage_error("experiment", problem)
     probes = default_probes(scenario)
     started = time.perf_counter()
-    arms = Arms(args.scenario, args.runs, args.seed, jobs=args.jobs)
+    arms = Arms(args.scenario, args.runs, args.seed, jobs=capped_jobs(args.jobs))
     keys = [*thesis_arms(arms.scenario), *sensitivity_arms(probes, strategies)]
     bar = _progress_bar(arms.missing_runs(keys), args.quiet)
     arms.progress = bar.update if bar else None
@@ -214,7 +216,9 @@ def run_report(args: argparse.Namespace) -> int:
         if sim is None:
             return 1
         from game.report.game_report import build_game_report
+        from game.saves import verify_game
 
+        print(f"{source}: {verify_game(sim, str(source)).text}")
         page = build_game_report(sim, Path(args.out), name=source.stem)
     print(f"wrote {page} (open it in any browser; the charts' CSV files are beside it)")
     return 0
@@ -222,14 +226,16 @@ def run_report(args: argparse.Namespace) -> int:
 
 def _load_save(path: Path) -> Any:
     """A Simulation from a save file, or None after printing why not (a damaged save is exit 1)."""
-    from game.ai.doctrine import choose_rival_orders
-    from game.sim.save import SaveError, load_game
+    from game.saves import SaveError, load_game
 
     try:
-        return load_game(path, rival_chooser=choose_rival_orders)
+        sim = load_game(path)
     except SaveError as error:
         print(str(error), file=sys.stderr)
         return None
+    for warning in sim.load_warnings:  # e.g. the scenario changed since the save: say so, never silently
+        print(f"{path}: warning: {warning}", file=sys.stderr)
+    return sim
 
 
 # --- compare --------------------------------------------------------------------------------
@@ -257,13 +263,20 @@ def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = N
         return _usage_error("compare", f"no such save file: {missing[0]}")
     if args.out and (problem := folder_problem(args.out)):
         return _usage_error("compare", problem)
-    sims = []
+    from game.saves import verify_game
+
+    sims, verdicts = [], []
     for save in args.saves:
         sim = (load or _load_save)(Path(save))
         if sim is None:
             return 1
         sims.append(sim)
-    data = compare_games(sims, names)
+        verdicts.append(verify_game(sim, save))
+    for save, verdict in zip(args.saves, verdicts, strict=True):
+        print(f"{save}: {verdict.text}")
+    marked = [name if v.verified else f"{name} {UNVERIFIED_MARK}" for name, v in zip(names, verdicts, strict=True)]
+    notes = [f"{name}: {v.text}" for name, v in zip(names, verdicts, strict=True) if not v.verified]
+    data = compare_games(sims, marked, notes=notes)
     print("\n".join(compare_lines(data)))
     if args.out:
         page = build_compare_report(data, Path(args.out))

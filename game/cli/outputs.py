@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -17,6 +18,11 @@ def folder_problem(path: str | Path) -> str | None:
         return f"cannot create the folder {folder}: {error.strerror or error}"
     if not os.access(folder, os.W_OK):
         return f"cannot write to {folder}: permission denied"
+    try:  # os.access trusts permission bits; /proc or a read-only mount refuse only a real write
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return f"cannot write to {folder}: a test file could not be created there ({error.strerror or error})"
     return None
 
 

@@ -9,6 +9,7 @@ import attrs
 
 from game.content.scenario import Scenario
 from game.content.structure import did_you_mean
+from game.content.validator import INF, RANGES
 
 
 class OverrideError(ValueError):
@@ -34,7 +35,8 @@ def parse_value(path: str, text: str, kind: Any) -> Any:
         if kind is float:
             return float(text)
     except ValueError:
-        raise OverrideError(f"'{path}': '{text}' is not a {getattr(kind, '__name__', kind)}") from None
+        what = {bool: "true or false", int: "whole number", float: "number"}.get(kind, str(kind))
+        raise OverrideError(f"'{path}': '{text}' is not a {what}") from None
     raise OverrideError(f"'{path}' is not a number or true/false parameter")
 
 
@@ -64,6 +66,17 @@ def _parent(scenario: Scenario, parts: list[str]) -> Any:
     return obj
 
 
+def _documented_range(
+    scenario: Scenario,
+    parts: list[str],
+    leaf: attrs.Attribute,  # type: ignore[type-arg]
+) -> tuple[float | None, float | None]:
+    """The range the format reference documents: a rule parameter's own, else the validator's."""
+    if leaf.metadata.get("min") is not None:
+        return leaf.metadata["min"], leaf.metadata["max"]
+    return RANGES.get((type(_parent(scenario, parts)), leaf.name), (None, None))
+
+
 def apply_override(scenario: Scenario, path: str, value: Any) -> Scenario:
     """A copy of the scenario with one parameter changed; range-checked by the field's metadata."""
     chain, kind = resolve(scenario, path)
@@ -72,10 +85,12 @@ def apply_override(scenario: Scenario, path: str, value: Any) -> Scenario:
         if not value.is_integer():
             raise OverrideError(f"'{path}' takes a whole number; got {value:g}")
         value = int(value)
-    low, high = leaf.metadata.get("min"), leaf.metadata.get("max")
-    if isinstance(value, int | float) and not isinstance(value, bool) and low is not None and not low <= value <= high:
-        raise OverrideError(f"'{path}' must be between {low:g} and {high:g}; got {value:g}")
     parts = path.split(".")
+    low, high = _documented_range(scenario, parts, leaf)
+    if isinstance(value, int | float) and not isinstance(value, bool) and low is not None and not low <= value <= high:
+        if high == INF:
+            raise OverrideError(f"'{path}' must be at least {low:g}; got {value:g}")
+        raise OverrideError(f"'{path}' must be between {low:g} and {high:g}; got {value:g}")
 
     def rebuild(obj: Any, index: int) -> Any:
         if index == len(parts) - 1:

@@ -22,6 +22,8 @@ from typing import Any
 import attrs
 import yaml
 
+from game.content.files import RefusedFile, read_regular_file
+
 try:  # libyaml's parser is several times faster; fall back to the pure-Python one.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -137,24 +139,25 @@ def read_yaml_file(path: str | Path, display_name: str | None = None) -> Documen
     """Read a file from disk with the size cap applied before anything is parsed."""
     name = display_name or str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise YamlError(Problem(name, 0, 0, "no such file", code="file")) from None
-    except IsADirectoryError:
-        raise YamlError(Problem(name, 0, 0, "this is a folder, not a file", code="file")) from None
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror}"
-        raise YamlError(Problem(name, 0, 0, message, code="file")) from None
+        raw = read_regular_file(path, MAX_BYTES + 1)  # one byte over: the size message below says why
+    except RefusedFile as error:
+        if error.reason.startswith("the file is larger"):
+            raise YamlError(_size_problem(name)) from None
+        reason = "no such file" if error.reason == "there is no such file" else error.reason
+        reason = "this is a folder, not a file" if reason.startswith("it is a folder") else reason
+        raise YamlError(Problem(name, 0, 0, reason, code="file")) from None
     return read_yaml_bytes(raw, name)
+
+
+def _size_problem(name: str) -> Problem:
+    limit = MAX_BYTES // 1_000_000
+    return Problem(name, 1, 1, f"the file is larger than {limit} MB; a scenario is far smaller", code="size")
 
 
 def read_yaml_bytes(raw: bytes, name: str) -> Document:
     """Decode and parse YAML bytes into a `Document`, or raise `YamlError`."""
     if len(raw) > MAX_BYTES:
-        limit = MAX_BYTES // 1_000_000
-        message = f"the file is larger than {limit} MB; a scenario is far smaller"
-        raise YamlError(Problem(name, 1, 1, message, code="size"))
+        raise YamlError(_size_problem(name))
     return parse_yaml_text(decode_text(raw, name), name)
 
 

@@ -76,12 +76,14 @@ def _cause_totals(sim: Any) -> dict[str, float]:
     return totals
 
 
-def compare_games(sims: Sequence[Any], names: Sequence[str], causes: int = 10) -> CompareData:
-    """Line the games up. `names` label the teams, in the order of `sims`."""
+def compare_games(
+    sims: Sequence[Any], names: Sequence[str], causes: int = 10, notes: Sequence[str] = ()
+) -> CompareData:
+    """Line the games up. `names` label the teams, in the order of `sims`; `notes` are shown first."""
     if len(sims) != len(names) or len(sims) < 2:
         raise ValueError("compare needs at least two games and one name for each")
     first = sims[0]
-    notes = []
+    notes = list(notes)
     same_world = all(
         s.scenario.id == first.scenario.id and s.seed == first.seed and s.difficulty_id == first.difficulty_id
         for s in sims

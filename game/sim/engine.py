@@ -56,6 +56,22 @@ class TurnRecord:
     orders: list[Order] = attrs.field(factory=list)
 
 
+@attrs.frozen
+class Snapshot:
+    """A game in progress beyond its scenario, seed, difficulty and sides: what a save restores."""
+
+    state: GameState
+    ledger: Sequence[Change]
+    initial: dict[str, Any] | None
+    pending: Sequence[Decision]
+    queued: Sequence[Order]
+    history: Sequence[TurnRecord]
+    reports: Sequence[TurnReport]
+    state_hashes: Sequence[str]
+    started: str | None = None
+    classroom: dict[str, Any] | None = None
+
+
 class Simulation:
     """One game in progress."""
 
@@ -109,9 +125,48 @@ class Simulation:
         self.record_hashes = record_hashes
         self.state_hashes: list[str] = []
         self.load_warnings: list[str] = []
+        # When the campaign began (UTC, ISO text), set by the first save and kept by every later
+        # one, so each campaign has its own autosave rotation; metadata only, never played.
+        self.started: str | None = None
+        # The class's seating, timer and PIN hash, kept by the window and carried by saves;
+        # the simulation never reads it (replays ignore it).
+        self.classroom: dict[str, Any] | None = None
         self.injected: list[FiredEvent] = []  # events a facilitator fired this turn, for the report
         if fresh:
             income.collect_income(self.world)
+
+    @classmethod
+    def restore(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        difficulty: str | None,
+        humans: Sequence[str],
+        snapshot: Snapshot,
+        *,
+        scenario_path: str | None = None,
+        rival_chooser: RivalChooser | None = None,
+    ) -> Simulation:
+        """The game a snapshot describes, exactly; no income is collected again."""
+        sim = cls(
+            scenario,
+            seed,
+            difficulty,
+            humans,
+            rival_chooser,
+            scenario_path=scenario_path,
+            _state=snapshot.state,
+            _ledger=Ledger(list(snapshot.ledger)),
+        )
+        sim.initial = snapshot.initial
+        sim.pending = list(snapshot.pending)
+        sim.queued = list(snapshot.queued)
+        sim.history = [TurnRecord(list(r.decisions), list(r.orders)) for r in snapshot.history]
+        sim.reports = list(snapshot.reports)
+        sim.state_hashes = list(snapshot.state_hashes)
+        sim.started = snapshot.started
+        sim.classroom = dict(snapshot.classroom) if snapshot.classroom is not None else None
+        return sim
 
     # --- reading ------------------------------------------------------------------------
 

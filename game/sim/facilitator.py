@@ -127,7 +127,7 @@ def undo_last_turn(sim: Simulation) -> Simulation:
 
     Rebuilt by replaying the recorded input, so it is exactly the earlier game.
     """
-    from game.sim.save import replay
+    from game.sim.replay import replay
 
     if len(sim.history) < 2:
         raise IllegalOrder("there is no earlier turn to go back to")

@@ -69,7 +69,7 @@ def _refused(path: str, problems: list[str]) -> Reloaded:
 
 
 def _replayed(sim: Simulation, scenario: Scenario, path: str, name: str, warnings: int) -> Reloaded:
-    from game.sim.save import ReplayError, replay
+    from game.sim.replay import ReplayError, replay
 
     missing = _missing_input(scenario, sim.history)
     if missing:
@@ -110,7 +110,7 @@ def _missing_input(scenario: Scenario, history: Sequence[TurnRecord]) -> list[Ex
     The engine refuses such an order quietly at End Turn, so the replay would "succeed" with a
     different game; the author needs to hear that the edit removed something already used.
     """
-    from game.sim.save import ReplayError
+    from game.sim.replay import ReplayError
 
     actions = {a.id: a for a in scenario.actions}
     states = {s.id for s in scenario.states}

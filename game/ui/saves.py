@@ -1,4 +1,4 @@
-"""The window's door to saved games: imports `game.sim.save` lazily so screens work without it.
+"""The window's door to saved games: imports `game.saves` lazily so screens work without it.
 
 Every call returns a message for the player instead of raising, so a damaged or missing save
 shows an explanation and the game keeps running.
@@ -19,7 +19,7 @@ class SavesUnavailable(Exception):
 
 def _module() -> Any:
     try:
-        from game.sim import save
+        from game import saves as save
     except ImportError as error:
         raise SavesUnavailable(f"saving is not available in this build ({error})") from error
     return save
@@ -78,7 +78,40 @@ def load_path(path: str | Path) -> tuple[Simulation | None, str]:
         return None, getattr(error, "message", None) or f"{path}: {error}"  # SaveError names the file
 
 
+def delete_path(path: str | Path) -> str:
+    """Delete a listed save (and its backup); '' on success, else the reason."""
+    manager, message = slots()
+    if manager is None:
+        return message
+    try:
+        manager.delete_path(path)
+    except Exception as error:
+        return getattr(error, "message", None) or f"could not delete {path}: {error}"
+    return ""
+
+
+def verify_path(path: str | Path) -> tuple[bool, str]:
+    """Whether a save replays bit for bit, and the verdict's words (see `game.saves.verify_save`)."""
+    try:
+        verdict = _module().verify_save(Path(path))
+    except SavesUnavailable as error:
+        return False, str(error)
+    return verdict.verified, verdict.text
+
+
+def describe(path: str | Path) -> str:
+    """A save as a player reads it: 'The Window (2023), Q1 2025 (turn 7), saved 2026-11-30 10:48'."""
+    try:
+        payload = _module().read_save(Path(path))
+        summary, saved = payload["summary"], str(payload.get("created", ""))
+        when = f", saved {saved[:10]} {saved[11:16]} UTC" if len(saved) >= 16 else ""
+        return f"{payload['scenario']['title']}, {summary['date_label']} (turn {summary['turn']}){when}"
+    except Exception:  # a damaged file still has a name
+        return Path(path).name
+
+
 def latest_autosave() -> Path | None:
+    """The save *Continue* resumes: the newest autosave of this install's most recent game."""
     manager, _ = slots()
     if manager is None:
         return None

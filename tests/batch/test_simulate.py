@@ -83,7 +83,7 @@ def test_rows_carry_what_a_spreadsheet_pivots_on(tmp_path):
     ("option", "message"),
     [
         ("rules.windw.strength=1", "did you mean 'window'"),
-        ("rules.window.strength=lots", "not a float"),
+        ("rules.window.strength=lots", "not a number"),
         ("rules.window.strength=7", "between 0 and 5"),
         ("rules.window", "needs PATH=VALUE"),
         ("rules.window=1", "is a group"),

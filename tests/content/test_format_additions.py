@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.loader import check_scenario
 from game.sim import events as event_rules
 from game.sim.conditions import holds
@@ -55,7 +56,7 @@ def load(tmp_path):
 def test_a_number_valued_global_is_raised_by_effects_within_its_range_and_tested_by_conditions(load):
     scenario, problems = load(DROUGHT)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     crisis = scenario.event("water_crisis").condition
     assert sim.state.globals["drought"] == 0.0
     assert not holds(crisis, sim.world)
@@ -77,7 +78,7 @@ def test_a_global_number_naming_an_undeclared_global_is_an_error_with_its_line(l
 def test_a_choice_with_when_is_offered_only_while_it_holds(load):
     scenario, problems = load(CHOICES)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     decision = Decision("russian_pressure", "kazakhstan", sim.turn)
     sim.pending.append(decision)
     assert [c.id for c in sim.choices_for(decision)] == ["back_off"]
@@ -89,7 +90,7 @@ def test_a_choice_with_when_is_offered_only_while_it_holds(load):
 
 def test_a_condition_on_an_earlier_choice_holds_once_that_answer_is_given(load):
     scenario, _ = load(CHOICES)
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     condition = scenario.event("border_clash").condition
     assert not holds(condition, sim.world)
     decision = Decision("russian_pressure", "kazakhstan", sim.turn)
@@ -160,7 +161,7 @@ events:
 def test_an_income_effect_lasts_its_turns_or_for_good_and_each_turn_is_in_the_ledger(load):
     scenario, problems = load(SANCTIONS)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 3)
+    sim = Simulation(scenario, 3, rival_chooser=choose_rival_orders)
     event_rules.fire(scenario.event("sanctions_bite"), sim.world, None)
     for _ in range(5):
         sim.end_turn()
@@ -200,7 +201,7 @@ events:
 def test_a_scenario_declares_its_own_state_variables_and_flags(load):
     scenario, problems = load(OWN)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     uzbekistan, kazakhstan = sim.state.countries["uzbekistan"], sim.state.countries["kazakhstan"]
     assert (uzbekistan.values["water_stress"], kazakhstan.values["water_stress"]) == (60.0, 10.0)
     condition = scenario.event("water_crisis").condition
@@ -244,7 +245,7 @@ def test_a_trait_effect_changes_openness_and_multivector_strength_that_the_rules
 
     scenario, problems = load(TRAITS)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     turkmenistan = sim.state.countries["turkmenistan"]
     start = scenario.state("turkmenistan").openness
     before = multiplier(sim.world, turkmenistan, "us", "trade")
@@ -260,7 +261,7 @@ def test_pntr_by_state_pays_each_eligible_state_its_weighted_part(load):
 
     scenario, problems = load("score: {pntr_points: 6, pntr_by_state: true}\n")
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     eligible = [s for s in scenario.states if s.flags.pntr_eligible]
     assert score_breakdown(sim.world).pntr == 0.0
     sim.world.set_flag(sim.state.countries[eligible[0].id], "pntr", True, "test", ())
@@ -273,7 +274,7 @@ def test_any_project_can_earn_points_while_complete(load):
 
     scenario, problems = load("score: {project_points: {ericen: 3, pntr: 1}}\n")
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 1)
+    sim = Simulation(scenario, 1, rival_chooser=choose_rival_orders)
     before = score_breakdown(sim.world)
     sim.world.advance_project("ericen", 100, "test", ())
     after = score_breakdown(sim.world)

@@ -7,10 +7,10 @@ import pytest
 from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
+from game.saves import load_game, save_game, verify_replay
 from game.sim.engine import Simulation
 from game.sim.facilitator import undo_last_turn
 from game.sim.orders import IllegalOrder, Order
-from game.sim.save import load_game, save_game, verify_replay
 from game.sim.state import state_hash
 from tests.conftest import WINDOW_2023
 

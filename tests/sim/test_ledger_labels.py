@@ -3,15 +3,16 @@ upkeep is not the US long game (C6), and receptivity factors travel with each ga
 
 from __future__ import annotations
 
+from game.ai.doctrine import choose_rival_orders
+from game.saves import load_game, save_game
 from game.sim.engine import Simulation
 from game.sim.explain import describe_cause, describe_factors
-from game.sim.save import load_game, save_game
 from game.sim.summary import factor_line
 from tests.conftest import WINDOW_2023, tweak
 
 
 def _played(scenario, turns: int = 6) -> Simulation:
-    sim = Simulation(scenario, 11, record_hashes=False)
+    sim = Simulation(scenario, 11, record_hashes=False, rival_chooser=choose_rival_orders)
     for _ in range(turns):
         for _ in range(3):  # the first legal order, three times over (legality shrinks as points go)
             legal = sim.legal_orders("us")
@@ -48,7 +49,7 @@ def test_rivals_upkeep_is_its_own_rule_not_the_us_long_game(window_2023):
 
 
 def test_the_window_shows_as_a_factor_on_early_us_gains(window_2023):
-    sim = Simulation(window_2023, 5, record_hashes=False)
+    sim = Simulation(window_2023, 5, record_hashes=False, rival_chooser=choose_rival_orders)
     sim.queue(next(o for o in sim.legal_orders("us") if o.target == "kazakhstan" and o.action == "investment"))
     report = sim.end_turn()
     gains = [c for c in report.changes if c.cause == "action:us:investment" and c.variable == "alignment.us"]

@@ -13,8 +13,8 @@ from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.content.loader import load_scenario
 from game.content.scenario import Scenario
+from game.saves import ReplayError, load_game, read_save, replay, save_game, verify_replay
 from game.sim.engine import Simulation, TurnRecord
-from game.sim.save import ReplayError, load_game, read_save, replay, save_game, verify_replay
 from game.sim.state import state_hash
 
 SCENARIO_FILE = Path(__file__).resolve().parents[2] / "scenarios" / "window-2023.yaml"
@@ -192,7 +192,9 @@ def test_a_wrong_turn_hash_is_found_at_its_turn(saved_game):
 
 
 def test_an_unreplayable_answer_is_reported_at_its_turn(saved_game):
-    rewrite(saved_game, lambda payload: payload["history"][1]["decisions"].append(["x@region@2", "y"]))
+    event = next(e for e in load_scenario(SCENARIO_FILE).events if e.choices)  # real ids, never asked then
+    answer = [f"{event.id}@region@2", event.choices[0].id]
+    rewrite(saved_game, lambda payload: payload["history"][1]["decisions"].append(answer))
 
     check = verify_replay(saved_game, rival_chooser=choose_rival_orders)
 

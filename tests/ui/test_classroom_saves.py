@@ -7,8 +7,8 @@ import pytest
 from ui_helpers import click_button, press, settle
 
 from game.ai.doctrine import choose_rival_orders
+from game.saves import load_game, replay, save_game
 from game.sim.engine import Simulation
-from game.sim.save import load_game, replay, save_game
 from game.ui.classroom import ClassroomSetup, Session
 from game.ui.scene import push
 from game.ui.scenes.campaign import CampaignScene

@@ -9,6 +9,7 @@ import pygame
 import pytest
 from ui_helpers import button_labels, press, settle
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.loader import load_scenario
 from game.sim.engine import Simulation
 from game.sim.orders import Decision
@@ -24,7 +25,7 @@ FUND = "Back a fund the region runs"
 
 @pytest.fixture
 def backlash_sim():
-    return Simulation(load_scenario(BACKLASH), 5, scenario_path=str(BACKLASH))
+    return Simulation(load_scenario(BACKLASH), 5, scenario_path=str(BACKLASH), rival_chooser=choose_rival_orders)
 
 
 def _open(app, sim) -> EventScene:

@@ -92,7 +92,7 @@ class TitleScene(Scene):
             (
                 "Continue",
                 self.continue_latest,
-                f"Resume the latest autosave: {latest.name}" if latest else "No autosave yet.",
+                f"Resume your most recent game: {saves.describe(latest)}" if latest else "No autosave yet.",
                 latest is not None,
             ),
             ("Load", lambda: push(LoadScene(self.ctx)), "Open a saved game.", True),
