@@ -3,6 +3,7 @@ resources, dates and the direction of events. Each test names the fact it holds 
 
 from __future__ import annotations
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.loader import load_scenario
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
@@ -22,7 +23,7 @@ def _russian_targets(sim: Simulation, action: str) -> set[str]:
 
 
 def _russia_played_by_hand(scenario: Scenario) -> Simulation:
-    return Simulation(scenario, 3, humans=("us", "russia"), record_hashes=False)
+    return Simulation(scenario, 3, humans=("us", "russia"), record_hashes=False, rival_chooser=choose_rival_orders)
 
 
 def test_eurasian_union_pressure_only_reaches_members_and_observers(window_2023):
@@ -58,7 +59,7 @@ def test_russia_offers_no_cheap_energy_to_gas_exporting_turkmenistan(window_2023
 
 
 def test_protests_against_a_chinese_project_raise_wariness_of_china(window_2023):
-    sim = Simulation(window_2023, 3, record_hashes=False)
+    sim = Simulation(window_2023, 3, record_hashes=False, rival_chooser=choose_rival_orders)
     before = sim.state.countries["kyrgyzstan"].values["china_wariness"]
     sim.act("inject_event", {"event": "chinese_project_backlash", "state": "kyrgyzstan"})
     assert sim.state.countries["kyrgyzstan"].values["china_wariness"] > before
@@ -74,7 +75,7 @@ def test_the_2015_scenario_dates_the_war_from_2014_and_the_full_scale_invasion_f
 
 def test_the_uzbek_opening_is_spread_over_2016_and_2017_not_one_quarter():
     scenario = _scenario("c5plus1-2015")
-    sim = Simulation(scenario, 1, record_hashes=False)
+    sim = Simulation(scenario, 1, record_hashes=False, rival_chooser=choose_rival_orders)
     while sim.turn <= 9:
         sim.end_turn()
     assert sim.state.events_fired["uzbek_reforms"] == [5]  # Q4 2016: Mirziyoyev takes office

@@ -3,6 +3,7 @@ upkeep is not the US long game (C6), and receptivity factors travel with each ga
 
 from __future__ import annotations
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 from game.sim.explain import describe_cause, describe_factors
 from game.sim.save import load_game, save_game
@@ -11,7 +12,7 @@ from tests.conftest import WINDOW_2023, tweak
 
 
 def _played(scenario, turns: int = 6) -> Simulation:
-    sim = Simulation(scenario, 11, record_hashes=False)
+    sim = Simulation(scenario, 11, record_hashes=False, rival_chooser=choose_rival_orders)
     for _ in range(turns):
         for _ in range(3):  # the first legal order, three times over (legality shrinks as points go)
             legal = sim.legal_orders("us")
@@ -21,8 +22,14 @@ def _played(scenario, turns: int = 6) -> Simulation:
     return sim
 
 
-def test_rival_action_gains_are_not_tagged_as_russian_strain_or_chinese_wariness(window_2023):
+def _moves_strain_or_wariness(action) -> bool:
+    """An action whose purpose is Russia's strain (C3) or China's wariness (C4): it changes them."""
+    return any(getattr(e, "variable", "") in ("russia_strain", "china_wariness") for e in action.effects)
+
+
+def test_rival_action_gains_carry_their_own_actions_claims_not_strain_or_wariness_by_default(window_2023):
     sim = _played(window_2023)
+    actions = {a.id: a for a in window_2023.actions}
     gains = [
         c
         for c in sim.ledger
@@ -32,9 +39,12 @@ def test_rival_action_gains_are_not_tagged_as_russian_strain_or_chinese_wariness
     ]
     assert gains, "the rivals gained nothing in six turns"
     for change in gains:
-        power = change.cause.split(":")[1]
+        _, power, action_id = change.cause.split(":")
+        action = actions[action_id]
         if change.variable == f"alignment.{power}":
-            assert "C3" not in change.claims and "C4" not in change.claims, change
+            assert change.claims == action.claims, change
+            if {"C3", "C4"} & set(change.claims):
+                assert _moves_strain_or_wariness(action), change
 
 
 def test_rivals_upkeep_is_its_own_rule_not_the_us_long_game(window_2023):
@@ -48,7 +58,7 @@ def test_rivals_upkeep_is_its_own_rule_not_the_us_long_game(window_2023):
 
 
 def test_the_window_shows_as_a_factor_on_early_us_gains(window_2023):
-    sim = Simulation(window_2023, 5, record_hashes=False)
+    sim = Simulation(window_2023, 5, record_hashes=False, rival_chooser=choose_rival_orders)
     sim.queue(next(o for o in sim.legal_orders("us") if o.target == "kazakhstan" and o.action == "investment"))
     report = sim.end_turn()
     gains = [c for c in report.changes if c.cause == "action:us:investment" and c.variable == "alignment.us"]
