@@ -30,9 +30,8 @@ from typing import Any
 
 import attrs
 
-from game.ai.doctrine import choose_rival_orders
 from game.ai.strategies import STANDARD_STRATEGIES, STRATEGIES
-from game.batch.campaign import play_turn
+from game.batch.campaign import new_campaign, play_turn
 from game.batch.runner import run_seed
 from game.batch.stats import Interval, mean, mean_interval
 from game.content.loader import load_scenario
@@ -85,7 +84,7 @@ def measure(sim: Simulation, early_standing: float, mean_standing: float) -> Mea
 def play_and_measure(scenario: Scenario, seed: int, strategy: str) -> Measures:
     """One campaign (as `play_campaign` plays it), noting US standing after `EARLY_TURN` and on average."""
     chosen = STRATEGIES[strategy]
-    sim = Simulation(scenario, seed, record_hashes=False, rival_chooser=choose_rival_orders)
+    sim = new_campaign(scenario, seed)  # as `play_campaign` starts one: the rivals' doctrines play
     early = math.nan
     standings: list[float] = []
     while not sim.state.finished and len(sim.reports) < scenario.turns:

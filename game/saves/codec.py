@@ -127,20 +127,30 @@ def _wrong(expected: str, value: Any) -> FieldError:
 
 
 def _row(converter: cattrs.Converter, cls: type) -> tuple[Callable[[Any, Any], Any], Callable[[Any], Any]]:
-    """Structure and unstructure hooks that save `cls` as a list of its fields in order."""
+    """Structure and unstructure hooks that save `cls` as a list of its fields in order.
+
+    Trailing fields left at their defaults are not written, and a row may stop before them
+    (a ledger change with no receptivity factors saves as six fields, as saves always did).
+    """
     fields = _fields(cls)
+    defaults = getattr(cls, "_field_defaults", {})
+    required = len(fields) - len(defaults)
     fast = [_fast_check(tp) for _, tp in fields]
-    wanted = f"expected a list of {len(fields)} ({', '.join(name for name, _ in fields)})"
+    count = f"{required} to {len(fields)}" if defaults else f"{len(fields)}"
+    wanted = f"expected a list of {count} ({', '.join(name for name, _ in fields)})"
 
     def structure(value: Any, _: Any) -> Any:
-        if not isinstance(value, list) or len(value) != len(fields):
+        if not isinstance(value, list) or not required <= len(value) <= len(fields):
             raise _wrong(wanted, value)
-        if all(check is not None and check(item) for check, item in zip(fast, value, strict=True)):
+        if all(check is not None and check(item) for check, item in zip(fast, value, strict=False)):
             return cls(*(tuple(item) if isinstance(item, list) else item for item in value))
-        return cls(*(converter.structure(item, tp) for item, (_, tp) in zip(value, fields, strict=True)))
+        return cls(*(converter.structure(item, tp) for item, (_, tp) in zip(value, fields, strict=False)))
 
     def unstructure(value: Any) -> list[Any]:
-        return [converter.unstructure(getattr(value, name), tp) for name, tp in fields]
+        row = [converter.unstructure(getattr(value, name), tp) for name, tp in fields]
+        while len(row) > required and getattr(value, fields[len(row) - 1][0]) == defaults.get(fields[len(row) - 1][0]):
+            row.pop()
+        return row
 
     return structure, unstructure
 

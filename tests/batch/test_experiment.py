@@ -141,3 +141,11 @@ def test_experiment_on_a_broken_scenario_exits_1_and_names_the_place(tmp_path, c
     broken.write_text("format_version: 1\nid: broken\nturns: many\n", encoding="utf-8")
     assert _experiment("thesis", "--scenario", str(broken), "--runs", "2") == 1
     assert "broken.yaml:3:8" in capsys.readouterr().err
+
+
+def test_on_the_model_cards_strategies_every_claims_switch_moves_some_score(window_2023):
+    """Issue 9's done-means: no 0.00 row for a claim's strength (two runs: only whether it moves)."""
+    strengths = [p for p in default_probes(window_2023) if p.path.endswith(".strength")]
+    table = run_sensitivity(Arms(WINDOW_2023, 2, 1, jobs=2), strengths, MODEL_CARD_STRATEGIES)
+    assert {row.probe.claim for row in card_rows(table)} >= {f"C{n}" for n in range(1, 20) if n != 18}
+    assert [row.probe.claim for row in inert_claims(table)] == []

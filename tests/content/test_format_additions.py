@@ -161,7 +161,7 @@ events:
 def test_an_income_effect_lasts_its_turns_or_for_good_and_each_turn_is_in_the_ledger(load):
     scenario, problems = load(SANCTIONS)
     assert [str(p) for p in problems if p.severity == "error"] == []
-    sim = Simulation(scenario, 3, rival_chooser=choose_rival_orders)
+    sim = Simulation(scenario, 3, rival_chooser=choose_rival_orders)  # the sim holds no AI of its own
     event_rules.fire(scenario.event("sanctions_bite"), sim.world, None)
     for _ in range(5):
         sim.end_turn()

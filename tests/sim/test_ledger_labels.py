@@ -22,8 +22,14 @@ def _played(scenario, turns: int = 6) -> Simulation:
     return sim
 
 
-def test_rival_action_gains_are_not_tagged_as_russian_strain_or_chinese_wariness(window_2023):
+def _moves_strain_or_wariness(action) -> bool:
+    """An action whose purpose is Russia's strain (C3) or China's wariness (C4): it changes them."""
+    return any(getattr(e, "variable", "") in ("russia_strain", "china_wariness") for e in action.effects)
+
+
+def test_rival_action_gains_carry_their_own_actions_claims_not_strain_or_wariness_by_default(window_2023):
     sim = _played(window_2023)
+    actions = {a.id: a for a in window_2023.actions}
     gains = [
         c
         for c in sim.ledger
@@ -33,9 +39,12 @@ def test_rival_action_gains_are_not_tagged_as_russian_strain_or_chinese_wariness
     ]
     assert gains, "the rivals gained nothing in six turns"
     for change in gains:
-        power = change.cause.split(":")[1]
+        _, power, action_id = change.cause.split(":")
+        action = actions[action_id]
         if change.variable == f"alignment.{power}":
-            assert "C3" not in change.claims and "C4" not in change.claims, change
+            assert change.claims == action.claims, change
+            if {"C3", "C4"} & set(change.claims):
+                assert _moves_strain_or_wariness(action), change
 
 
 def test_rivals_upkeep_is_its_own_rule_not_the_us_long_game(window_2023):
