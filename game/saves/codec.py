@@ -210,9 +210,21 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+def _tuple_unstructure(converter: cattrs.Converter, tp: Any) -> Callable[[Any], list[Any]]:
+    args = typing.get_args(tp)
+    if len(args) == 2 and args[1] is Ellipsis:
+        return lambda value: [converter.unstructure(v, args[0]) for v in value]
+    if args:
+        return lambda value: [converter.unstructure(v, a) for v, a in zip(value, args, strict=True)]
+    return lambda value: [converter.unstructure(v) for v in value]
+
+
 def make_save_converter() -> cattrs.Converter:
     """The strict scenario converter plus the row forms of a save (both directions)."""
     converter = make_converter()
+    # Tuples save as lists, each item by its declared type (so a tuple of refusals saves each
+    # refusal flat). Registered first: the exact hooks below take precedence over it.
+    converter.register_unstructure_hook_factory(_is_tuple, lambda tp: _tuple_unstructure(converter, tp))
     for cls in (Order, Decision, Change, FiredEvent):
         structure, unstructure = _row(converter, cls)
         converter.register_structure_hook(cls, structure)
@@ -234,9 +246,6 @@ def make_save_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(exactly(ChangesOrRange), structure)
     converter.register_unstructure_hook_func(exactly(ChangesOrRange), unstructure)
     converter.register_structure_hook_factory(lambda tp: typing.get_origin(tp) is list, _strict_list(converter))
-    converter.register_unstructure_hook_factory(
-        _is_tuple, lambda tp: lambda value: [converter.unstructure(v) for v in value]
-    )
     converter.register_unstructure_hook(GameState, to_data)
     converter.register_structure_hook(Any, lambda value, _: value)
     return converter
