@@ -27,7 +27,9 @@ def test_a_restored_game_is_the_same_game_and_plays_on_identically(window_2023):
         classroom=sim.classroom,
     )
 
-    restored = Simulation.restore(window_2023, 9, sim.difficulty_id, ("us",), snapshot)
+    restored = Simulation.restore(
+        window_2023, 9, sim.difficulty_id, ("us",), snapshot, rival_chooser=choose_rival_orders
+    )
 
     assert state_hash(restored.state) == state_hash(sim.state)
     assert (restored.ledger, restored.history, restored.reports) == (sim.ledger, sim.history, sim.reports)
