@@ -7,7 +7,6 @@ Exit codes follow `game.cli`: 0 done, 1 the input is wrong (a broken scenario or
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import attrs
 
 from game.ai.recipes import Recipe
 from game.ai.rivals import RIVAL_MODES
+from game.batch.csvfile import write_csv
 from game.batch.degenerate import SearchOptions, SearchReport, report_lines, run_search
 from game.batch.search import Settings
 from game.batch.stats import Interval, mean
@@ -127,10 +127,8 @@ def write_outputs(report: SearchReport, folder: Path) -> tuple[Path, Path]:
     for c in report.dominated:
         rows.append({"measure": f"dominated_choice:{c.event}:{c.choice}", "estimate": -c.mean_loss, "n": c.offered})
     csv_path = folder / "balance.csv"
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["measure", "estimate", "low", "high", "n"])
-        writer.writeheader()
-        writer.writerows(rows)
+    columns = ("measure", "estimate", "low", "high", "n")
+    write_csv(csv_path, ({column: row.get(column, "") for column in columns} for row in rows))
     data = {
         "scenario": report.scenario,
         "difficulty": report.settings.difficulty,

@@ -84,6 +84,7 @@ def test_a_loaded_game_goes_on_in_its_own_rotation(window_2023, tmp_path):
 HAMMER = textwrap.dedent(
     """
     import sys
+    from game.ai.doctrine import choose_rival_orders
     from game.ai.strategies import STRATEGIES
     from game.batch.campaign import play_turn
     from game.content.loader import load_scenario

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WORKER = textwrap.dedent(
     """
     import sys
+    from game.ai.doctrine import choose_rival_orders
     from game.content.loader import load_scenario
     from game.sim.engine import Simulation
     from game.saves import SaveSlots
