@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
+from game.sim.ledger import Change
 
 
 def alignment_series(sim: Simulation) -> dict[str, dict[str, list[float]]]:
@@ -56,10 +57,19 @@ def change_since_end_turn(sim: Simulation, state_id: str) -> dict[str, float]:
     Before the first End Turn it covers only what happened since the campaign began.
     """
     totals: dict[str, float] = defaultdict(float)
-    since = sim.turn if sim.state.finished or not sim.reports else sim.turn - 1
-    for change in reversed(sim.ledger):
-        if change.turn < since:
-            break
+    for change in changes_since_end_turn(sim):
         if change.target == state_id:
             totals[change.variable] += change.delta
     return dict(totals)
+
+
+def changes_since_end_turn(sim: Simulation) -> list[Change]:
+    """The ledger's changes behind `change_since_end_turn`, oldest first (hover breakdowns sum them)."""
+    since = sim.turn if sim.state.finished or not sim.reports else sim.turn - 1
+    found: list[Change] = []
+    for change in reversed(sim.ledger):
+        if change.turn < since:
+            break
+        found.append(change)
+    found.reverse()
+    return found

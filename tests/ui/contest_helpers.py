@@ -1,0 +1,31 @@
+"""Helpers shared by the contest screen tests: a campaign at a size, turns played, signed numbers."""
+
+from __future__ import annotations
+
+from ui_helpers import settle
+
+from game.sim.events import default_choice
+from game.ui.scene import push
+from game.ui.scenes.campaign import CampaignScene
+
+
+def open_campaign(app, sim, size=(1280, 800)):
+    app.resize(size)
+    scene = CampaignScene(app.ctx, sim)
+    app.apply(push(scene))
+    settle(app, 3)
+    return scene
+
+
+def played(sim, turns: int):
+    """Play turns without orders; events take their default answer (so none waits over the map)."""
+    for _ in range(turns):
+        sim.end_turn()
+    for decision in list(sim.pending):
+        sim.decide(decision.key, default_choice(sim.scenario.event(decision.event)))
+    return sim
+
+
+def number(text: str) -> float:
+    """'−0.9' (a true minus sign) or '+1.2' as a float."""
+    return float(text.replace("\u2212", "-"))
