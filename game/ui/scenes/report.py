@@ -1,4 +1,4 @@
-"""The turn report: rival moves with their reasons, events, and the why-ledger (paged, filterable).
+"""The turn report: the rivals' answers, the US change per state, events, and the why-ledger (paged).
 
 The ledger of one turn holds hundreds of entries; they are grouped (same target, variable
 and cause), tiny ones dropped, and shown a page at a time from cached text, never in a
@@ -15,11 +15,13 @@ import pygame
 from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
+from game.ui.contest import turn_summaries
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
 from game.ui.widgets import delta_colour, panel
 
-HIDDEN_GROUPS = ("budget",)  # spending and income are shown as orders, not as ledger rows
+HIDDEN_GROUPS = ("budget",)
+SUMMARY_TITLE = "Where the US moved, and why"  # spending and income are shown as orders, not as ledger rows
 
 
 @attrs.frozen
@@ -85,30 +87,44 @@ class ReportScene(Scene):
         self.rebuild()
 
     def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
-        """Events first, then each power's moves with its stated reason, then refusals."""
+        """The rivals' answers first, then the US change per state, events, your orders, refusals.
+
+        A student first sees how Moscow and Beijing answered (each move with its stated reason),
+        then where the US gained or lost and why, before the full ledger on the right (issues 8, 9).
+        """
         sim, report = self.sim, self.report
         lines: list[tuple[str, tuple[int, int, int], bool]] = []
+        for power in ("russia", "china"):
+            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s answers", POWER_COLOURS[power])
+        summaries = turn_summaries(sim, report.changes)
+        lines.append((SUMMARY_TITLE, ACCENT, True))
+        lines += [(f"• {line}", TEXT, False) for line in summaries] or [("• No change this turn.", MUTED, False)]
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
-        for power in ("russia", "china", "us"):
-            moves = [p for p in report.orders if p.order.power == power]
-            if not moves:
-                continue
-            title = "Your orders" if power == "us" else f"{POWER_NAMES[power]}'s moves"
-            lines.append((f"{title} ({len(moves)})", POWER_COLOURS[power] if power != "us" else ACCENT, True))
-            for planned in moves:
-                action = sim.world.actions[planned.order.action]
-                where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
-                lines.append(
-                    (
-                        f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
-                        TEXT,
-                        False,
-                    )
-                )
+        lines += self._orders_of("us", "Your orders", ACCENT)
         for order, why in report.refused:
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
+        return lines
+
+    def _orders_of(
+        self, power: str, title: str, colour: tuple[int, int, int]
+    ) -> list[tuple[str, tuple[int, int, int], bool]]:
+        sim = self.sim
+        moves = [p for p in self.report.orders if p.order.power == power]
+        if not moves:
+            return []
+        lines = [(f"{title} ({len(moves)})", colour, True)]
+        for planned in moves:
+            action = sim.world.actions[planned.order.action]
+            where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
+            lines.append(
+                (
+                    f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
+                    TEXT,
+                    False,
+                )
+            )
         return lines
 
     @property
@@ -215,7 +231,7 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        y = panel(surface, self.left, text, "Events and moves this quarter")
+        y = panel(surface, self.left, text, "Rivals' answers, your standing, events")
         if len(self.move_pages) > 1:
             text.draw(
                 surface,

@@ -1,0 +1,76 @@
+"""The contest in the panel and the report: the next-tier line, the hover breakdown adding up to
+the shown change, and a report opening with the rivals' answers (issues 8 and 9, driven by events)."""
+
+from __future__ import annotations
+
+import re
+
+import pygame
+import pytest
+from contest_helpers import number, open_campaign, played
+from ui_helpers import button_labels, click, click_button, press, settle
+
+from game.sim.standing import state_standing
+from game.ui.scenes.report import SUMMARY_TITLE, ReportScene
+
+
+def _panel_texts(scene) -> list[str]:
+    return [text for _rect, text in scene.tips.zones if isinstance(text, str)]
+
+
+def test_the_state_panel_says_how_far_the_us_is_from_the_next_tier(app, sim):
+    played(sim, 2)
+    scene = open_campaign(app, sim)
+    click(app, scene.map.screen_point("tajikistan"))
+    assert scene.selected == "tajikistan"
+    standing = state_standing(sim.state.countries["tajikistan"], "us", sim.scenario.score.preferred_share)
+    line = next(t for t in _panel_texts(scene) if t.startswith("US needs") or t.startswith("US is the preferred"))
+    if standing.next_tier is not None:
+        assert f"+{standing.points_needed:.1f} alignment" in line
+        assert standing.tier in line
+
+
+def test_the_hover_breakdown_adds_up_to_the_shown_us_change(app, sim):
+    played(sim, 3)
+    scene = open_campaign(app, sim)
+    for state_id in sim.world.state_ids:
+        click(app, scene.map.screen_point(state_id))
+        assert scene.selected == state_id
+        us_row = next(
+            (rect, text)
+            for rect, text in scene.tips.zones
+            if isinstance(text, str) and "Alignment with United States" in text
+        )
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=us_row[0].center, rel=(0, 0)))
+        settle(app)
+        tip = scene.tips.at(us_row[0].center)
+        from game.ui.history import change_since_end_turn
+
+        shown = change_since_end_turn(sim, state_id).get("alignment.us", 0.0)
+        head = re.match(r"US ([+\u2212-]\d+\.\d) in [^:]+: (.*) \(since", tip)
+        if abs(shown) < 0.05:
+            continue
+        assert head, tip
+        assert number(head.group(1)) == pytest.approx(round(shown, 1), abs=1e-9)
+        parts = [number(n) for n in re.findall(r" ([+\u2212-]\d+\.\d)(?:,|$)", head.group(2))]
+        assert parts and sum(parts) == pytest.approx(shown, abs=0.05 * len(parts) + 0.05)
+
+
+def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(app, sim):
+    scene = open_campaign(app, sim)
+    click(app, scene.map.screen_point("kazakhstan"))
+    click_button(app, next(label for label in button_labels(scene) if label.startswith("Education exchanges")))
+    assert sim.queued
+    press(app, pygame.K_RETURN)  # End Turn
+    report = app.top
+    assert isinstance(report, ReportScene)
+    headers = [line for line, _colour, bold in report.moves() if bold]
+    assert headers[0].startswith("Russia's answers") and headers[1].startswith("China's answers")
+    assert headers[2] == SUMMARY_TITLE
+    assert headers.index(SUMMARY_TITLE) < min(i for i, h in enumerate(headers) if h.startswith("Your orders"))
+    lines = [line for line, _c, bold in report.moves() if not bold]
+    first_rival = sim.reports[-1].orders
+    assert any(p.reason and p.reason in lines[0] for p in first_rival if p.order.power == "russia")
+    summary = [line for line in lines if line.startswith("• US ")]
+    assert summary and " in " in summary[0] and ":" in summary[0]
+    assert scene is not report
