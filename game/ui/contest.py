@@ -50,6 +50,13 @@ def _shares(alignment: dict[str, float]) -> tuple[float, float, float]:
     return (alignment["us"] / total, alignment["russia"] / total, alignment["china"] / total)
 
 
+def starting_look(alignment: dict[str, float]) -> StateLook:
+    """A state's look from a scenario's starting alignment (no change, nothing tipped)."""
+    shares = _shares(alignment)
+    ranked = sorted(shares, reverse=True)
+    return StateLook(_leader(alignment), ranked[0] - ranked[1], shares)
+
+
 def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
     """Every state's look now, compared with the moment End Turn was last pressed."""
     moved: dict[tuple[str, str], float] = {}

@@ -307,7 +307,8 @@ class MapView:
         head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 2 if tag else 0)
         width = max(head_w, cell_w * 3) + pad * 2
         bar_h = max(5, round((7 if compact else 10) * scale))
-        height = label.get_height() + bar_h + cells[0].get_height() + pad * 2
+        moved = any(c != "0.0" for c in changes)  # at the start nothing has moved: no row of zeros
+        height = label.get_height() + bar_h + (cells[0].get_height() if moved else 0) + pad * 2
         plate = pygame.Surface((width, height), pygame.SRCALPHA)
         plate.fill((10, 14, 20, 190))
         y = pad // 2
@@ -338,7 +339,7 @@ class MapView:
         tick = pad + round(inner * preferred)
         pygame.draw.line(plate, (255, 255, 255), (tick, y - 2), (tick, y + bar_h + 1), 2)
         y += bar_h + 1
-        for i, (power, cell) in enumerate(zip(POWERS, cells, strict=True)):
+        for i, (power, cell) in enumerate(zip(POWERS, cells if moved else [], strict=False)):
             cx = pad + i * (inner // 3)
             draw_shape(plate, POWER_SHAPES[power], (cx + mini, y + cell.get_height() // 2), mini, POWER_COLOURS[power])
             plate.blit(cell, (cx + mini * 2 + round(2 * scale), y))
