@@ -17,7 +17,7 @@ from game.sim.engine import Simulation
 from game.sim.ledger import Change
 from game.sim.standing import LEVEL, PREFERRED, state_standing
 from game.sim.summary import state_summaries, summary_line
-from game.ui.history import changes_since_end_turn
+from game.ui.history import alignment_series, changes_since_end_turn
 
 SHORT = {"us": "US", "russia": "Russia", "china": "China"}
 
@@ -127,6 +127,21 @@ def turn_summaries(sim: Simulation, changes: Iterable[Change], power: str = "us"
             totals[change.target] = totals.get(change.target, 0.0) + change.delta
     ranked = sorted((s for s, t in totals.items() if abs(t) >= 0.05), key=lambda s: (-abs(totals[s]), s))
     return [summary_line(changes, s, power, sim.scenario) for s in ranked]
+
+
+def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
+    """'Kazakhstan: China now leads (was Russia)' for each state whose lead changed hands in `turn`."""
+    series = alignment_series(sim)
+    lines = []
+    for state_id, by_power in series.items():
+        if turn >= len(by_power["us"]):
+            continue
+        before = _leader({p: by_power[p][turn - 1] for p in POWERS})
+        after = _leader({p: by_power[p][turn] for p in POWERS})
+        if before != after:
+            name = sim.world.state_name(state_id)
+            lines.append(f"{name}: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})")
+    return lines
 
 
 def hover_breakdown(sim: Simulation, state_id: str) -> tuple[float, list[tuple[str, float]]]:

@@ -10,6 +10,7 @@ import pytest
 from contest_helpers import number, open_campaign, played
 from ui_helpers import button_labels, click, click_button, press, settle
 
+from game.content.vocabulary import POWER_NAMES
 from game.sim.standing import state_standing
 from game.ui.scenes.report import SUMMARY_TITLE, ReportScene
 
@@ -74,3 +75,18 @@ def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(a
     summary = [line for line in lines if line.startswith("• US ")]
     assert summary and " in " in summary[0] and ":" in summary[0]
     assert scene is not report
+
+
+def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
+    from game.sim.engine import Simulation
+
+    sim = played(Simulation(scenario, 1), 6)
+    before = sim.state.countries["kazakhstan"].leader()
+    open_campaign(app, sim)
+    press(app, pygame.K_RETURN)  # End Turn 7: on seed 1 Russia and China swap the lead in Kazakhstan
+    after = sim.state.countries["kazakhstan"].leader()
+    assert after != before
+    lines = [line for line, _c, _bold in app.top.moves()]
+    tipped = [line for line in lines if line.startswith("• Tipped")]
+    assert tipped == [f"• Tipped — Kazakhstan: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})"]
+    assert lines.index(SUMMARY_TITLE) < lines.index(tipped[0])  # told with the per-state summaries

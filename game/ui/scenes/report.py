@@ -15,9 +15,9 @@ import pygame
 from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
-from game.ui.contest import turn_summaries
+from game.ui.contest import tipped_in_turn, turn_summaries
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
+from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT, WARN
 from game.ui.widgets import delta_colour, panel
 
 HIDDEN_GROUPS = ("budget",)
@@ -99,6 +99,7 @@ class ReportScene(Scene):
         summaries = turn_summaries(sim, report.changes)
         lines.append((SUMMARY_TITLE, ACCENT, True))
         lines += [(f"• {line}", TEXT, False) for line in summaries] or [("• No change this turn.", MUTED, False)]
+        lines += [(f"• Tipped — {line}", WARN, False) for line in tipped_in_turn(sim, report.turn)]
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
