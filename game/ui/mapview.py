@@ -304,7 +304,7 @@ class MapView:
         mini = max(3, round((4 if compact else 5) * scale))
         cells = [text.render(c, small, (235, 238, 242)) for c in changes]
         cell_w = max(c.get_width() for c in cells) + mini * 2 + round(3 * scale)
-        head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 2 if tag else 0)
+        head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
         width = max(head_w, cell_w * 3) + pad * 2
         bar_h = max(5, round((7 if compact else 10) * scale))
         moved = any(c != "0.0" for c in changes)  # at the start nothing has moved: no row of zeros
@@ -321,7 +321,7 @@ class MapView:
         )
         plate.blit(label, (pad + badge * 2 + pad, y))
         if tag is not None:
-            spot = tag.get_rect(midleft=(pad + badge * 2 + pad * 2 + label.get_width(), y + label.get_height() // 2))
+            spot = tag.get_rect(midleft=(pad + badge * 2 + pad * 3 + label.get_width(), y + label.get_height() // 2))
             pygame.draw.rect(plate, WARN, spot.inflate(pad * 2, 0), border_radius=4)
             plate.blit(tag, spot)
         y += label.get_height()
