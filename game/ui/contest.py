@@ -144,16 +144,18 @@ def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
     return lines
 
 
-def hover_breakdown(sim: Simulation, state_id: str) -> tuple[float, list[tuple[str, float]]]:
-    """The US alignment change the state panel shows, and its parts by cause (the same changes)."""
-    changes = [c for c in changes_since_end_turn(sim) if c.target == state_id and c.variable == "alignment.us"]
-    return sum(c.delta for c in changes), state_summaries(changes, state_id, "us", sim.scenario)
+def hover_breakdown(sim: Simulation, state_id: str, power: str = "us") -> tuple[float, list[tuple[str, float]]]:
+    """The alignment change the state panel shows for `power`, and its parts by cause (the same changes)."""
+    variable = f"alignment.{power}"
+    changes = [c for c in changes_since_end_turn(sim) if c.target == state_id and c.variable == variable]
+    return sum(c.delta for c in changes), state_summaries(changes, state_id, power, sim.scenario)
 
 
-def breakdown_tip(sim: Simulation, state_id: str) -> str:
-    """The hover text of the US alignment number: the same breakdown as the turn report's line."""
-    total, parts = hover_breakdown(sim, state_id)
+def breakdown_tip(sim: Simulation, state_id: str, power: str = "us") -> str:
+    """The hover text of an alignment number: the same breakdown as the turn report's line."""
+    total, parts = hover_breakdown(sim, state_id, power)
     if not parts and abs(total) < 0.05:
-        return f"US alignment in {sim.world.state_name(state_id)} has not moved since you last pressed End Turn."
-    line = summary_line(changes_since_end_turn(sim), state_id, "us", sim.scenario, limit=6)
+        name = sim.world.state_name(state_id)
+        return f"{SHORT[power]} alignment in {name} has not moved since you last pressed End Turn."
+    line = summary_line(changes_since_end_turn(sim), state_id, power, sim.scenario, limit=6)
     return f"{line} (since you last pressed End Turn)."

@@ -85,7 +85,7 @@ def draw_state_panel(
         text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
         bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
         message = glossary.alignment_tip(power, value, country.floors[power], delta)
-        tip(row, f"{breakdown_tip(sim, state_id)} {message}" if power == "us" else message)
+        tip(row, f"{breakdown_tip(sim, state_id, power)} {message}")
         y += px(33)
 
     y += px(2)

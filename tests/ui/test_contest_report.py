@@ -90,3 +90,13 @@ def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
     tipped = [line for line in lines if line.startswith("• Tipped")]
     assert tipped == [f"• Tipped — Kazakhstan: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})"]
     assert lines.index(SUMMARY_TITLE) < lines.index(tipped[0])  # told with the per-state summaries
+
+
+def test_hovering_a_rivals_number_breaks_down_its_change_too(app, sim):
+    played(sim, 2)
+    scene = open_campaign(app, sim)
+    rect = next(r for r, t in scene.tips.zones if isinstance(t, str) and "Alignment with Russia" in t)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0)))
+    settle(app)
+    tip = scene.tips.at(rect.center)
+    assert tip.startswith("Russia ") and f"in {sim.world.state_name(scene.selected)}" in tip
