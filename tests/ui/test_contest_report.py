@@ -100,3 +100,13 @@ def test_hovering_a_rivals_number_breaks_down_its_change_too(app, sim):
     settle(app)
     tip = scene.tips.at(rect.center)
     assert tip.startswith("Russia ") and f"in {sim.world.state_name(scene.selected)}" in tip
+
+
+def test_a_report_heading_never_ends_a_page():
+    from game.ui.scenes.report import page_lines
+
+    white = (255, 255, 255)
+    lines = [("a", white, False), ("b", white, False), ("Events", white, True), ("c", white, False)]
+    pages = page_lines(lines, 3)
+    assert pages == [[lines[0], lines[1]], [lines[2], lines[3]]]
+    assert page_lines([], 3) == [[]]

@@ -157,7 +157,7 @@ class ReportScene(Scene):
             for part in text.wrap(line, self.left.width - px(24), 13, bold)
         ]
         per = max(4, (self.left.height - px(90)) // text.line_height(13))
-        self.move_pages = [wrapped[i : i + per] for i in range(0, len(wrapped), per)] or [[]]
+        self.move_pages = page_lines(wrapped, per)
         self.moves_page = min(self.moves_page, len(self.move_pages) - 1)
         if len(self.move_pages) > 1:
             by = self.left.bottom - px(40)
@@ -275,3 +275,16 @@ class ReportScene(Scene):
             why = f"because of {describe_cause(row.cause, sim.scenario)}{claims}"
             text.draw(surface, text.clip(why, width - px(10), 12), (x + px(10), y + text.line_height(13)), 12, MUTED)
             y += self.row_h
+
+
+def page_lines(
+    lines: list[tuple[str, tuple[int, int, int], bool]], per: int
+) -> list[list[tuple[str, tuple[int, int, int], bool]]]:
+    """Pages of at most `per` lines; a heading never ends a page (it moves over to its lines)."""
+    pages: list[list[tuple[str, tuple[int, int, int], bool]]] = [[]]
+    for line in lines:
+        if len(pages[-1]) >= per:
+            carried = [pages[-1].pop()] if pages[-1][-1][2] and len(pages[-1]) > 1 else []
+            pages.append(carried)
+        pages[-1].append(line)
+    return pages
