@@ -7,6 +7,8 @@ tenth of the map) by putting the three powers on one line there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.content.vocabulary import POWERS
@@ -90,7 +92,7 @@ def _route_label(progress: float, compact: bool) -> str:
     return "Trans-Caspian route (" + ("built" if progress >= 100 else f"dashed: {progress:.0f}% built") + ")"
 
 
-def _sample(surface: pygame.Surface, kind: str, at: tuple[int, int], px) -> None:
+def _sample(surface: pygame.Surface, kind: str, at: tuple[int, int], px: Callable[[float], int]) -> None:
     """A small picture of what the row explains, 18 px wide."""
     x, y = at
     if kind == "shade":  # the same power, a narrow lead and a wide one
