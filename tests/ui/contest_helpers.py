@@ -29,3 +29,24 @@ def played(sim, turns: int):
 def number(text: str) -> float:
     """'−0.9' (a true minus sign) or '+1.2' as a float."""
     return float(text.replace("\u2212", "-"))
+
+
+def leaders(sim) -> dict[str, str]:
+    return {state_id: country.leader() for state_id, country in sim.state.countries.items()}
+
+
+def turns_to_first_tip(scenario, seed: int = 1, limit: int = 40) -> tuple[int, str]:
+    """How many turns (played as `played` plays them) until some state's lead changes hands, and which.
+
+    Found by playing, not hard-coded, so recalibrating the scenario does not break the tests.
+    """
+    from game.sim.engine import Simulation
+
+    sim = Simulation(scenario, seed)
+    for turn in range(1, limit + 1):
+        before = leaders(sim)
+        played(sim, 1)
+        changed = [s for s, leader in leaders(sim).items() if leader != before[s]]
+        if changed:
+            return turn, changed[0]
+    raise AssertionError(f"no state tipped in {limit} turns on seed {seed}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from contest_helpers import number, open_campaign, played
+from contest_helpers import leaders, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import click, settle
 
 from game.content.vocabulary import POWER_NAMES, POWERS
@@ -43,19 +43,21 @@ def test_the_changes_on_a_plate_are_each_share_change_since_end_turn(app, sim):
 def test_a_state_whose_lead_changed_hands_is_marked_tipped(app, scenario):
     from game.sim.engine import Simulation
 
-    sim = Simulation(scenario, 1)
-    played(sim, 6)
-    leader_before = sim.state.countries["kazakhstan"].leader()
-    sim.end_turn()  # on seed 1, Russia and China swap the lead in Kazakhstan on turn 7
-    assert sim.state.countries["kazakhstan"].leader() != leader_before
+    turns, state = turns_to_first_tip(scenario)
+    sim = played(Simulation(scenario, 1), turns - 1)
+    before = leaders(sim)
+    played(sim, 1)  # the turn in which `state` tips
+    assert leaders(sim)[state] != before[state]
     scene = open_campaign(app, sim)
     plates = scene.map.plates
-    assert plates["kazakhstan"].tipped
-    assert not any(plate.tipped for state, plate in plates.items() if state != "kazakhstan")
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=scene.map.screen_point("kazakhstan"), rel=(0, 0)))
+    assert plates[state].tipped
+    assert {s for s, plate in plates.items() if plate.tipped} == {
+        s for s, leader in leaders(sim).items() if leader != before[s]
+    }
+    point = scene.map.screen_point(state)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0)))
     settle(app)
-    tip = scene.tips.at(scene.map.screen_point("kazakhstan"))
-    assert f"tipped from {POWER_NAMES[leader_before]}" in tip
+    assert f"tipped from {POWER_NAMES[before[state]]}" in scene.tips.at(point)
 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])

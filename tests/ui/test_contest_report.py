@@ -7,7 +7,7 @@ import re
 
 import pygame
 import pytest
-from contest_helpers import number, open_campaign, played
+from contest_helpers import leaders, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import button_labels, click, click_button, press, settle
 
 from game.content.vocabulary import POWER_NAMES
@@ -80,15 +80,18 @@ def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(a
 def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
     from game.sim.engine import Simulation
 
-    sim = played(Simulation(scenario, 1), 6)
-    before = sim.state.countries["kazakhstan"].leader()
+    turns, state = turns_to_first_tip(scenario)
+    sim = played(Simulation(scenario, 1), turns - 1)
+    before = leaders(sim)
     open_campaign(app, sim)
-    press(app, pygame.K_RETURN)  # End Turn 7: on seed 1 Russia and China swap the lead in Kazakhstan
-    after = sim.state.countries["kazakhstan"].leader()
-    assert after != before
+    press(app, pygame.K_RETURN)  # End Turn: the turn in which `state` tips
+    after = leaders(sim)
+    assert after[state] != before[state]
     lines = [line for line, _c, _bold in app.top.moves()]
     tipped = [line for line in lines if line.startswith("• Tipped")]
-    assert tipped == [f"• Tipped — Kazakhstan: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})"]
+    name = sim.world.state_name(state)
+    assert f"• Tipped — {name}: {POWER_NAMES[after[state]]} now leads (was {POWER_NAMES[before[state]]})" in tipped
+    assert len(tipped) == sum(after[s] != before[s] for s in after)
     assert lines.index(SUMMARY_TITLE) < lines.index(tipped[0])  # told with the per-state summaries
 
 
