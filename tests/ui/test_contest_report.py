@@ -12,7 +12,7 @@ from ui_helpers import button_labels, click, click_button, press, settle
 
 from game.content.vocabulary import POWER_NAMES
 from game.sim.standing import state_standing
-from game.ui.scenes.report import SUMMARY_TITLE, ReportScene
+from game.ui.scenes.report import ReportScene
 
 
 def _panel_texts(scene) -> list[str]:
@@ -67,13 +67,15 @@ def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(a
     assert isinstance(report, ReportScene)
     headers = [line for line, _colour, bold in report.moves() if bold]
     assert headers[0].startswith("Russia's answers") and headers[1].startswith("China's answers")
-    assert headers[2] == SUMMARY_TITLE
-    assert headers.index(SUMMARY_TITLE) < min(i for i, h in enumerate(headers) if h.startswith("Your orders"))
+    assert headers[-1].startswith("Your orders")
     lines = [line for line, _c, bold in report.moves() if not bold]
     first_rival = sim.reports[-1].orders
     assert any(p.reason and p.reason in lines[0] for p in first_rival if p.order.power == "russia")
-    summary = [line for line in lines if line.startswith("• US ")]
-    assert summary and " in " in summary[0] and ":" in summary[0]
+    # then, at the top of the right column and above the why-ledger, the US change per state
+    assert report.left.right < report.summary.left and report.summary.bottom <= report.right.top
+    summary = [line for line, _colour in report.summary_lines()]
+    assert summary[0].startswith("• US ") and " in " in summary[0] and ":" in summary[0]
+    assert summary[0].startswith(report.summary_wrapped[0][0])  # drawn in that panel, first line first
     assert scene is not report
 
 
@@ -87,12 +89,12 @@ def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
     press(app, pygame.K_RETURN)  # End Turn: the turn in which `state` tips
     after = leaders(sim)
     assert after[state] != before[state]
-    lines = [line for line, _c, _bold in app.top.moves()]
+    lines = [line for line, _colour in app.top.summary_lines()]
     tipped = [line for line in lines if line.startswith("• Tipped")]
     name = sim.world.state_name(state)
     assert f"• Tipped — {name}: {POWER_NAMES[after[state]]} now leads (was {POWER_NAMES[before[state]]})" in tipped
     assert len(tipped) == sum(after[s] != before[s] for s in after)
-    assert lines.index(SUMMARY_TITLE) < lines.index(tipped[0])  # told with the per-state summaries
+    assert lines[-len(tipped) :] == tipped  # after the per-state lines, in the same panel
 
 
 def test_hovering_a_rivals_number_breaks_down_its_change_too(app, sim):

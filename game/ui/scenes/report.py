@@ -86,20 +86,22 @@ class ReportScene(Scene):
         self.moves_page = max(0, min(len(self.move_pages) - 1, self.moves_page + step))
         self.rebuild()
 
-    def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
-        """The rivals' answers first, then the US change per state, events, your orders, refusals.
+    def summary_lines(self) -> list[tuple[str, tuple[int, int, int]]]:
+        """Where the US gained or lost in each state and why, then the states that tipped (issue 9.3)."""
+        lines = [(f"• {line}", TEXT) for line in turn_summaries(self.sim, self.report.changes)]
+        lines = lines or [("• US alignment did not move this turn.", MUTED)]
+        return lines + [(f"• Tipped — {line}", WARN) for line in tipped_in_turn(self.sim, self.report.turn)]
 
-        A student first sees how Moscow and Beijing answered (each move with its stated reason),
-        then where the US gained or lost and why, before the full ledger on the right (issues 8, 9).
+    def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
+        """The rivals' answers first, then events, your orders and refusals (the left column).
+
+        A student reads how Moscow and Beijing answered (each move with its stated reason), then,
+        at the top of the right column, where the US gained or lost and why, then the full ledger.
         """
         sim, report = self.sim, self.report
         lines: list[tuple[str, tuple[int, int, int], bool]] = []
         for power in ("russia", "china"):
             lines += self._orders_of(power, f"{POWER_NAMES[power]}'s answers", POWER_COLOURS[power])
-        summaries = turn_summaries(sim, report.changes)
-        lines.append((SUMMARY_TITLE, ACCENT, True))
-        lines += [(f"• {line}", TEXT, False) for line in summaries] or [("• No change this turn.", MUTED, False)]
-        lines += [(f"• Tipped — {line}", WARN, False) for line in tipped_in_turn(sim, report.turn)]
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
@@ -128,6 +130,15 @@ class ReportScene(Scene):
             )
         return lines
 
+    def _wrap_summary(self, width: int, room: int) -> list[tuple[str, tuple[int, int, int]]]:
+        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest)."""
+        text, px = self.ctx.text, self.ctx.px
+        wrapped = [(part, colour) for line, colour in self.summary_lines() for part in text.wrap(line, width, 13)]
+        fits = max(2, (room - px(20) - text.line_height(16, True)) // text.line_height(13))
+        if len(wrapped) > fits:
+            wrapped = [*wrapped[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
+        return wrapped
+
     @property
     def pages(self) -> int:
         return max(1, -(-len(self.rows) // self.per_page))
@@ -149,8 +160,15 @@ class ReportScene(Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         self.left = pygame.Rect(px(16), px(64), round(w * 0.4), h - px(130))
-        self.right = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
+        column = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
         text = self.ctx.text
+        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3)
+        head = px(12) + text.line_height(16, True) + px(8)  # the panel's title, and a margin below the lines
+        height = head + len(self.summary_wrapped) * text.line_height(13)
+        self.summary = pygame.Rect(column.topleft, (column.width, height))
+        self.right = pygame.Rect(
+            column.x, self.summary.bottom + px(8), column.width, column.bottom - self.summary.bottom - px(8)
+        )
         wrapped = [
             (part, colour, bold)
             for line, colour, bold in self.moves()
@@ -232,7 +250,7 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        y = panel(surface, self.left, text, "Rivals' answers, your standing, events")
+        y = panel(surface, self.left, text, "Rivals' answers, then events and your orders")
         if len(self.move_pages) > 1:
             text.draw(
                 surface,
@@ -244,6 +262,10 @@ class ReportScene(Scene):
             )
         for part, colour, bold in self.move_pages[self.moves_page]:
             text.draw(surface, part, (self.left.x + px(12), y), 13, colour, bold)
+            y += text.line_height(13)
+        y = panel(surface, self.summary, text, SUMMARY_TITLE)
+        for part, colour in self.summary_wrapped:
+            text.draw(surface, part, (self.summary.x + px(12), y), 13, colour)
             y += text.line_height(13)
         self._draw_ledger(surface)
 
