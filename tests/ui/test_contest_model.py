@@ -55,3 +55,12 @@ def test_a_scenario_start_shows_real_shares_and_nothing_tipped():
     look = starting_look({"us": 20.0, "russia": 50.0, "china": 30.0})
     assert look.leader == "russia" and look.shares == pytest.approx((0.2, 0.5, 0.3))
     assert look.margin == pytest.approx(0.2) and look.tipped_from is None
+
+
+def test_every_state_value_the_ledger_records_has_a_readable_name(sim):
+    """The report names variables for a student: no raw ids such as 'russia_strain'."""
+    from game.sim.explain import VALUE_NAMES, describe_variable
+
+    for key in sim.state.countries["kazakhstan"].values:
+        assert key in VALUE_NAMES, key
+        assert "_" not in describe_variable(f"values.{key}")
