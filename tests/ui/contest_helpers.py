@@ -35,14 +35,20 @@ def leaders(sim) -> dict[str, str]:
     return {state_id: country.leader() for state_id, country in sim.state.countries.items()}
 
 
+def new_game(scenario, seed: int = 1):
+    """A game whose rivals are played by the computer, as in the window."""
+    from game.ai.doctrine import choose_rival_orders
+    from game.sim.engine import Simulation
+
+    return Simulation(scenario, seed, rival_chooser=choose_rival_orders)
+
+
 def turns_to_first_tip(scenario, seed: int = 1, limit: int = 40) -> tuple[int, str]:
     """How many turns (played as `played` plays them) until some state's lead changes hands, and which.
 
     Found by playing, not hard-coded, so recalibrating the scenario does not break the tests.
     """
-    from game.sim.engine import Simulation
-
-    sim = Simulation(scenario, seed)
+    sim = new_game(scenario, seed)
     for turn in range(1, limit + 1):
         before = leaders(sim)
         played(sim, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from contest_helpers import leaders, number, open_campaign, played, turns_to_first_tip
+from contest_helpers import leaders, new_game, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import click, settle
 
 from game.content.vocabulary import POWER_NAMES, POWERS
@@ -41,10 +41,8 @@ def test_the_changes_on_a_plate_are_each_share_change_since_end_turn(app, sim):
 
 
 def test_a_state_whose_lead_changed_hands_is_marked_tipped(app, scenario):
-    from game.sim.engine import Simulation
-
     turns, state = turns_to_first_tip(scenario)
-    sim = played(Simulation(scenario, 1), turns - 1)
+    sim = played(new_game(scenario), turns - 1)
     before = leaders(sim)
     played(sim, 1)  # the turn in which `state` tips
     assert leaders(sim)[state] != before[state]

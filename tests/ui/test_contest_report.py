@@ -7,7 +7,7 @@ import re
 
 import pygame
 import pytest
-from contest_helpers import leaders, number, open_campaign, played, turns_to_first_tip
+from contest_helpers import leaders, new_game, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import button_labels, click, click_button, press, settle
 
 from game.content.vocabulary import POWER_NAMES
@@ -80,10 +80,8 @@ def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(a
 
 
 def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
-    from game.sim.engine import Simulation
-
     turns, state = turns_to_first_tip(scenario)
-    sim = played(Simulation(scenario, 1), turns - 1)
+    sim = played(new_game(scenario), turns - 1)
     before = leaders(sim)
     open_campaign(app, sim)
     press(app, pygame.K_RETURN)  # End Turn: the turn in which `state` tips
