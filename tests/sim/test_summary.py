@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.ai.doctrine import choose_rival_orders
 from game.sim.engine import Simulation
 from game.sim.ledger import Change
 from game.sim.summary import state_summaries, summary_line
@@ -38,7 +39,7 @@ def test_another_power_gets_its_own_summary():
 
 
 def test_a_played_turn_summary_adds_up_to_the_ledger_total(window_2023):
-    sim = Simulation(window_2023, 7)
+    sim = Simulation(window_2023, 7, rival_chooser=choose_rival_orders)
     sim.queue(next(o for o in sim.legal_orders("us") if o.target == "kazakhstan"))
     report = sim.end_turn()
     parts = state_summaries(report.changes, "kazakhstan", "us", window_2023)
