@@ -14,9 +14,10 @@ import attrs
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
+from game.sim.explain import describe_factors
 from game.sim.ledger import Change
 from game.sim.standing import LEVEL, PREFERRED, state_standing
-from game.sim.summary import state_summaries, summary_line
+from game.sim.summary import factor_line, state_summaries, summary_line
 from game.ui.history import alignment_series, changes_since_end_turn
 
 SHORT = {"us": "US", "russia": "Russia", "china": "China"}
@@ -119,14 +120,23 @@ def next_tier_lines(sim: Simulation, state_id: str, power: str = "us") -> tuple[
 
 
 def turn_summaries(sim: Simulation, changes: Iterable[Change], power: str = "us") -> list[str]:
-    """The report's per-state lines, biggest net change first (states that did not move are left out)."""
+    """The report's per-state lines, biggest net change first (states that did not move are left out).
+
+    A state whose gains were scaled by its receptivity names the strongest factor ('; gains ×1.80
+    window of opportunity, C7'): the multipliers are causes too (issue 9.3).
+    """
     changes = list(changes)
     totals: dict[str, float] = {}
     for change in changes:
         if change.variable == f"alignment.{power}" and change.target in sim.world.state_defs:
             totals[change.target] = totals.get(change.target, 0.0) + change.delta
     ranked = sorted((s for s, t in totals.items() if abs(t) >= 0.05), key=lambda s: (-abs(totals[s]), s))
-    return [summary_line(changes, s, power, sim.scenario) for s in ranked]
+    lines = []
+    for state_id in ranked:
+        gains = [c for c in changes if c.target == state_id and c.variable == f"alignment.{power}" and c.factors]
+        scaled = describe_factors(gains, limit=1)  # the strongest only: the hover lists them all
+        lines.append(summary_line(changes, state_id, power, sim.scenario) + (f"; gains {scaled}" if scaled else ""))
+    return lines
 
 
 def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
@@ -157,5 +167,7 @@ def breakdown_tip(sim: Simulation, state_id: str, power: str = "us") -> str:
     if not parts and abs(total) < 0.05:
         name = sim.world.state_name(state_id)
         return f"{SHORT[power]} alignment in {name} has not moved since you last pressed End Turn."
-    line = summary_line(changes_since_end_turn(sim), state_id, power, sim.scenario, limit=6)
-    return f"{line} (since you last pressed End Turn)."
+    changes = changes_since_end_turn(sim)
+    line = summary_line(changes, state_id, power, sim.scenario, limit=6)
+    scaled = factor_line(changes, state_id, power)  # receptivity as a cause: '×1.80 window of opportunity, C7'
+    return f"{line} (since you last pressed End Turn)." + (f" Its {scaled}." if scaled else "")

@@ -113,3 +113,16 @@ def test_a_report_heading_never_ends_a_page():
     pages = page_lines(lines, 3)
     assert pages == [[lines[0], lines[1]], [lines[2], lines[3]]]
     assert page_lines([], 3) == [[]]
+
+
+def test_receptivity_factors_show_as_causes_in_the_report_and_the_hover(app, sim):
+    scene = open_campaign(app, sim)
+    click(app, scene.map.screen_point("kazakhstan"))
+    click_button(app, next(label for label in button_labels(scene) if label.startswith("Culture and tourism")))
+    press(app, pygame.K_RETURN)  # End Turn: the order's alignment gain is scaled by Kazakhstan's receptivity
+    report = app.top
+    line = next(text for text, _colour in report.summary_lines() if " in Kazakhstan: " in text)
+    assert "Culture and tourism +" in line and "; gains \u00d7" in line
+    # the campaign's panel under the report was rebuilt at End Turn: its US number's hover says the same
+    rect = next(r for r, t in scene.tips.zones if isinstance(t, str) and "Alignment with United States" in t)
+    assert "gains scaled \u00d7" in scene.tips.at(rect.center)
