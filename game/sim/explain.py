@@ -42,6 +42,7 @@ VALUE_NAMES = {
     "resilience": "resilience against shared threats",
     "us_trust": "trust in the US",
     "neglect_turns": "turns without US engagement",
+    "russia_strain": "strain with Russia",
 }
 
 

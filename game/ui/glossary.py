@@ -69,6 +69,15 @@ def value_tip(name: str) -> str:
     return f"{meaning}. {MOVED_BY.get(name, '')}".strip()
 
 
+STANDING_TIP = (
+    "Standing is a power's share of the three powers' alignment in a state. Tiers, worst first: "
+    "rival-led, level (within 2 points of the strongest rival), leading, preferred partner (a share "
+    "of at least the scenario's preferred share while leading). The score counts standing only up "
+    "to the preferred share: the best result is a welcome additional partner, not a state pulled "
+    "out of its neighbours' orbit (C1, C2). The points needed assume the rivals stand still."
+)
+
+
 def alignment_tip(power: str, value: float, floor: float, delta: float) -> str:
     change = f"; {delta:+.1f} since you last pressed End Turn" if abs(delta) >= 0.05 else ""
     return (

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
+from game.sim.ledger import Change
 
 
 def alignment_series(sim: Simulation) -> dict[str, dict[str, list[float]]]:
@@ -45,6 +46,11 @@ def last_turn_deltas(sim: Simulation, state_id: str) -> dict[str, float]:
     return dict(totals)
 
 
+def changes_since_end_turn(sim: Simulation) -> list[Change]:
+    """The ledger's changes behind `change_since_end_turn`, oldest first (hover breakdowns sum them)."""
+    return sim.ledger[_last_end_turn_start(sim) :]
+
+
 CHANGE_LABEL = "change since you last pressed End Turn (that turn's results plus event answers since)"
 
 
@@ -54,12 +60,28 @@ def change_since_end_turn(sim: Simulation, state_id: str) -> dict[str, float]:
     That is the last resolved turn's changes plus everything recorded since (event answers,
     facilitator acts), so current value − change = the value shown when End Turn was pressed.
     Before the first End Turn it covers only what happened since the campaign began.
+
+    The window starts where the last report's changes start in the ledger, not at a turn
+    number: answers given after End Turn carry the next turn's number, so counting by turn
+    left them out of one change column and counted them again in the next.
     """
     totals: dict[str, float] = defaultdict(float)
-    since = sim.turn if sim.state.finished or not sim.reports else sim.turn - 1
-    for change in reversed(sim.ledger):
-        if change.turn < since:
-            break
+    for change in sim.ledger[_last_end_turn_start(sim) :]:
         if change.target == state_id:
             totals[change.variable] += change.delta
     return dict(totals)
+
+
+def _last_end_turn_start(sim: Simulation) -> int:
+    """The ledger index of the first change the last End Turn made (0 before any)."""
+    if not sim.reports:
+        return 0
+    changes = sim.reports[-1].changes
+    entries = sim.ledger
+    if not changes:
+        return len(entries)
+    last = changes[-1]
+    for index in range(len(entries) - 1, -1, -1):
+        if entries[index] is last:  # the report holds the ledger's own entries
+            return index + 1 - len(changes)
+    return len(entries)

@@ -1,7 +1,10 @@
 """The campaign map: drawn once into a Surface and redrawn only when its inputs change.
 
-States are filled by the power that leads their alignment (stronger lead, stronger colour),
-with that power's hatch pattern and shape badge as the non-colour cue.
+States are filled by the power that leads their alignment (stronger lead, deeper colour),
+with that power's hatch pattern and shape badge as the non-colour cue. Each state's name
+plate carries the contest: a bar of the three powers' shares (C1, C2), each share's change
+since End Turn, and an orange frame with "tipped" when the lead changed hands. What was
+drawn is kept in `plates`, so tests check the picture's content, not its pixels.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import math
 import attrs
 import pygame
 
+from game.content.vocabulary import POWERS
+from game.ui.contest import StateLook
 from game.ui.geometry import MapData, Projection, country_at
 from game.ui.shapes import draw_shape
 from game.ui.text import Text
@@ -22,6 +27,7 @@ from game.ui.theme import (
     POWER_SHAPES,
     RIVAL_LAND,
     SEA,
+    WARN,
     Colour,
     ink_on,
     mix,
@@ -39,12 +45,28 @@ REGION_LABELS = {
 }
 
 
-@attrs.frozen
-class StateLook:
-    """What the map shows of one state: who leads and by how much."""
+# Where the plates of the small southern states sit (lon, lat), clear of each other and of the
+# capitals; a thin leader line joins a plate to its state.
+PLATE_AT: dict[str, tuple[float, float]] = {
+    "uzbekistan": (59.0, 44.0),  # over the Aral basin
+    "turkmenistan": (51.6, 39.0),  # over the southern Caspian
+    "kazakhstan": (69.5, 47.4),  # east of the legend, south of Astana
+    "kyrgyzstan": (81.2, 41.4),  # over Xinjiang, below Bishkek
+    "tajikistan": (75.8, 36.2),  # over the Pamirs and the Karakoram
+}
+TIPPED_LABEL = "tipped"
 
+
+@attrs.frozen
+class Plate:
+    """What one state's name plate shows (kept for tests and tooltips)."""
+
+    state: str
+    box: tuple[int, int, int, int]
     leader: str
-    margin: float  # leader's share minus the runner-up's, 0–1
+    segments: tuple[tuple[str, int], ...]  # (power, width in pixels) of the share bar, US first
+    changes: tuple[str, ...]  # each power's share change, as printed
+    tipped: bool
 
 
 @attrs.frozen
@@ -55,6 +77,8 @@ class MapInputs:
     looks: tuple[tuple[str, StateLook], ...]
     route_progress: float
     scale: float
+    preferred_share: float = 0.40  # where the share bar's white tick goes (the US preferred-partner share)
+    keep_clear: tuple[int, int, int, int] | None = None  # map-local box plates avoid (the open legend)
 
 
 def _pattern(size: tuple[int, int], power: str, colour: Colour, spacing: int) -> pygame.Surface:
@@ -89,16 +113,26 @@ class MapView:
         self._patterns: dict[tuple[tuple[int, int], int], dict[str, pygame.Surface]] = {}
         self._outlines: dict[str, list[list[tuple[float, float]]]] = {}
         self.renders = 0  # how often the picture was rebuilt (tests check the cache works)
+        self.plates: dict[str, Plate] = {}  # map-local boxes, as last drawn
+        self.region_labels: dict[str, pygame.Rect] = {}  # where RUSSIA, MONGOLIA … were drawn (map-local)
+        self._on_top: list[tuple[pygame.Surface, pygame.Rect]] = []  # plates and capitals stay above the selection
 
     def hit(self, pos: tuple[int, int]) -> str | None:
         """The player state at a screen position, or None."""
         if not self.rect.collidepoint(pos):
             return None
         local = (pos[0] - self.rect.x, pos[1] - self.rect.y)
+        for plate in self.plates.values():  # a plate may sit over a neighbour: it stands for its own state
+            if pygame.Rect(plate.box).collidepoint(local):
+                return plate.state
         return country_at(self.data, self.projection.to_lonlat(local))
 
     def screen_point(self, state_id: str) -> tuple[int, int]:
-        """Where a state's label sits on screen (tests click here)."""
+        """Where a state's name plate (or, before the first drawing, its label point) sits on screen."""
+        plate = self.plates.get(state_id)
+        if plate is not None:  # the name plate is what a player sees and clicks
+            centre = pygame.Rect(plate.box).center
+            return (centre[0] + self.rect.x, centre[1] + self.rect.y)
         shape = next(c for c in self.data.countries if c.id == state_id)
         x, y = self.projection.to_screen(shape.label)
         return (round(x) + self.rect.x, round(y) + self.rect.y)
@@ -124,6 +158,8 @@ class MapView:
         for ring in self._outlines.get(selected or "", []):
             points = [(x + rect.x, y + rect.y) for x, y in ring]
             pygame.draw.polygon(target, (255, 255, 255), points, max(2, round(3 * inputs.scale)))
+        for plate, box in self._on_top:
+            target.blit(plate, box.move(rect.topleft))
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -193,52 +229,140 @@ class MapView:
 
     def _labels(self, surface: pygame.Surface, looks: dict[str, StateLook], inputs: MapInputs) -> None:
         text = self.text
+        fx, _fy, fw, _fh = self.projection.frame
         for country in self.data.countries:
             if country.id in REGION_LABELS:
                 x, y = self.projection.to_screen(country.label)
                 if country.id == "russia":
                     x, y = self.projection.to_screen((82.0, 56.0))
-                text.draw(
+                half = text.width(REGION_LABELS[country.id], 12) // 2 + 4
+                x = min(max(x, fx + half), fx + fw - half)  # never cut off at the frame's edge
+                self.region_labels[country.id] = text.draw(
                     surface, REGION_LABELS[country.id], (round(x), round(y)), 12, (196, 200, 208), anchor="center"
                 )
         for name, point in self.data.seas:
             x, y = self.projection.to_screen(point)
             text.draw(surface, name, (round(x), round(y)), 12, (170, 200, 225), anchor="center")
-        plates: list[tuple[pygame.Rect, pygame.Surface, str]] = []
-        compact = inputs.size[0] < 560 * inputs.scale  # a small map: smaller name plates that do not overlap
-        size = 11 if compact else 14
-        badge = round((6 if compact else 9) * inputs.scale)
+        compact = inputs.size[0] < 560 * inputs.scale  # a small map: smaller plates
+        capitals = self._capitals(surface, inputs.scale)
+        self.plates = {}
+        self._on_top = []
+        placed: list[pygame.Rect] = [zone for _, _, zone in capitals]
+        if inputs.keep_clear is not None:  # plates keep clear of the capitals and the legend
+            placed.append(pygame.Rect(inputs.keep_clear))
+        obstacles = len(placed)
         for country in self.data.countries:
             look = looks.get(country.id)
             if look is None:
                 continue
-            x, y = self.projection.to_screen(country.label)
-            if country.id == "kazakhstan":
-                y += 16 * inputs.scale  # keep clear of Astana
-            label = text.render(country.name, size, (255, 255, 255), bold=True)
-            width = label.get_width() + badge * 2 + 10
-            box = pygame.Rect(0, 0, width, label.get_height() + 4)
-            box.center = (round(x), round(y))
-            _keep_apart(box, [placed for placed, _, _ in plates])
-            plates.append((box, label, look.leader))
+            anchor = self.projection.to_screen(country.label)
+            at = self.projection.to_screen(PLATE_AT.get(country.id, country.label))
+            plate, drawn = self._plate(country.id, country.name, look, compact, inputs.scale, inputs.preferred_share)
+            box = plate.get_rect(center=(round(at[0]), round(at[1])))
+            _place(box, placed, pygame.Rect(self.projection.frame))
+            placed.append(box)
+            if not box.collidepoint(anchor):  # a plate moved off its state: a leader line back to it
+                end = (min(max(anchor[0], box.left), box.right), min(max(anchor[1], box.top), box.bottom))
+                pygame.draw.line(surface, (10, 14, 20), anchor, end, 3)
+                pygame.draw.line(surface, (235, 238, 242), anchor, end, 1)
+                pygame.draw.circle(surface, (235, 238, 242), (round(anchor[0]), round(anchor[1])), 2)
+            surface.blit(plate, box)
+            self._on_top.append((plate, box))
+            self.plates[country.id] = attrs.evolve(drawn, box=(box.x, box.y, box.width, box.height))
+        for tag, spot, zone in capitals:  # a capital's name shows unless a plate had nowhere else to go
+            if not any(zone.colliderect(p) for p in placed[obstacles:]):
+                shade = pygame.Surface(spot.inflate(6, 0).size, pygame.SRCALPHA)
+                shade.fill((10, 14, 20, 160))
+                shade.blit(tag, (3, 0))
+                surface.blit(shade, spot.inflate(6, 0))
+                self._on_top.append((shade, spot.inflate(6, 0)))  # Bishkek sits on a border: above the outline
+
+    def _capitals(self, surface: pygame.Surface, scale: float) -> list[tuple[pygame.Surface, pygame.Rect, pygame.Rect]]:
+        """Draw the capitals' dots; return their name tags and where they go (plates keep clear)."""
+        tags = []
         for _state_id, name, point in self.data.capitals:
             x, y = round(self.projection.to_screen(point)[0]), round(self.projection.to_screen(point)[1])
-            pygame.draw.circle(surface, (15, 18, 24), (x, y), max(4, round(5 * inputs.scale)))
-            pygame.draw.circle(surface, (255, 255, 255), (x, y), max(2, round(3 * inputs.scale)))
-            tag = text.render(name, 11, (255, 255, 255))
+            pygame.draw.circle(surface, (15, 18, 24), (x, y), max(4, round(5 * scale)))
+            pygame.draw.circle(surface, (255, 255, 255), (x, y), max(2, round(3 * scale)))
+            tag = self.text.render(name, 11, (255, 255, 255))
             spot = tag.get_rect(midleft=(x + 7, y))
-            if not any(spot.inflate(4, 2).colliderect(box) for box, _, _ in plates):
-                shade = pygame.Surface(spot.inflate(6, 0).size, pygame.SRCALPHA)
-                shade.fill((10, 14, 20, 120))
-                surface.blit(shade, spot.inflate(6, 0))
-                surface.blit(tag, spot)
-        for box, label, leader in plates:
-            plate = pygame.Surface(box.size, pygame.SRCALPHA)
-            plate.fill((10, 14, 20, 170))
-            surface.blit(plate, box)
-            centre = (box.left + badge + 3, box.centery)
-            draw_shape(surface, POWER_SHAPES[leader], centre, badge, POWER_COLOURS[leader])
-            surface.blit(label, (box.left + badge * 2 + 7, box.top + 2))
+            tags.append((tag, spot, spot.union(pygame.Rect(x - 5, y - 5, 10, 10))))
+        return tags
+
+    def _plate(
+        self, state_id: str, name: str, look: StateLook, compact: bool, scale: float, preferred: float
+    ) -> tuple[pygame.Surface, Plate]:
+        """A name plate: leader badge and name, the three-power share bar, each share's change."""
+        text = self.text
+        size, small = (11, 10) if compact else (14, 12)
+        badge = round((6 if compact else 8) * scale)
+        pad = round(4 * scale)
+        label = text.render(name, size, (255, 255, 255), bold=True)
+        tipped = look.tipped_from is not None
+        tag = text.render(TIPPED_LABEL, small, (10, 12, 16), bold=True) if tipped else None
+        changes = tuple(f"{c:+.1f}".replace("-", "\u2212") if abs(c) >= 0.05 else "0.0" for c in look.changes)
+        mini = max(3, round((4 if compact else 5) * scale))
+        cells = [text.render(c, small, (235, 238, 242)) for c in changes]
+        cell_w = max(c.get_width() for c in cells) + mini * 2 + round(3 * scale)
+        head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
+        width = max(head_w, cell_w * 3) + pad * 2
+        bar_h = max(5, round((7 if compact else 10) * scale))
+        moved = any(c != "0.0" for c in changes)  # at the start nothing has moved: no row of zeros
+        height = label.get_height() + bar_h + (cells[0].get_height() if moved else 0) + pad * 2
+        plate = pygame.Surface((width, height), pygame.SRCALPHA)
+        plate.fill((10, 14, 20, 190))
+        y = pad // 2
+        draw_shape(
+            plate,
+            POWER_SHAPES[look.leader],
+            (pad + badge, y + label.get_height() // 2),
+            badge,
+            POWER_COLOURS[look.leader],
+        )
+        plate.blit(label, (pad + badge * 2 + pad, y))
+        if tag is not None:
+            spot = tag.get_rect(midleft=(pad + badge * 2 + pad * 3 + label.get_width(), y + label.get_height() // 2))
+            pygame.draw.rect(plate, WARN, spot.inflate(pad * 2, 0), border_radius=4)
+            plate.blit(tag, spot)
+        y += label.get_height()
+        inner = width - pad * 2
+        segments: list[tuple[str, int]] = []
+        x = pad
+        for i, power in enumerate(POWERS):
+            seg = inner - (x - pad) if i == len(POWERS) - 1 else round(inner * look.shares[i])
+            segments.append((power, seg))
+            pygame.draw.rect(plate, POWER_COLOURS[power], (x, y, seg, bar_h))
+            if i:  # a dark gap between shares, so neighbouring colours never blur into one
+                pygame.draw.line(plate, (10, 12, 16), (x, y), (x, y + bar_h - 1), 2)
+            x += seg
+        pygame.draw.rect(plate, (10, 12, 16), (pad, y, inner, bar_h), 1)
+        tick = pad + round(inner * preferred)
+        pygame.draw.line(plate, (255, 255, 255), (tick, y - 2), (tick, y + bar_h + 1), 2)
+        y += bar_h + 1
+        for i, (power, cell) in enumerate(zip(POWERS, cells if moved else [], strict=False)):
+            cx = pad + i * (inner // 3)
+            draw_shape(plate, POWER_SHAPES[power], (cx + mini, y + cell.get_height() // 2), mini, POWER_COLOURS[power])
+            plate.blit(cell, (cx + mini * 2 + round(2 * scale), y))
+        if tipped:
+            pygame.draw.rect(plate, WARN, plate.get_rect(), max(2, round(2 * scale)), border_radius=3)
+        return plate, Plate(state_id, (0, 0, width, height), look.leader, tuple(segments), changes, tipped)
+
+
+def _place(box: pygame.Rect, placed: list[pygame.Rect], frame: pygame.Rect) -> None:
+    """Move a plate to the nearest free spot inside the frame (searching outward in small steps)."""
+    start = box.clamp(frame)
+    step_x, step_y = max(4, box.width // 6), max(4, box.height // 4)
+    offsets = sorted(
+        ((dx * step_x, dy * step_y) for dx in range(-6, 7) for dy in range(-8, 9)),
+        key=lambda d: (d[0] / 1.5) ** 2 + d[1] ** 2,  # prefer moving up or down over sideways
+    )
+    for dx, dy in offsets:
+        spot = start.move(dx, dy)
+        if frame.contains(spot) and not any(spot.colliderect(other.inflate(2, 2)) for other in placed):
+            box.topleft = spot.topleft
+            return
+    box.topleft = start.topleft
+    _keep_apart(box, placed)
 
 
 def _keep_apart(box: pygame.Rect, placed: list[pygame.Rect]) -> None:

@@ -142,13 +142,15 @@ GUIDE = """Your first turn, step by step.
 1. Click a state on the map (or press Tab). The left panel shows where it leans: its alignment with the United States, Russia and China (0–100), with a white tick at each power's floor, and last turn's change beside each number. Hover any number to learn what it means and what moves it.
 2. On the right, pick a track: Soft power, Trade or Diplomacy (keys 1–3). Each shows the points left this turn. Each action lists its cost, and the line under it says what it is expected to do, already scaled by how receptive the state is. Hover an action for the full reasoning and the claims behind it.
 3. Click an action to queue it. Greyed actions say why they cannot be ordered now. Queued orders appear under the map; click one to remove it.
-4. Press End turn (Enter). Russia and China move, the rules run, and the turn report shows every change and why. Events may then ask you to decide.
+4. Press End turn (Enter). Russia and China move, the rules run, and the turn report opens with their answers to your moves, then where the US gained or lost in each state and why, then every change. Events may then ask you to decide.
 
 Tips: soft power is cheap and slow but lasts (C5, C6). Trade and diplomacy are weak until trust is built. The window of opportunity shrinks (C7): start early. Do not try to push Russia or China out: states balance (C1) and backlash costs score (C2). Kazakhstan counts most (C14)."""
 
 METERS = """What the meters mean.
 
 Alignment (0–100 per power): how far the state leans toward each power. The leader colours the map (blue star and diagonal hatch: US; vermillion square and lines: Russia; yellow triangle and dots: China).
+On the map: a deeper shade means a wider lead. Under each state's name a bar splits it between the US, Russia and China (their shares of its alignment; the white tick is the preferred-partner share), the numbers give each share's change since End Turn, and an orange "tipped" frame marks a state whose lead just changed hands.
+Standing: the US share of a state's alignment, in tiers: rival-led, level, leading, preferred partner. The line under "Leans toward" says how much alignment the US needs for the next tier (C1, C2).
 Floor: the alignment a power's structural ties guarantee (trade, remittances, treaties, pipelines). It cannot fall below it (C3, C4).
 Stability: domestic calm; instability weakens every power's gains (C12).
 Economy: growth and openness; development steadies a state (C13).

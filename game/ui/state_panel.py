@@ -11,6 +11,7 @@ import pygame
 from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui import glossary
+from game.ui.contest import breakdown_tip, next_tier_lines
 from game.ui.history import CHANGE_LABEL, change_since_end_turn
 from game.ui.scene import Context
 from game.ui.shapes import draw_shape
@@ -62,7 +63,14 @@ def draw_state_panel(
     draw_shape(surface, POWER_SHAPES[leader], (x + px(8), y + px(10)), px(8), POWER_COLOURS[leader])
     area = text.draw(surface, f"Leans toward {POWER_NAMES[leader]}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
     tip(area, "The power with the highest alignment; the map shades the state in its colour, shape and pattern.")
-    y += px(28)
+    y += px(22)
+    line = next(
+        (form for form in next_tier_lines(sim, state_id) if text.width(form, 12) <= width),
+        next_tier_lines(sim, state_id)[-1],
+    )
+    area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, ACCENT)
+    tip(area, f"{next_tier_lines(sim, state_id)[0]}. {glossary.STANDING_TIP}")
+    y += text.line_height(12) + px(4)
 
     area = text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
     tip(area, f"The small signed number beside each value is the {CHANGE_LABEL}.")
@@ -76,7 +84,8 @@ def draw_state_panel(
         text.draw(surface, f"{value:.1f}", (x + width - px(48), y), 13, TEXT, bold=True, anchor="topright")
         text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
         bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
-        tip(row, glossary.alignment_tip(power, value, country.floors[power], delta))
+        message = glossary.alignment_tip(power, value, country.floors[power], delta)
+        tip(row, f"{breakdown_tip(sim, state_id, power)} {message}")
         y += px(33)
 
     y += px(2)

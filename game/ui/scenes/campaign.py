@@ -14,17 +14,18 @@ from pathlib import Path
 
 import pygame
 
-from game.content.vocabulary import POWERS, TRACKS
+from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
 from game.ui import glossary, saves, turnflow
 from game.ui.classroom import Seat, Session
+from game.ui.contest import state_looks
 from game.ui.geometry import MapError, load_map
 from game.ui.layout import CampaignLayout
-from game.ui.mapview import MapInputs, MapView, StateLook
+from game.ui.map_legend import draw_legend, legend_size, legend_tip
+from game.ui.mapview import MapInputs, MapView
 from game.ui.preview import action_tip, effect_lines
 from game.ui.scene import Context, Scene, Transition, pop, push
-from game.ui.shapes import draw_shape
 from game.ui.state_panel import draw_region_panel, draw_state_panel
 from game.ui.text import Text
 from game.ui.theme import (
@@ -33,7 +34,6 @@ from game.ui.theme import (
     MUTED,
     PANEL,
     POWER_COLOURS,
-    POWER_SHAPES,
     POWER_SHORT,
     TEXT,
     WARN,
@@ -525,12 +525,14 @@ class CampaignScene(Scene):
         return state_tip(self.sim, state_id) if state_id else None
 
     def map_inputs(self) -> MapInputs:
-        looks = []
-        for state_id, country in self.sim.state.countries.items():
-            shares = sorted((country.share(p) for p in POWERS), reverse=True)
-            looks.append((state_id, StateLook(country.leader(), shares[0] - shares[1])))
+        """The map's drawing model: every state's three-power standing, its change and tipping."""
         return MapInputs(
-            self.layout.map.size, tuple(looks), self.sim.state.projects.get("trans_caspian", 0.0), self.ctx.scale
+            self.layout.map.size,
+            state_looks(self.sim),
+            self.sim.state.projects.get("trans_caspian", 0.0),
+            self.ctx.scale,
+            self.sim.scenario.score.preferred_share,
+            tuple(self._legend_box().move(-self.layout.map.x, -self.layout.map.y)),
         )
 
     def draw_content(self, surface: pygame.Surface) -> None:
@@ -668,47 +670,16 @@ class CampaignScene(Scene):
         px = self.ctx.px
         frame = pygame.Rect(self.map.projection.frame) if self.map else pygame.Rect((0, 0), self.layout.map.size)
         x, y = self.layout.map.x + frame.x + px(6), self.layout.map.y + frame.y + px(6)
-        if not self.legend_open:
-            return pygame.Rect(x, y, px(78), px(20))
-        if self.layout.compact:
-            return pygame.Rect(x, y, px(118), px(78))
-        return pygame.Rect(x, y, px(250), px(96))
+        return pygame.Rect((x, y), legend_size(self.ctx, self.layout.compact, self.legend_open))
 
     def _legend_tip(self) -> str:
-        lines = [f"{POWER_SHORT[p]}: {POWER_SHAPES[p]}, {glossary_pattern(p)}" for p in POWERS]
-        action = "Click to fold the legend away." if self.legend_open else "Click to show the legend."
-        return "Who leads each state — " + "; ".join(lines) + ". White line: the Trans-Caspian route. " + action
+        return legend_tip(self.legend_open)
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
-        text, px = self.ctx.text, self.ctx.px
         box = self._legend_box()
         self.legend_rect = box
-        x, y = box.topleft
-        shade = pygame.Surface(box.size, pygame.SRCALPHA)
-        shade.fill((12, 16, 22, 190))
-        surface.blit(shade, box)
-        if not self.legend_open:
-            text.draw(surface, "Legend ›", (x + px(8), box.centery), 11, TEXT, bold=True, anchor="midleft")
-            return
-        compact = self.layout.compact
-        size = 11 if compact else 12
-        step = px(15) if compact else px(18)
-        title = "Who leads (click)" if compact else "Who leads each state"
-        text.draw(surface, title, (x + px(8), y + px(3)), size, TEXT, bold=True)
-        for i, power in enumerate(POWERS):
-            cy = y + px(26 if compact else 30) + i * step
-            draw_shape(surface, POWER_SHAPES[power], (x + px(16), cy), px(6 if compact else 7), POWER_COLOURS[power])
-            label = POWER_SHORT[power] if compact else f"{POWER_SHORT[power]} — {POWER_SHAPES[power]}, "
-            label += "" if compact else glossary_pattern(power)
-            text.draw(surface, label, (x + px(30), cy), size, TEXT, anchor="midleft")
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
-        ry = y + px(70 if compact else 84)
-        if compact:
-            route = "route built" if progress >= 100 else f"route {progress:.0f}%"
-        else:
-            route = "Trans-Caspian route (" + ("built" if progress >= 100 else f"dashed: {progress:.0f}% built") + ")"
-        pygame.draw.line(surface, (250, 250, 250), (x + px(8), ry), (x + px(26), ry), 2)
-        text.draw(surface, route, (x + px(30), ry), size, TEXT, anchor="midleft")
+        draw_legend(surface, self.ctx, box, self.layout.compact, self.legend_open, progress)
 
 
 def reason_only(name: str, reason: str) -> str:

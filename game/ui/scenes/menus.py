@@ -16,8 +16,9 @@ from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.ui import catalogue, glossary, reference, saves
 from game.ui.classroom import Session
+from game.ui.contest import starting_look, state_looks
 from game.ui.geometry import MapError, load_map
-from game.ui.mapview import MapInputs, MapView, StateLook
+from game.ui.mapview import MapInputs, MapView
 from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
@@ -63,9 +64,7 @@ class Backdrop:
             return
         looks = ()
         if scenario is not None:
-            looks = tuple(
-                (s.id, StateLook(max(("us", "russia", "china"), key=s.alignment.get), 0.05)) for s in scenario.states
-            )
+            looks = tuple((s.id, starting_look(s.alignment)) for s in scenario.states)
         rect = surface.get_rect()
         self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale), None)
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -458,13 +457,11 @@ class BriefingScene(Scene):
         if self.map is None:
             panel(surface, rect, text, "The map could not be drawn")
             return
-        looks = []
-        for state_id, country in self.sim.state.countries.items():
-            shares = sorted((country.share(p) for p in ("us", "russia", "china")), reverse=True)
-            looks.append((state_id, StateLook(country.leader(), shares[0] - shares[1])))
+        looks = state_looks(self.sim)  # the same plates as the campaign map: shares of all three powers
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
-        self.map.draw(surface, rect, MapInputs(rect.size, tuple(looks), progress, self.ctx.scale), None)
-        caption = "The region at the start: each state is shaded by the power it leans toward."
+        share = self.sim.scenario.score.preferred_share
+        self.map.draw(surface, rect, MapInputs(rect.size, looks, progress, self.ctx.scale, share), None)
+        caption = "The region at the start: shade = who leads; bar = US | Russia | China shares."
         text.draw(surface, caption, (rect.x + px(8), rect.bottom - px(8)), 13, TEXT, anchor="bottomleft")
 
 

@@ -1,4 +1,4 @@
-"""The turn report: rival moves with their reasons, events, and the why-ledger (paged, filterable).
+"""The turn report: the rivals' answers, the US change per state, events, and the why-ledger (paged).
 
 The ledger of one turn holds hundreds of entries; they are grouped (same target, variable
 and cause), tiny ones dropped, and shown a page at a time from cached text, never in a
@@ -15,11 +15,13 @@ import pygame
 from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
+from game.ui.contest import tipped_in_turn, turn_summaries
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
+from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT, WARN
 from game.ui.widgets import delta_colour, panel
 
-HIDDEN_GROUPS = ("budget",)  # spending and income are shown as orders, not as ledger rows
+HIDDEN_GROUPS = ("budget",)
+SUMMARY_TITLE = "Where the US moved, and why"  # spending and income are shown as orders, not as ledger rows
 
 
 @attrs.frozen
@@ -84,32 +86,58 @@ class ReportScene(Scene):
         self.moves_page = max(0, min(len(self.move_pages) - 1, self.moves_page + step))
         self.rebuild()
 
+    def summary_lines(self) -> list[tuple[str, tuple[int, int, int]]]:
+        """Where the US gained or lost in each state and why, then the states that tipped (issue 9.3)."""
+        lines = [(f"• {line}", TEXT) for line in turn_summaries(self.sim, self.report.changes)]
+        lines = lines or [("• US alignment did not move this turn.", MUTED)]
+        return lines + [(f"• Tipped — {line}", WARN) for line in tipped_in_turn(self.sim, self.report.turn)]
+
     def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
-        """Events first, then each power's moves with its stated reason, then refusals."""
+        """The rivals' answers first, then events, your orders and refusals (the left column).
+
+        A student reads how Moscow and Beijing answered (each move with its stated reason), then,
+        at the top of the right column, where the US gained or lost and why, then the full ledger.
+        """
         sim, report = self.sim, self.report
         lines: list[tuple[str, tuple[int, int, int], bool]] = []
+        for power in ("russia", "china"):
+            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s answers", POWER_COLOURS[power])
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
-        for power in ("russia", "china", "us"):
-            moves = [p for p in report.orders if p.order.power == power]
-            if not moves:
-                continue
-            title = "Your orders" if power == "us" else f"{POWER_NAMES[power]}'s moves"
-            lines.append((f"{title} ({len(moves)})", POWER_COLOURS[power] if power != "us" else ACCENT, True))
-            for planned in moves:
-                action = sim.world.actions[planned.order.action]
-                where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
-                lines.append(
-                    (
-                        f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
-                        TEXT,
-                        False,
-                    )
-                )
+        lines += self._orders_of("us", "Your orders", ACCENT)
         for order, why in report.refused:
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
         return lines
+
+    def _orders_of(
+        self, power: str, title: str, colour: tuple[int, int, int]
+    ) -> list[tuple[str, tuple[int, int, int], bool]]:
+        sim = self.sim
+        moves = [p for p in self.report.orders if p.order.power == power]
+        if not moves:
+            return []
+        lines = [(f"{title} ({len(moves)})", colour, True)]
+        for planned in moves:
+            action = sim.world.actions[planned.order.action]
+            where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
+            lines.append(
+                (
+                    f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
+                    TEXT,
+                    False,
+                )
+            )
+        return lines
+
+    def _wrap_summary(self, width: int, room: int) -> list[tuple[str, tuple[int, int, int]]]:
+        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest)."""
+        text, px = self.ctx.text, self.ctx.px
+        wrapped = [(part, colour) for line, colour in self.summary_lines() for part in text.wrap(line, width, 13)]
+        fits = max(2, (room - px(20) - text.line_height(16, True)) // text.line_height(13))
+        if len(wrapped) > fits:
+            wrapped = [*wrapped[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
+        return wrapped
 
     @property
     def pages(self) -> int:
@@ -132,15 +160,22 @@ class ReportScene(Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         self.left = pygame.Rect(px(16), px(64), round(w * 0.4), h - px(130))
-        self.right = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
+        column = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
         text = self.ctx.text
+        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3)
+        head = px(12) + text.line_height(16, True) + px(8)  # the panel's title, and a margin below the lines
+        height = head + len(self.summary_wrapped) * text.line_height(13)
+        self.summary = pygame.Rect(column.topleft, (column.width, height))
+        self.right = pygame.Rect(
+            column.x, self.summary.bottom + px(8), column.width, column.bottom - self.summary.bottom - px(8)
+        )
         wrapped = [
             (part, colour, bold)
             for line, colour, bold in self.moves()
             for part in text.wrap(line, self.left.width - px(24), 13, bold)
         ]
         per = max(4, (self.left.height - px(90)) // text.line_height(13))
-        self.move_pages = [wrapped[i : i + per] for i in range(0, len(wrapped), per)] or [[]]
+        self.move_pages = page_lines(wrapped, per)
         self.moves_page = min(self.moves_page, len(self.move_pages) - 1)
         if len(self.move_pages) > 1:
             by = self.left.bottom - px(40)
@@ -215,7 +250,7 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        y = panel(surface, self.left, text, "Events and moves this quarter")
+        y = panel(surface, self.left, text, "Rivals' answers, then events and your orders")
         if len(self.move_pages) > 1:
             text.draw(
                 surface,
@@ -227,6 +262,10 @@ class ReportScene(Scene):
             )
         for part, colour, bold in self.move_pages[self.moves_page]:
             text.draw(surface, part, (self.left.x + px(12), y), 13, colour, bold)
+            y += text.line_height(13)
+        y = panel(surface, self.summary, text, SUMMARY_TITLE)
+        for part, colour in self.summary_wrapped:
+            text.draw(surface, part, (self.summary.x + px(12), y), 13, colour)
             y += text.line_height(13)
         self._draw_ledger(surface)
 
@@ -258,3 +297,16 @@ class ReportScene(Scene):
             why = f"because of {describe_cause(row.cause, sim.scenario)}{claims}"
             text.draw(surface, text.clip(why, width - px(10), 12), (x + px(10), y + text.line_height(13)), 12, MUTED)
             y += self.row_h
+
+
+def page_lines(
+    lines: list[tuple[str, tuple[int, int, int], bool]], per: int
+) -> list[list[tuple[str, tuple[int, int, int], bool]]]:
+    """Pages of at most `per` lines; a heading never ends a page (it moves over to its lines)."""
+    pages: list[list[tuple[str, tuple[int, int, int], bool]]] = [[]]
+    for line in lines:
+        if len(pages[-1]) >= per:
+            carried = [pages[-1].pop()] if pages[-1][-1][2] and len(pages[-1]) > 1 else []
+            pages.append(carried)
+        pages[-1].append(line)
+    return pages

@@ -1,0 +1,173 @@
+"""What the window shows of the contest: three-power standing per state, tipping, next tier, summaries.
+
+Plain functions over the simulation (no drawing), so the map, the state panel and the turn
+report read one model and tests can check it without pixels. Standing comes from
+`game.sim.standing` (C1, C2), summaries from `game.sim.summary`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from game.content.scenario import Scenario
+from game.content.vocabulary import POWER_NAMES, POWERS
+from game.sim.engine import Simulation
+from game.sim.explain import describe_factors
+from game.sim.ledger import Change
+from game.sim.standing import LEVEL, PREFERRED, state_standing
+from game.sim.summary import factor_line, state_summaries, summary_line
+from game.ui.history import alignment_series, changes_since_end_turn
+
+SHORT = {"us": "US", "russia": "Russia", "china": "China"}
+
+
+@attrs.frozen
+class StateLook:
+    """What the map shows of one state: who leads, by how much, and all three powers' shares.
+
+    `shares` and `changes` follow POWERS (US, Russia, China); changes are in share points
+    since the player last pressed End Turn. `tipped_from` names the previous leader when the
+    lead changed hands in that time.
+    """
+
+    leader: str
+    margin: float  # leader's share minus the runner-up's, 0–1
+    shares: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3)
+    changes: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    tipped_from: str | None = None
+
+
+def _leader(alignment: dict[str, float]) -> str:
+    """Same rule as CountryState.leader: highest alignment, ties to the earlier power."""
+    return max(POWERS, key=lambda p: (alignment[p], -POWERS.index(p)))
+
+
+def _shares(alignment: dict[str, float]) -> tuple[float, float, float]:
+    total = sum(alignment[p] for p in POWERS)
+    if not total:
+        return (1 / 3, 1 / 3, 1 / 3)
+    return (alignment["us"] / total, alignment["russia"] / total, alignment["china"] / total)
+
+
+def starting_look(alignment: dict[str, float]) -> StateLook:
+    """A state's look from a scenario's starting alignment (no change, nothing tipped)."""
+    shares = _shares(alignment)
+    ranked = sorted(shares, reverse=True)
+    return StateLook(_leader(alignment), ranked[0] - ranked[1], shares)
+
+
+def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
+    """Every state's look now, compared with the moment End Turn was last pressed."""
+    moved: dict[tuple[str, str], float] = {}
+    for change in changes_since_end_turn(sim):
+        group, _, power = change.variable.partition(".")
+        if group == "alignment":
+            key = (change.target, power)
+            moved[key] = moved.get(key, 0.0) + change.delta
+    looks = []
+    for state_id, country in sim.state.countries.items():
+        now = dict(country.alignment)
+        before = {p: now[p] - moved.get((state_id, p), 0.0) for p in POWERS}
+        shares, old = _shares(now), _shares(before)
+        ranked = sorted(shares, reverse=True)
+        leader, previous = _leader(now), _leader(before)
+        looks.append(
+            (
+                state_id,
+                StateLook(
+                    leader,
+                    ranked[0] - ranked[1],
+                    shares,
+                    (
+                        100 * (shares[0] - old[0]),
+                        100 * (shares[1] - old[1]),
+                        100 * (shares[2] - old[2]),
+                    ),
+                    previous if previous != leader else None,
+                ),
+            )
+        )
+    return tuple(looks)
+
+
+def preferred_share(scenario: Scenario) -> float:
+    return scenario.score.preferred_share
+
+
+def next_tier_lines(sim: Simulation, state_id: str, power: str = "us") -> tuple[str, ...]:
+    """How far `power` is from its next standing tier, longest wording first (a narrow panel takes a shorter one).
+
+    'US needs +4.2 alignment to be level with Russia (now rival-led)', then without the tier,
+    then without 'alignment'.
+    """
+    standing = state_standing(sim.state.countries[state_id], power, preferred_share(sim.scenario))
+    who = SHORT[power]
+    if standing.next_tier is None:
+        return (f"{who} is the preferred partner here: hold it", f"{who} is the preferred partner")
+    rival = POWER_NAMES[standing.strongest_other]
+    goal = {
+        LEVEL: f"to be level with {rival}",
+        PREFERRED: "to be the preferred partner",
+    }.get(standing.next_tier, f"to lead {rival}")
+    need = f"+{standing.points_needed:.1f}"
+    return (
+        f"{who} needs {need} alignment {goal} (now {standing.tier})",
+        f"{who} needs {need} alignment {goal}",
+        f"{who} needs {need} {goal}",
+    )
+
+
+def turn_summaries(sim: Simulation, changes: Iterable[Change], power: str = "us") -> list[str]:
+    """The report's per-state lines, biggest net change first (states that did not move are left out).
+
+    A state whose gains were scaled by its receptivity names the strongest factor ('; gains ×1.80
+    window of opportunity, C7'): the multipliers are causes too (issue 9.3).
+    """
+    changes = list(changes)
+    totals: dict[str, float] = {}
+    for change in changes:
+        if change.variable == f"alignment.{power}" and change.target in sim.world.state_defs:
+            totals[change.target] = totals.get(change.target, 0.0) + change.delta
+    ranked = sorted((s for s, t in totals.items() if abs(t) >= 0.05), key=lambda s: (-abs(totals[s]), s))
+    lines = []
+    for state_id in ranked:
+        gains = [c for c in changes if c.target == state_id and c.variable == f"alignment.{power}" and c.factors]
+        scaled = describe_factors(gains, limit=1)  # the strongest only: the hover lists them all
+        lines.append(summary_line(changes, state_id, power, sim.scenario) + (f"; gains {scaled}" if scaled else ""))
+    return lines
+
+
+def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
+    """'Kazakhstan: China now leads (was Russia)' for each state whose lead changed hands in `turn`."""
+    series = alignment_series(sim)
+    lines = []
+    for state_id, by_power in series.items():
+        if turn >= len(by_power["us"]):
+            continue
+        before = _leader({p: by_power[p][turn - 1] for p in POWERS})
+        after = _leader({p: by_power[p][turn] for p in POWERS})
+        if before != after:
+            name = sim.world.state_name(state_id)
+            lines.append(f"{name}: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})")
+    return lines
+
+
+def hover_breakdown(sim: Simulation, state_id: str, power: str = "us") -> tuple[float, list[tuple[str, float]]]:
+    """The alignment change the state panel shows for `power`, and its parts by cause (the same changes)."""
+    variable = f"alignment.{power}"
+    changes = [c for c in changes_since_end_turn(sim) if c.target == state_id and c.variable == variable]
+    return sum(c.delta for c in changes), state_summaries(changes, state_id, power, sim.scenario)
+
+
+def breakdown_tip(sim: Simulation, state_id: str, power: str = "us") -> str:
+    """The hover text of an alignment number: the same breakdown as the turn report's line."""
+    total, parts = hover_breakdown(sim, state_id, power)
+    if not parts and abs(total) < 0.05:
+        name = sim.world.state_name(state_id)
+        return f"{SHORT[power]} alignment in {name} has not moved since you last pressed End Turn."
+    changes = changes_since_end_turn(sim)
+    line = summary_line(changes, state_id, power, sim.scenario, limit=6)
+    scaled = factor_line(changes, state_id, power)  # receptivity as a cause: '×1.80 window of opportunity, C7'
+    return f"{line} (since you last pressed End Turn)." + (f" Its {scaled}." if scaled else "")
