@@ -91,11 +91,13 @@ def test_the_scenario_plays_all_its_turns(stem, strategy):
 
 
 @pytest.mark.parametrize("stem", LIBRARY)
-def test_neglect_loses_and_balanced_play_wins(stem):
+def test_neglect_loses_and_balanced_play_does_not(stem):
+    # Balanced play is calibrated to reach victory on about 60% of seeds (the contest must not be
+    # solved by the standard planner), so one seed promises only that it is not a defeat.
     assert campaign(stem, 1, "neglect").state.outcome == "defeat"
     balanced = campaign(stem, 1, "balanced")
-    assert balanced.state.outcome == "victory"
-    assert balanced.grade() in ("A", "B")
+    assert balanced.state.outcome != "defeat"
+    assert balanced.grade() in ("A", "B", "C", "D")
 
 
 # --- c5plus1-2015: the real calendar and the old lens (C18) -------------------------------------

@@ -29,6 +29,13 @@ class Balancing:
     drift: float = param(
         1.2, "C1", "alignment points per turn pulled from a dominant power, at full multi-vector strength", 0, 20
     )
+    repeat_fatigue: float = param(
+        0.7,
+        "C1",
+        "share of effect kept for each consecutive turn a power repeats an action in the same state: a state that balances tires of one lever",
+        0,
+        1,
+    )
 
 
 @frozen
@@ -39,13 +46,13 @@ class ThirdVector:
     rival_level: float = param(30.0, "C2", "alignment both rivals must exceed for the premium", 0, 100)
     premium: float = param(0.3, "C2", "extra US receptivity where both rivals are present", 0, 5)
     backlash_margin: float = param(
-        12.0,
+        15.0,
         "C2",
         "a push that leaves a rival within this many points of its floor is an attempt to replace it",
         0,
         100,
     )
-    backlash_alignment: float = param(3.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
+    backlash_alignment: float = param(6.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
     backlash_stability: float = param(2.0, "C2", "stability lost in that backlash", 0, 50)
 
 
@@ -128,6 +135,13 @@ class Window:
     )
     threshold: float = param(
         30.0, "C7", "strain and wariness (their geometric mean) below which the window is shut", 0, 100
+    )
+    lock_in: float = param(
+        2.0,
+        "C7",
+        "share of a US gain that becomes US floor, per unit of window opening (ties won while it is open last)",
+        0,
+        20,
     )
 
 
@@ -257,13 +271,10 @@ class Neglect:
 
 @frozen
 class Contest:
-    """What makes each turn a decision: repeated levers tire, large projects compete for room,
-    openings come and go (C1, C4, C13, C15)."""
+    """What makes each turn a decision: large projects compete for room in a state, and summit
+    preparation cannot be banked (C15, C8). Repeat fatigue belongs to balancing (C1)."""
 
-    strength: float = param(1.0, "C1", "how strongly the contest rules act: 0 switches them off", 0, 5)
-    repeat_fatigue: float = param(
-        0.7, "C1", "share of effect kept for each consecutive turn a power repeats an action in the same state", 0, 1
-    )
+    strength: float = param(1.0, "C15", "how strongly the contest rules act: 0 switches them off", 0, 5)
     project_capacity: int = param(
         2, "C15", "large projects (actions tagged large_project) a state hosts at once, from any power", 0, 20
     )

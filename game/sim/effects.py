@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.content import effects as e
-from game.sim.receptivity import receptivity
+from game.sim.receptivity import receptivity, window_opening
 from game.sim.state import CountryState
 from game.sim.world import World
 
@@ -39,11 +39,29 @@ def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
             gain = world.shift_alignment(country, power, amount * scale, ctx.cause, ctx.claims, factors=shown)
             if not effect.durable and gain > 0:
                 world.adjust_fragile(country, power, gain, ctx.cause, (*ctx.claims, "C6"))
+            if power == "us" and gain > 0:
+                _lock_in(world, country, gain, ctx)
             if power == "china" and gain > 0:  # C4: Chinese economic weight breeds wariness
                 wary = world.rules.china_wariness
                 world.adjust(country, "china_wariness", wary.strength * wary.per_gain * gain, ctx.cause, ("C4",))
         else:
             _push(world, country, power, amount, ctx)
+
+
+def _lock_in(world: World, country: CountryState, gain: float, ctx: EffectContext) -> None:
+    """C7: ties won while the window stands open outlast it; a share of the gain becomes floor.
+
+    The share grows with how far the window is open, so early engagement leaves structure
+    (agreements, institutions, habits) that a later effort through a shut door does not.
+    """
+    window = world.rules.window
+    if not window.strength or not window.lock_in:
+        return
+    opening = window_opening(world, country.values)
+    room = min(world.rules.long_game.roots_cap, country.alignment["us"]) - country.floors["us"]
+    locked = min(room, window.strength * window.lock_in * opening * gain)
+    if locked > 0:
+        world.adjust_floor(country, "us", locked, f"rule:window_lock_in:{ctx.cause}", ("C7",))
 
 
 def scaled_by(

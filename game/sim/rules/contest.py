@@ -29,24 +29,28 @@ def _builds(action: ActionDef) -> bool:
     return any(isinstance(effect, e.Progress) for effect in action.effects)
 
 
+def _keep(world: World) -> float:
+    """The share of effect a repeated lever keeps (C1: 1 when balancing is switched off)."""
+    balancing = world.rules.balancing
+    return max(0.0, 1 - balancing.strength * (1 - balancing.repeat_fatigue))
+
+
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
-    rules = world.rules.contest
-    if not rules.strength or _builds(action) or action.target == "washington":
+    keep = _keep(world)
+    if keep >= 1 or _builds(action) or action.target == "washington":
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
     uses[key] = uses.get(key, 0.0) + 1
-    keep = 1 - rules.strength * (1 - rules.repeat_fatigue)
-    return max(0.0, keep) ** repeated
+    return keep**repeated
 
 
 def expected_fatigue(world: World, power: str, action: ActionDef, target: str | None) -> float:
     """The share of its effect an order placed now would keep (for planners; changes nothing)."""
-    rules = world.rules.contest
-    if not rules.strength or _builds(action) or action.target == "washington":
+    keep = _keep(world)
+    if keep >= 1 or _builds(action) or action.target == "washington":
         return 1.0
-    keep = max(0.0, 1 - rules.strength * (1 - rules.repeat_fatigue))
     return keep ** world.state.repeats.get(_key(power, action, target), 0.0)
 
 
