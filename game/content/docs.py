@@ -446,6 +446,17 @@ plus the milestones that hold *that turn*, plus `stability_weight` × (mean stab
 milestone is not paid once: it counts on every turn it holds, and one reached early is worth more
 than one reached late.
 
+**Standing against the rivals (C1, C2).** In each state the US standing is its *share* of the
+three powers' alignment there, in percent (US ÷ (US + Russia + China) × 100), counted only up to
+`score.preferred_share` (default 0.40, so at most 40). Every Russian or Chinese gain lowers the US
+share, so a rival's gain is a US loss; but a share above the preferred-partner level earns nothing,
+because the best result the article describes is a welcome, preferred *additional* partner, not a
+state pulled out of its neighbours' orbit (and balancing, C1, pulls a dominant partner back). The
+region's standing is the states' standing weighted by `score_weight` (C14). Example: alignment
+US 40, Russia 30, China 30 gives a share of 40% and a standing of 40; US 60, Russia 20, China 20
+also gives 40 (capped); US 20, Russia 40, China 40 gives 20. The same measure, from their side,
+guides Russia's and China's choices, and the map shows each power's share in every state.
+
 | milestone | earns | when it holds |
 |---|---|---|
 | partnership | `score.partnership_points` | the state with the highest `score_weight` has the state flag `partnership` |

@@ -80,7 +80,9 @@ def _score_section(page: Page, sim: Any, out: Path) -> None:
     page.section(
         "Score",
         "The score adds US standing across the five states (Kazakhstan weighs most, C14), milestones such as the "
-        "Trans-Caspian route (C9) and PNTR (C11), and stability, minus backlash (C2).",
+        "Trans-Caspian route (C9) and PNTR (C11), and stability, minus backlash (C2). Standing in a state is the "
+        "US share of the three powers' alignment there, counted up to the preferred-partner share: a rival's gain "
+        "is a US loss, and pushing a state out of its neighbours' orbit earns nothing more (C1, C2).",
     )
     page.figure(chart)
     page.end_section()

@@ -37,7 +37,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Strain with Russia",
         "¶5, ¶13",
         "The war in Ukraine strains old ties with Moscow, which still endure.",
-        "Russian alignment drifts down while the war lasts, never below the floor its ties set.",
+        "Each state's strain with Moscow lowers Russia's receptivity and slides its alignment toward the floor its ties set; Moscow mends ties with state visits.",
     ),
     "C4": ClaimInfo(
         "Wariness of China",
@@ -61,7 +61,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Window of opportunity",
         "¶13",
         "Strain with Russia and unease about China open a timely window.",
-        "A receptivity bonus that is largest at the start and shrinks over the campaign.",
+        "A US receptivity bonus, state by state, while strain with Russia and wariness of China both run high; ties won while it is open take root as floor. It narrows as Moscow mends ties or the war ends.",
     ),
     "C8": ClaimInfo(
         "C5+1",
@@ -159,7 +159,7 @@ Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).
 Political capital and Congress support: the Washington track for the PNTR bill (C11).
-Score: the mean, over turns played, of the US position: weighted alignment plus milestones, stability, minus backlash."""
+Score: the mean, over turns played, of the US position: standing plus milestones and stability, minus backlash. Standing in a state is the US share of the three powers' alignment there (US ÷ all three × 100), counted up to the preferred-partner share (40 by default): every rival gain lowers it, and pulling a state out of its neighbours' orbit earns nothing more (C1, C2). The region's standing weights the states by importance (C14)."""
 
 KEYS = """Keys.
 

@@ -104,7 +104,7 @@ class EndScene(Scene):
         b = self.breakdown
         rows += [
             ("Final position, in parts:", TEXT),
-            (f"standing (weighted US alignment) {b.standing:.1f}", TEXT),
+            (f"standing (US share against the rivals, weighted) {b.standing:.1f}", TEXT),
             (
                 f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}"
                 + (f" · projects {b.projects:+.1f}" if b.projects else ""),
