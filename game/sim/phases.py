@@ -18,6 +18,7 @@ from game.sim.effects import apply_lasting
 from game.sim.events import FiredEvent
 from game.sim.orders import Order, PlannedOrder
 from game.sim.rules import balancing, contest, development, drift, goodwill, income, partnership, projects
+from game.sim.rules.catalogue import RULES, RuleInfo
 from game.sim.score import campaign_score, collapsed, current_score, outcome_for
 
 if TYPE_CHECKING:
@@ -143,9 +144,9 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         "drift",
         _drift,
-        ("C3", "C4", "C6", "C19"),
-        "Strain with Russia, wariness of China, cash influence fading and the cost of neglect.",
-        ("russia_strain", "china_wariness", "cash_fades", "neglect"),
+        ("C1", "C3", "C4", "C6", "C19"),
+        "Strain with Russia, wariness of China, influence fading without upkeep and the cost of neglect.",
+        ("russia_strain", "china_wariness", "cash_fades", "ties_fade", "rival_upkeep", "neglect"),
     ),
     Phase("projects", _projects, ("C9", "C10"), "Funded projects advance; the corridor brings trade.", ("projects",)),
     Phase(
@@ -182,3 +183,18 @@ OPENING: tuple[Phase, ...] = (
 def turn_order() -> tuple[Phase, ...]:
     """Every phase in the order a turn and the opening of the next one run them."""
     return (*PHASES, *OPENING)
+
+
+def rules_of(phase: Phase) -> tuple[RuleInfo, ...]:
+    """The catalogue rules a phase applies."""
+    return tuple(next(r for r in RULES if r.id == rule_id) for rule_id in phase.rules)
+
+
+def turn_order_lines() -> list[str]:
+    """The turn as help text: one line per phase, then its rules indented (shared by CLI and window)."""
+    lines = []
+    for number, phase in enumerate(turn_order(), start=1):
+        claims = f" [{', '.join(phase.claims)}]" if phase.claims else ""
+        lines.append(f"{number}. {phase.name}{claims}: {phase.summary}")
+        lines += [f"    {r.title} [{', '.join(r.claims)}]: {r.summary}" for r in rules_of(phase)]
+    return lines
