@@ -95,7 +95,7 @@ def run_rules(args: argparse.Namespace) -> int:
     """List every rule with its claims, and every parameter with its value and meaning."""
     import attrs
 
-    from game.sim.rules.catalogue import turn_order_lines
+    from game.sim.phases import turn_order_lines
 
     scenario, problems = check_scenario(args.scenario)
     if scenario is None:

@@ -22,6 +22,7 @@ from game.sim.legality import check_order, legal_orders, order_cost
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
 from game.sim.phases import OPENING, PHASES, Phase, TurnContext
 from game.sim.rules import contest, income
+from game.sim.rules.summits import region_share
 from game.sim.score import campaign_score, current_score, grade_for, score_breakdown
 from game.sim.state import GameState, initial_state, state_hash, to_data
 from game.sim.world import World
@@ -356,9 +357,7 @@ class Simulation:
         # C8: a region-wide format reaches all five states, each a share; only C5+1 formats
         # depend on the C5+1 claim (switching C8 off must not freeze ERICEN). Regional effects
         # (projects, preparation) happen once, so the per-state share does not shrink them.
-        share = world.rules.c5plus1.region_share if action.target == "region" else 1.0
-        if action.target == "region" and order.power == "us" and "c5plus1" in action.tags:
-            share *= world.rules.c5plus1.strength
+        share = region_share(world, action, order.power)
         country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
         region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
         for effect in action.effects:

@@ -9,7 +9,7 @@ import attrs
 
 from game.content.scenario import Scenario
 from game.content.vocabulary import TRACK_NAMES
-from game.sim.rules.catalogue import turn_order_lines
+from game.sim.phases import turn_order_lines
 
 
 @attrs.frozen

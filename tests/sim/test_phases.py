@@ -4,8 +4,8 @@ import attrs
 from worlds import make_scenario, make_state, make_world
 
 from game.sim.engine import Simulation
-from game.sim.phases import OPENING, PHASES, TurnContext, turn_order
-from game.sim.rules.catalogue import RULES, turn_order_lines
+from game.sim.phases import OPENING, PHASES, TurnContext, turn_order, turn_order_lines
+from game.sim.rules.catalogue import RULES
 
 
 def _sim(rules: dict | None = None) -> Simulation:

@@ -17,6 +17,7 @@ from game.content.scenario import (
     About,
     ActionDef,
     Doctrine,
+    EventDef,
     Grade,
     PowerDef,
     PowerValues,
@@ -92,6 +93,7 @@ def make_scenario(
     *,
     actions: tuple[ActionDef, ...] = (),
     projects: tuple[ProjectDef, ...] = (),
+    events: tuple[EventDef, ...] = (),
     turns: int = 4,
     globals: dict[str, bool | float] | None = None,
     quiet: bool = True,
@@ -119,6 +121,7 @@ def make_scenario(
         actions=(*base_actions, *actions),
         score=ScoreDef(grades=(Grade("A", 50.0), Grade("F", 0.0)), victory_score=50.0, defeat_score=5.0),
         projects=projects,
+        events=events,
         globals=globals if globals is not None else {"war_in_ukraine": False},
         rules=rules,
     )

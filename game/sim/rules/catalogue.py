@@ -1,15 +1,12 @@
 """Every rule the engine runs, with its claim ids and a plain-English summary (for help and docs).
 
-`turn_order()` joins these to the phase table the engine loops over, so help lists the rules in
-the order a turn really applies them.
+Plain data, importing nothing of the game: `game.sim.phases.turn_order_lines()` joins these to the
+phase table the engine loops over, so help lists the rules in the order a turn applies them.
 """
 
 from __future__ import annotations
 
 import attrs
-
-from game.sim.phases import Phase
-from game.sim.phases import turn_order as _phases
 
 
 @attrs.frozen
@@ -124,22 +121,3 @@ RULES: tuple[RuleInfo, ...] = (
         "When US alignment and trust in Kazakhstan pass their thresholds, a strategic partnership forms.",
     ),
 )
-
-
-def rule(rule_id: str) -> RuleInfo:
-    return next(r for r in RULES if r.id == rule_id)
-
-
-def turn_order() -> list[tuple[Phase, tuple[RuleInfo, ...]]]:
-    """Each phase of a turn, in the engine's order, with the catalogue rules it applies."""
-    return [(phase, tuple(rule(r) for r in phase.rules)) for phase in _phases()]
-
-
-def turn_order_lines() -> list[str]:
-    """The turn as help text: one line per phase, then its rules indented (shared by CLI and window)."""
-    lines = []
-    for number, (phase, rules) in enumerate(turn_order(), start=1):
-        claims = f" [{', '.join(phase.claims)}]" if phase.claims else ""
-        lines.append(f"{number}. {phase.name}{claims}: {phase.summary}")
-        lines += [f"    {r.title} [{', '.join(r.claims)}]: {r.summary}" for r in rules]
-    return lines
