@@ -99,6 +99,3 @@ class Ledger:
     def record(self, turn: int, target: str, variable: str, delta: float, cause: str, claims: tuple[str, ...]) -> None:
         """Record a change made outside the state's numbers (a facilitator's rule change)."""
         self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims, ())))
-
-    def for_turn(self, turn: int) -> list[Change]:
-        return [c for c in self.entries if c.turn == turn]
