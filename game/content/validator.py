@@ -659,8 +659,25 @@ def max_fires(event: Any, turns: int) -> int:
     return 1 + (turns - 1) // (event.cooldown_turns + 1)
 
 
-def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
-    """Probability 0, a turn window outside the campaign, or waiting on an event that cannot fire often enough."""
+def _waits_in_vain(event: Any, events: dict[str, Any], reasons: dict[str, str], turns: int) -> str | None:
+    """Why an event waiting on other events can never fire, if it cannot."""
+    for need in _required_events(event.condition):
+        other = events.get(need.event)
+        if other is None:
+            continue
+        if other.id in reasons:
+            return f"it waits for '{other.id}', which can never fire"
+        most = max_fires(other, turns)
+        if need.at_least > most:
+            return (
+                f"it waits for '{other.id}' to fire {need.at_least} times, but that event can fire "
+                f"at most {most} time{'' if most == 1 else 's'}"
+            )
+    return None
+
+
+def _never_fire(scenario: Scenario) -> dict[str, str]:
+    """Event id -> why it can never fire: probability 0, a turn window outside the campaign, or a dead wait."""
     reasons: dict[str, str] = {}
     for event in scenario.events:
         if event.probability == 0:
@@ -676,21 +693,16 @@ def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
         for event in scenario.events:
             if event.id in reasons or event.condition is None:
                 continue
-            for need in _required_events(event.condition):
-                other = events.get(need.event)
-                if other is None:
-                    continue
-                if other.id in reasons:
-                    reasons[event.id] = f"it waits for '{other.id}', which can never fire"
-                elif need.at_least > max_fires(other, scenario.turns):
-                    most = max_fires(other, scenario.turns)
-                    reasons[event.id] = (
-                        f"it waits for '{other.id}' to fire {need.at_least} times, but that event can fire "
-                        f"at most {most} time{'' if most == 1 else 's'}"
-                    )
-                if event.id in reasons:
-                    changed = True
-                    break
+            reason = _waits_in_vain(event, events, reasons, scenario.turns)
+            if reason is not None:
+                reasons[event.id] = reason
+                changed = True
+    return reasons
+
+
+def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
+    """Probability 0, a turn window outside the campaign, or waiting on an event that cannot fire often enough."""
+    reasons = _never_fire(scenario)
     for index, event in enumerate(scenario.events):
         if event.id in reasons:
             where = "probability" if event.probability == 0 else "condition"

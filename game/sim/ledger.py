@@ -44,7 +44,7 @@ class Ledger:
         self.entries: list[Change] = entries if entries is not None else []
         self.turn = 1
 
-    def change(
+    def change(  # noqa: PLR0913, PLR0917 - the hot path: a parameter object would cost an allocation per change
         self,
         container: dict[str, float],
         key: str,
