@@ -335,21 +335,23 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
                 relies_on=ids,
             )
     action_ids = [a.id for a in scenario.actions]
-    for index, power in enumerate(scenario.powers):
+    for index, power_def in enumerate(scenario.powers):
         path: Path_ = ("powers", index)
         for track in ("soft_power", "trade", "diplomacy"):
-            yield from _bounded((*path, "budget", track), sc.TrackValues, track, power.budget.get(track), "a budget")
-        if power.id == "us" and power.doctrine is not None:
+            yield from _bounded(
+                (*path, "budget", track), sc.TrackValues, track, power_def.budget.get(track), "a budget"
+            )
+        if power_def.id == "us" and power_def.doctrine is not None:
             yield _warning((*path, "doctrine"), "the US is played by a person or a strategy; its doctrine is ignored")
-        if power.id != "us" and power.doctrine is None:
-            yield _error((*path, "doctrine"), f"{power.id} needs a doctrine for the AI", "missing-key")
-        if power.doctrine is None:
+        if power_def.id != "us" and power_def.doctrine is None:
+            yield _error((*path, "doctrine"), f"{power_def.id} needs a doctrine for the AI", "missing-key")
+        if power_def.doctrine is None:
             continue
-        for kind, items in (("priorities", power.doctrine.priorities), ("responses", power.doctrine.responses)):
+        for kind, items in (("priorities", power_def.doctrine.priorities), ("responses", power_def.doctrine.responses)):
             yield from _doctrine_ids((*path, "doctrine", kind), [item.id for item in items])
             for item_index, item in enumerate(items):
                 yield from _check_doctrine_item(
-                    (*path, "doctrine", kind, item_index), item, (*path, "id"), power.id, scenario, action_ids
+                    (*path, "doctrine", kind, item_index), item, (*path, "id"), power_def.id, scenario, action_ids
                 )
 
 

@@ -342,10 +342,10 @@ class Simulation:
                 )
             else:
                 self._apply_action(order, targets, fatigue)
-        for item in [s for s in world.state.scheduled if s["due"] == world.turn]:
-            world.state.scheduled.remove(item)
-            order = Order.from_data(item)
-            self._apply_action(order, (order.target,) if order.target else world.state_ids, item.get("fatigue", 1.0))
+        for due in [s for s in world.state.scheduled if s["due"] == world.turn]:
+            world.state.scheduled.remove(due)
+            order = Order.from_data(due)
+            self._apply_action(order, (order.target,) if order.target else world.state_ids, due.get("fatigue", 1.0))
         contest.remember_uses(world, uses)
         world.state.last_us_orders = us_orders
         return refused, engaged
