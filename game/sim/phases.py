@@ -196,5 +196,5 @@ def turn_order_lines() -> list[str]:
     for number, phase in enumerate(turn_order(), start=1):
         claims = f" [{', '.join(phase.claims)}]" if phase.claims else ""
         lines.append(f"{number}. {phase.name}{claims}: {phase.summary}")
-        lines += [f"    {r.title} [{', '.join(r.claims)}]: {r.summary}" for r in rules_of(phase)]
+        lines += [f"    · {r.title} [{', '.join(r.claims)}]: {r.summary}" for r in rules_of(phase)]
     return lines
