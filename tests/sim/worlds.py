@@ -1,8 +1,9 @@
 """A tiny-world builder: small valid scenarios built in code, so rule tests state their own numbers.
 
 Tests that play the shipped 40-turn scenario break whenever its numbers are recalibrated; a
-test built here names every parameter it depends on. `quiet_rules()` switches every claim off,
-so a test turns on only the rule it is about.
+test built here names every parameter it depends on. `quiet_rules()` sets every group's
+strength to 0, so a test turns on only the rule it is about; the few decays that act whatever
+the strength (cash, ties and trust fading, wariness fading) take the parameters the test gives.
 """
 
 from __future__ import annotations
