@@ -1,6 +1,7 @@
 """The turn is a table of phases: the engine runs it in order, each phase runs alone, and help reads it."""
 
 import attrs
+import pytest
 from worlds import make_scenario, make_state, make_world
 
 from game.sim.engine import Simulation
@@ -86,3 +87,11 @@ def test_a_tiny_world_is_a_valid_scenario():
 
     assert [str(f) for f in validate_references(make_scenario())] == []
     assert make_world().state.turn == 1
+
+
+@pytest.mark.parametrize("phase", turn_order(), ids=lambda p: p.name)
+def test_every_phase_runs_alone_on_a_fresh_turn_context(phase):
+    sim = _sim({"balancing": {"strength": 1.0, "threshold": 0.5, "drift": 10.0}})
+    before = len(sim.world.ledger.entries)
+    phase.run(TurnContext(sim))
+    assert all(c.turn == sim.turn for c in sim.world.ledger.entries[before:])
