@@ -128,6 +128,7 @@ def test_a_check_needing_a_longer_horizon_is_not_applicable_and_says_how_long():
 # --- the checks on window-2023 ------------------------------------------------------------------
 
 
+@pytest.mark.slow  # plays every arm of the thesis checks
 def test_every_check_measures_its_contrasts_with_the_claims_on_and_with_its_control_arm(checks):
     assert sorted(checks) == [1, 2, 3, 4, 5, 6]
     for number, result in checks.items():
@@ -140,15 +141,18 @@ def test_every_check_measures_its_contrasts_with_the_claims_on_and_with_its_cont
     assert {m.off_claims for m in checks[6].contrasts} == {("C3",), ("C4",)}  # each rival's claim on its own
 
 
+@pytest.mark.slow  # plays every arm of the thesis checks
 def test_the_corridor_check_reads_russias_alignment_not_the_floor_its_rule_lowers(checks):
     assert all(ok for _, ok in checks[5].conditions)  # built in every balanced run, never without funding
     assert [m.contrast.measure for m in checks[5].contrasts] == ["russia_alignment_lead"]
 
 
+@pytest.mark.slow  # plays every arm of the thesis checks
 def test_check_4_judges_final_standing_as_well_as_the_campaign(checks):
     assert {m.contrast.measure for m in checks[4].contrasts} == {"standing_us", "standing_us_mean"}
 
 
+@pytest.mark.slow  # plays every arm of the thesis checks
 @pytest.mark.parametrize("number", MUST_HOLD)
 def test_the_check_holds_with_its_control_arm(checks, number):
     result = checks[number]
@@ -160,6 +164,7 @@ def test_the_check_holds_with_its_control_arm(checks, number):
     assert result.status == HELD
 
 
+@pytest.mark.slow  # plays every arm of the thesis checks
 def test_thesis_csv_rows_have_exactly_the_agreed_columns_one_per_check(checks):
     rows = result_rows(list(checks.values()))
     assert [list(row) for row in rows] == [list(CSV_COLUMNS)] * 6

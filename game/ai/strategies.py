@@ -15,14 +15,13 @@ import attrs
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
+from game.sim.effects import effect_value
 from game.sim.events import available_choices
 from game.sim.legality import check_order, legal_moves, order_cost, remaining
 from game.sim.orders import Decision, IllegalOrder, Order
 from game.sim.rules import contest
+from game.sim.rules.summits import region_share
 from game.sim.world import World
-
-# Rough worth of one unit of each effect to the US, for ranking orders (not for resolving them).
-_VARIABLE_WORTH = {"stability": 0.3, "economy": 0.25, "china_wariness": 0.05, "resilience": 0.15, "us_trust": 0.5}
 
 
 @attrs.frozen
@@ -40,33 +39,6 @@ class Strategy:
     spread: float = 0.6  # value kept by each further order in the same state this turn (1 = concentrate)
     only_states: Callable[[World, str], bool] = lambda world, state_id: True
     random_orders: bool = False
-
-
-def _region_share(world: World, action: ActionDef) -> float:
-    return world.rules.c5plus1.region_share * len(world.state_ids) if action.target == "region" else 1.0
-
-
-def _effect_worth(world: World, effect: Any, state_id: str | None, pressure: float) -> float:
-    if isinstance(effect, e.Influence):
-        if effect.power in (None, "us"):
-            return effect.amount * (1.0 if effect.durable else 0.7)
-        return -effect.amount * 0.6 * pressure if effect.amount < 0 else 0.0
-    if isinstance(effect, e.Goodwill):
-        return effect.amount * 0.9
-    if isinstance(effect, e.Adjust):
-        worth = _VARIABLE_WORTH.get(effect.variable, 0.0) * effect.amount
-        if effect.variable == "resilience" and state_id and world.country(state_id).flags.get("afghan_border"):
-            worth *= 2
-        return worth
-    if isinstance(effect, e.Progress):
-        remaining = 100 - world.state.projects.get(effect.project, 0.0)
-        return 0.2 * min(effect.amount, remaining) if remaining > 0 else 0.0
-    if isinstance(effect, e.RegionAdjust) and effect.variable == "c5plus1_preparation":
-        room = 100 - world.state.region["c5plus1_preparation"]
-        return 0.06 * min(effect.amount, room)
-    if isinstance(effect, e.Washington):
-        return 0.15 * effect.amount
-    return 0.0
 
 
 def order_worth(
@@ -101,8 +73,8 @@ def order_worth(
     if worth is None:
         prefs = dict(strategy.prefer)
         pressure = prefs.get("pressure", 0.3)
-        worth = sum(_effect_worth(world, effect, state_id, pressure) for effect in action.effects)
-        worth *= _region_share(world, action)
+        worth = sum(effect_value(world, effect, state_id, pressure) for effect in action.effects)
+        worth *= region_share(world, action, "us") * (len(world.state_ids) if action.target == "region" else 1)
         for tag in action.tags:
             worth *= prefs.get(tag, 1.0)
         if strategy.prefer_actions or strategy.track_weights:
@@ -197,7 +169,7 @@ def choose_decision(world: World, strategy: Strategy, decision: Decision, rng: r
         return rng.choice(offered).id
 
     def worth(choice: Any) -> float:
-        return sum(_effect_worth(world, effect, decision.state, 0.3) for effect in choice.effects) + sum(
+        return sum(effect_value(world, effect, decision.state, 0.3) for effect in choice.effects) + sum(
             effect.amount * 0.2 for effect in choice.effects if isinstance(effect, e.Budget) and effect.power == "us"
         )
 

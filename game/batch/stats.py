@@ -75,26 +75,6 @@ def mean_interval(values: Sequence[float]) -> Interval:
     return Interval(centre, centre - half, centre + half, n)
 
 
-def difference_interval(a: Sequence[float], b: Sequence[float]) -> Interval:
-    """mean(a) − mean(b) with Welch's 95% interval (unequal variances)."""
-    va, vb = variance(a) / len(a), variance(b) / len(b)
-    diff = mean(a) - mean(b)
-    se = math.sqrt(va + vb)
-    if se == 0:
-        return Interval(diff, diff, diff, len(a) + len(b))
-    df = (va + vb) ** 2 / (
-        (va**2 / (len(a) - 1) if len(a) > 1 else 0) + (vb**2 / (len(b) - 1) if len(b) > 1 else 0) or 1
-    )
-    half = t95(df) * se
-    return Interval(diff, diff - half, diff + half, len(a) + len(b))
-
-
 def paired_interval(a: Sequence[float], b: Sequence[float]) -> Interval:
     """Mean of a[i] − b[i] (same seeds) with a t-based 95% interval."""
     return mean_interval([x - y for x, y in zip(a, b, strict=True)])
-
-
-def cohens_d(a: Sequence[float], b: Sequence[float]) -> float:
-    """Standardised effect size: the difference of means over the pooled standard deviation."""
-    pooled = math.sqrt((variance(a) + variance(b)) / 2)
-    return (mean(a) - mean(b)) / pooled if pooled else float("inf") if mean(a) != mean(b) else 0.0

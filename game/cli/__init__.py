@@ -13,21 +13,12 @@ from collections.abc import Callable, Sequence
 from game.cli import commands
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits 2 with a one-line message (its default) — kept explicit for clarity."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Crossroads: US policy in Central Asia, a strategy game and classroom simulation.",
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command")
     for name, (register, _) in commands.COMMANDS.items():
         # argparse %-formats `help` but prints `description` as written, so only help is escaped.
         text = commands.HELP[name]

@@ -106,13 +106,7 @@ def _removable_event(scenario: Any) -> str:
 def _event_refs(condition: Any) -> list[Any]:
     from game.content import conditions as cond
 
-    if isinstance(condition, cond.EventFired):
-        return [condition]
-    if isinstance(condition, cond.AllOf | cond.AnyOf):
-        return [ref for item in condition.of for ref in _event_refs(item)]
-    if isinstance(condition, cond.NotOf):
-        return _event_refs(condition.of)
-    return []
+    return [item for _, item in cond.walk(condition) if isinstance(item, cond.EventFired)]
 
 
 def run_new_scenario(args: argparse.Namespace) -> int:

@@ -95,16 +95,16 @@ def run_rules(args: argparse.Namespace) -> int:
     """List every rule with its claims, and every parameter with its value and meaning."""
     import attrs
 
-    from game.sim.rules.catalogue import RULES
+    from game.sim.phases import turn_order_lines
 
     scenario, problems = check_scenario(args.scenario)
     if scenario is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         return 1
-    print("Rules, in the order a turn applies them, with the claims behind them:")
-    for rule in RULES:
-        print(f"  {rule.title} [{', '.join(rule.claims)}]: {rule.summary}")
+    print("A turn's phases, in the order the engine runs them, with the rules and claims behind them:")
+    for line in turn_order_lines():
+        print(f"  {line}")
     print()
     print(f"Parameters ({args.scenario}); set any with --set rules.GROUP.NAME=VALUE:")
     for group in attrs.fields(type(scenario.rules)):

@@ -2,12 +2,15 @@
 
 Conditions are data, never expressions: each kind below is one attrs class tagged by its
 `type` key in YAML. The simulation evaluates them in `game.sim.conditions`; the loader and
-the docs read the `EXAMPLE` and field metadata here, so nothing is written twice.
+the docs read the `EXAMPLE` and field metadata here, so nothing is written twice. `REFS` names
+the fields that refer to ids (checked by the validator), and `walk` is the one traversal of a
+condition tree.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal
 
 from attrs import field, frozen
 
@@ -28,6 +31,7 @@ class TurnIs:
     at_most: int = field(default=10_000, metadata=doc("last turn on which it holds"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: turn, at_least: 4, at_most: 12}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -39,6 +43,7 @@ class GlobalIs:
     value: bool = field(default=True, metadata=doc("the value it must have"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: global, name: war_in_ukraine, value: true}"
+    REFS: ClassVar[dict[str, str]] = {"name": "global"}
 
 
 @frozen
@@ -51,6 +56,7 @@ class GlobalNumber:
     at_most: float = field(default=1e9, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: global_number, name: drought, at_least: 2}"
+    REFS: ClassVar[dict[str, str]] = {"name": "global"}
 
 
 @frozen
@@ -63,6 +69,7 @@ class RegionVariable:
     at_most: float = field(default=1e9, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: region_variable, variable: backlash, at_least: 5}"
+    REFS: ClassVar[dict[str, str]] = {"variable": "region_variable"}
 
 
 @frozen
@@ -74,6 +81,7 @@ class ProjectIs:
     at_least: float = field(default=100.0, metadata=doc("progress needed"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: project, project: trans_caspian, at_least: 100}"
+    REFS: ClassVar[dict[str, str]] = {"project": "project"}
 
 
 @frozen
@@ -88,6 +96,7 @@ class WashingtonIs:
     at_most: float = field(default=1e9, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: washington, variable: congress_support, at_least: 50}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -99,6 +108,7 @@ class EventFired:
     at_least: int = field(default=1, metadata=doc("how many times"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: event_fired, event: brics_expansion}"
+    REFS: ClassVar[dict[str, str]] = {"event": "event"}
 
 
 @frozen
@@ -110,6 +120,7 @@ class ChoiceMade:
     choice: str = field(metadata=doc("the id of one of its choices"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: choice_made, event: c5plus1_summit, choice: president}"
+    REFS: ClassVar[dict[str, str]] = {"event": "event", "choice": "choice"}
 
 
 @frozen
@@ -120,6 +131,7 @@ class StateIs:
     ids: tuple[str, ...] = field(metadata=doc("state ids"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: state, ids: [kazakhstan, turkmenistan]}"
+    REFS: ClassVar[dict[str, str]] = {"ids": "states"}
 
 
 @frozen
@@ -131,6 +143,7 @@ class FlagIs:
     value: bool = field(default=True, metadata=doc("the value it must have"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: flag, flag: on_corridor}"
+    REFS: ClassVar[dict[str, str]] = {"flag": "readable_flag"}
 
 
 @frozen
@@ -141,6 +154,7 @@ class WaterIs:
     position: Literal["upstream", "downstream"] = field(metadata=doc("upstream or downstream"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: water, position: downstream}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -153,6 +167,7 @@ class AlignmentIs:
     at_most: float = field(default=100.0, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: alignment, power: china, at_least: 40}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -163,6 +178,7 @@ class LeaderIs:
     power: Power = field(metadata=doc("us, russia or china"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: leader, power: russia}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -175,6 +191,7 @@ class VariableIs:
     at_most: float = field(default=100.0, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: variable, variable: china_wariness, at_least: 50}"
+    REFS: ClassVar[dict[str, str]] = {"variable": "variable"}
 
 
 @frozen
@@ -185,6 +202,7 @@ class AllOf:
     of: tuple[Condition, ...] = field(metadata=doc("the conditions"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: all, of: [{type: turn, at_least: 2}, {type: leader, power: us}]}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -195,6 +213,7 @@ class AnyOf:
     of: tuple[Condition, ...] = field(metadata=doc("the conditions"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: any, of: [{type: state, ids: [tajikistan]}, {type: flag, flag: afghan_border}]}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -205,6 +224,7 @@ class NotOf:
     of: Condition = field(metadata=doc("the condition"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: not, of: {type: flag, flag: pntr}}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 Condition = (
@@ -230,10 +250,18 @@ Condition = (
 CONDITION_TYPES: dict[str, type] = tagged_registry(Condition, globals())
 
 
+def walk(condition: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every node of a condition tree (None: none) with its path, parents before children, in order."""
+    if condition is None:
+        return
+    yield path, condition
+    if isinstance(condition, AllOf | AnyOf):
+        for index, item in enumerate(condition.of):
+            yield from walk(item, (*path, "of", index))
+    elif isinstance(condition, NotOf):
+        yield from walk(condition.of, (*path, "of"))
+
+
 def is_country_condition(condition: Condition) -> bool:
     """Whether evaluating the condition needs a state to look at."""
-    if isinstance(condition, AllOf | AnyOf):
-        return any(is_country_condition(c) for c in condition.of)
-    if isinstance(condition, NotOf):
-        return is_country_condition(condition.of)
-    return type(condition).COUNTRY
+    return any(type(node).COUNTRY for _, node in walk(condition))

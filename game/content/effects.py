@@ -2,7 +2,10 @@
 
 Each kind is an attrs class tagged by `type`. `states` narrows a country effect to listed
 states; left empty it hits the order's target (or all five for a region-wide order).
-The simulation applies them through a registry in `game.sim.effects`.
+The simulation applies, previews and values them through `game.sim.effects.EFFECT_KINDS`;
+`REFS` on each class names the fields that refer to ids and what kind of id (the validator
+checks exactly those), and `game.content.explain.EFFECT_TEXT` words them. A test checks that
+every kind has all of these.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Influence:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: influence, amount: 3, durable: false}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states"}
 
 
 @frozen
@@ -46,6 +50,7 @@ class Goodwill:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: goodwill, amount: 4}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states"}
 
 
 @frozen
@@ -58,6 +63,7 @@ class Shift:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: shift, power: russia, amount: -3}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states"}
 
 
 @frozen
@@ -70,6 +76,7 @@ class Adjust:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: adjust, variable: resilience, amount: 5}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states", "variable": "variable"}
 
 
 @frozen
@@ -84,6 +91,7 @@ class Trait:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: trait, trait: openness, amount: 0.05, states: [turkmenistan]}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states"}
 
 
 @frozen
@@ -96,6 +104,7 @@ class Floor:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: floor, power: russia, amount: -4}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states"}
 
 
 @frozen
@@ -108,6 +117,7 @@ class SetFlag:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: flag, flag: pntr, states: [kazakhstan, uzbekistan, tajikistan]}"
+    REFS: ClassVar[dict[str, str]] = {"states": "states", "flag": "flag"}
 
 
 @frozen
@@ -119,6 +129,7 @@ class Progress:
     amount: float = field(metadata=doc("progress points"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: project, project: trans_caspian, amount: 8}"
+    REFS: ClassVar[dict[str, str]] = {"project": "project"}
 
 
 @frozen
@@ -130,6 +141,7 @@ class RegionAdjust:
     amount: float = field(metadata=doc("points"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: region, variable: c5plus1_preparation, amount: 10}"
+    REFS: ClassVar[dict[str, str]] = {"variable": "region_variable"}
 
 
 @frozen
@@ -142,6 +154,7 @@ class Budget:
     amount: float = field(metadata=doc("points"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: budget, power: china, track: trade, amount: 2}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -159,6 +172,7 @@ class Income:
     turns: int | None = field(default=None, metadata=doc("for how many turns (left out: for the rest of the game)"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: income, power: russia, track: trade, amount: -1, turns: 8}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -172,6 +186,7 @@ class Washington:
     amount: float = field(metadata=doc("points"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: washington, variable: congress_support, amount: 10}"
+    REFS: ClassVar[dict[str, str]] = {}
 
 
 @frozen
@@ -183,6 +198,7 @@ class SetGlobal:
     value: bool = field(default=True, metadata=doc("the new value"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: global, name: brics_expanded, value: true}"
+    REFS: ClassVar[dict[str, str]] = {"name": "global"}
 
 
 @frozen
@@ -196,6 +212,7 @@ class ChangeGlobal:
     at_most: float = field(default=100.0, metadata=doc("the value never rises above this"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: global_number, name: drought, amount: 1}"
+    REFS: ClassVar[dict[str, str]] = {"name": "global"}
 
 
 Effect = (

@@ -78,13 +78,13 @@ def _resolve(document: Document, path: Path, chain: list[Path]) -> tuple[Documen
             _problem(document, ("extends",), f"the parent '{parent_name}' cannot be read (below)", "extends"),
             *error.problems,
         ]
-    parent, problems = _resolve(parent, parent_path, [*chain, parent_path])
-    if parent is None:
+    resolved, problems = _resolve(parent, parent_path, [*chain, parent_path])
+    if resolved is None:
         return None, [
             _problem(document, ("extends",), f"the parent '{parent_name}' has problems (below)", "extends"),
             *problems,
         ]
-    merged, merge_problems = merge(parent, document)
+    merged, merge_problems = merge(resolved, document)
     return merged, [*problems, *merge_problems]
 
 
@@ -184,7 +184,7 @@ class _Merger:
             return merged
         if _id_list(p_value) and _id_list(c_value):
             by_id = {item["id"]: index for index, item in enumerate(c_value)}
-            merged_list = []
+            merged_list: list[Any] = []
             for index, item in enumerate(p_value):
                 here = (*target, len(merged_list))
                 if item["id"] in by_id:
@@ -291,7 +291,7 @@ def _apply_removals(parent: Document, parent_data: dict[str, Any], child: Docume
         if collection == "globals" and isinstance(items, dict):
             problems += _remove_globals(child, parent_data, ids)
             continue
-        if not _id_list(items):
+        if items is None or not _id_list(items):
             from game.content.structure import did_you_mean
 
             lists = [key for key, value in parent_data.items() if _id_list(value) or key == "globals"]
@@ -341,7 +341,7 @@ def _remove_globals(child: Document, parent_data: dict[str, Any], names: Any) ->
 def _rekey(document: Document, collection: str, kept: list[int]) -> None:
     """After removing items from `document.data[collection]`, move their marks to the new indices."""
     for marks in (document.value_marks, document.key_marks, document.origins):
-        moved = {}
+        moved: dict[Any, Any] = {}
         for path in list(marks):
             if len(path) >= 2 and path[0] == collection and isinstance(path[1], int):
                 value = marks.pop(path)

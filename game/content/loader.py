@@ -103,7 +103,9 @@ def _version_message(version: object) -> str:
 
 def _structure_problems(document: Document, issues: list[StructureIssue]) -> list[Problem]:
     """Place structuring issues, leaving out those the reader or a typo already explains."""
-    guessed = {(issue.path[:-1], issue.suggestion) for issue in issues if issue.suggestion}
+    guessed: set[tuple[Path_, str | None]] = {
+        (issue.path[:-1], issue.suggestion) for issue in issues if issue.suggestion
+    }
     problems = []
     missing: dict[Path_, list[StructureIssue]] = {}
     for issue in issues:

@@ -87,7 +87,13 @@ def apply_override(scenario: Scenario, path: str, value: Any) -> Scenario:
         value = int(value)
     parts = path.split(".")
     low, high = _documented_range(scenario, parts, leaf)
-    if isinstance(value, int | float) and not isinstance(value, bool) and low is not None and not low <= value <= high:
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and low is not None
+        and high is not None
+        and not low <= value <= high
+    ):
         if high == INF:
             raise OverrideError(f"'{path}' must be at least {low:g}; got {value:g}")
         raise OverrideError(f"'{path}' must be between {low:g} and {high:g}; got {value:g}")

@@ -7,15 +7,17 @@ claim (C1–C19, see `../shared/design/claims.md`) it serves.
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import field, frozen
 
 
-def param(default: float, claim: str, text: str, lo: float = 0.0, hi: float = 1e6) -> object:
+def param(default: float, claim: str, text: str, lo: float = 0.0, hi: float = 1e6) -> Any:
     """A rule parameter with its claim, meaning and allowed range in metadata."""
     return field(default=default, metadata={"claim": claim, "doc": text, "min": lo, "max": hi})
 
 
-def strength(claim: str) -> object:
+def strength(claim: str) -> Any:
     return param(1.0, claim, "how strongly the rule acts: 0 switches it off, 1 is the default", 0, 5)
 
 

@@ -58,7 +58,7 @@ def field_doc(field: attrs.Attribute[Any]) -> str:
 
 def _fallback_doc(field: attrs.Attribute[Any]) -> str:
     """For fields without a `doc`: a rule group's claim line, or an effect's/condition's tag."""
-    if attrs.has(field.type):
+    if field.type is not None and attrs.has(field.type):
         return _first_line(field.type.__doc__)
     if typing.get_origin(field.type) is Literal and field.name == "type":
         return f"always '{typing.get_args(field.type)[0]}': the kind of effect or condition"
@@ -193,7 +193,7 @@ class _Builder:
         branches = []
         for tag, cls in sorted(registry.items()):
             name = self.cls(cls, partial=False, name=f"{kind}.{tag}")
-            self.definitions[name]["description"] += f" Example: {cls.EXAMPLE}"
+            self.definitions[name]["description"] += f" Example: {cls.EXAMPLE}"  # type: ignore[attr-defined]  # every tagged kind has one (tests/sim/test_kinds.py)
             branches.append(self.ref(name))
         self.definitions[kind] = {
             "description": f"One {kind}: a mapping whose 'type' key is one of: {', '.join(sorted(registry))}.",

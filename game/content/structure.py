@@ -196,7 +196,7 @@ def _is_dict(tp: Any) -> bool:
     return typing.get_origin(tp) is dict
 
 
-def _note_path(error: BaseException, note: Any) -> BaseException:
+def _note_path(error: Exception, note: Any) -> Exception:
     """Attach a cattrs path note, as cattrs' own generated code does."""
     error.__notes__ = [*getattr(error, "__notes__", []), note]
     return error
@@ -213,7 +213,8 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Hook]:
                 if isinstance(value, str | int | float) and not isinstance(value, bool):
                     raise FieldError(f"expected a list, got {describe(value)}: write it as [{value}]")
                 raise _wrong("a list (write [a, b] or one '- item' per line)", value)
-            items, errors = [], []
+            items: list[Any] = []
+            errors: list[Exception] = []
             for index, item in enumerate(value):
                 try:
                     items.append(converter.structure(item, inner))
@@ -237,7 +238,8 @@ def _dict_hook(converter: cattrs.Converter) -> Callable[[Any], Hook]:
         def structure(value: Any, _: Any) -> dict[Any, Any]:
             if not isinstance(value, dict):
                 raise _wrong("a mapping (key: value lines)", value)
-            result, errors = {}, []
+            result: dict[Any, Any] = {}
+            errors: list[Exception] = []
             for key, item in value.items():
                 try:
                     result[converter.structure(key, key_type)] = converter.structure(item, value_type)
@@ -256,7 +258,7 @@ def _attrs_hook(converter: cattrs.Converter) -> Callable[[type], Hook]:
     """Definitions: a mapping with exactly the class's keys."""
 
     def factory(cls: type) -> Hook:
-        inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        inner: Callable[..., Any] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
         def structure(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
@@ -373,6 +375,7 @@ def structure_all(converter: cattrs.Converter, data: dict[str, Any], root: type)
     """
     issues: list[StructureIssue] = []
     repaired: set[Path_] = set()
+    value: Any = None
     work = data
     for _ in range(MAX_ROUNDS):
         try:

@@ -8,7 +8,7 @@ a did-you-mean; every range problem says the range and the value found.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -265,14 +265,10 @@ def _global_names(scenario: Scenario) -> set[str]:
         if power.doctrine is not None:
             conditions += [getattr(item, "when", None) for item in power.doctrine.priorities]
     names = set(RULE_GLOBALS) | {e.name for e in effects if isinstance(e, eff.SetGlobal | eff.ChangeGlobal)}
-    while conditions:
-        item = conditions.pop()
-        if isinstance(item, cond.AllOf | cond.AnyOf):
-            conditions.extend(item.of)
-        elif isinstance(item, cond.NotOf):
-            conditions.append(item.of)
-        elif isinstance(item, cond.GlobalIs | cond.GlobalNumber):
-            names.add(item.name)
+    for condition in conditions:
+        names.update(
+            item.name for _, item in cond.walk(condition) if isinstance(item, cond.GlobalIs | cond.GlobalNumber)
+        )
     return names
 
 
@@ -339,21 +335,23 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
                 relies_on=ids,
             )
     action_ids = [a.id for a in scenario.actions]
-    for index, power in enumerate(scenario.powers):
+    for index, power_def in enumerate(scenario.powers):
         path: Path_ = ("powers", index)
         for track in ("soft_power", "trade", "diplomacy"):
-            yield from _bounded((*path, "budget", track), sc.TrackValues, track, power.budget.get(track), "a budget")
-        if power.id == "us" and power.doctrine is not None:
+            yield from _bounded(
+                (*path, "budget", track), sc.TrackValues, track, power_def.budget.get(track), "a budget"
+            )
+        if power_def.id == "us" and power_def.doctrine is not None:
             yield _warning((*path, "doctrine"), "the US is played by a person or a strategy; its doctrine is ignored")
-        if power.id != "us" and power.doctrine is None:
-            yield _error((*path, "doctrine"), f"{power.id} needs a doctrine for the AI", "missing-key")
-        if power.doctrine is None:
+        if power_def.id != "us" and power_def.doctrine is None:
+            yield _error((*path, "doctrine"), f"{power_def.id} needs a doctrine for the AI", "missing-key")
+        if power_def.doctrine is None:
             continue
-        for kind, items in (("priorities", power.doctrine.priorities), ("responses", power.doctrine.responses)):
+        for kind, items in (("priorities", power_def.doctrine.priorities), ("responses", power_def.doctrine.responses)):
             yield from _doctrine_ids((*path, "doctrine", kind), [item.id for item in items])
             for item_index, item in enumerate(items):
                 yield from _check_doctrine_item(
-                    (*path, "doctrine", kind, item_index), item, (*path, "id"), power.id, scenario, action_ids
+                    (*path, "doctrine", kind, item_index), item, (*path, "id"), power_def.id, scenario, action_ids
                 )
 
 
@@ -445,35 +443,75 @@ def _check_state_ids(path: Path_, state_ids: tuple[str, ...], ids: _Ids) -> Iter
             yield _unknown((*path, index), "state", state_id, ids.states, ("states",))
 
 
+def _check_global(here: Path_, item: Any, name: str, ids: _Ids) -> Iterator[Finding]:
+    if name not in ids.globals:
+        hint = " (declare it under 'globals:')"
+        yield _unknown(here, "global condition", name, ids.globals, ("globals",), hint)
+
+
+def _check_variable(here: Path_, item: Any, name: str, ids: _Ids) -> Iterator[Finding]:
+    if name not in ids.variables:
+        hint = _global_hint(name, ids, f"write {{type: global, name: {name}}}")
+        hint = hint or " (a new one is declared under 'state_variables:')"
+        yield _unknown(here, "variable", name, ids.variables, (), hint)
+
+
+def _check_flag(here: Path_, item: Any, name: str, ids: _Ids, known: tuple[str, ...] = ()) -> Iterator[Finding]:
+    known = known or ids.flags
+    if name not in known:
+        hint = _global_hint(name, ids, f"write {{type: global, name: {name}}}")
+        hint = hint or " (a new one is declared under 'state_flags:')"
+        yield _unknown(here, "flag", name, known, (), hint)
+
+
+def _check_choice(here: Path_, item: Any, name: str, ids: _Ids) -> Iterator[Finding]:
+    if item.event in ids.events and name not in ids.choices.get(item.event, ()):
+        yield _unknown(here, "choice", name, ids.choices.get(item.event, ()), ("events",))
+
+
+def _check_known(kind: str, known: str, refers_to: Path_ = ()) -> RefCheck:
+    def check(here: Path_, item: Any, name: str, ids: _Ids) -> Iterator[Finding]:
+        names = getattr(ids, known) if known != "region_variables" else REGION_VARIABLES
+        if name not in names:
+            yield _unknown(here, kind, name, names, refers_to)
+
+    return check
+
+
+RefCheck = Callable[[Path_, Any, str, _Ids], Iterator[Finding]]
+
+# How each kind of reference an effect or condition declares in its `REFS` is checked.
+REF_CHECKS: dict[str, RefCheck] = {
+    "states": _check_known("state", "states", ("states",)),
+    "project": _check_known("project", "projects", ("projects",)),
+    "event": _check_known("event", "events", ("events",)),
+    "region_variable": _check_known("region variable", "region_variables"),
+    "choice": _check_choice,
+    "global": _check_global,
+    "variable": _check_variable,
+    "flag": _check_flag,
+    "readable_flag": lambda here, item, name, ids: _check_flag(here, item, name, ids, (*ids.flags, "pntr_eligible")),
+}
+
+
+def _check_refs(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
+    """Every id an effect or condition refers to, as its class declares in `REFS`."""
+    for field_name, kind in type(item).REFS.items():
+        value = getattr(item, field_name)
+        if isinstance(value, tuple):
+            for index, name in enumerate(value):
+                yield from REF_CHECKS[kind]((*here, field_name, index), item, name, ids)
+        else:
+            yield from REF_CHECKS[kind]((*here, field_name), item, value, ids)
+
+
 def _check_effects(path: Path_, effects: tuple[Any, ...], ids: _Ids) -> Iterator[Finding]:
-    """The ids and names effects refer to exist."""
+    """The ids and names effects refer to exist, and their ranges make sense."""
     for index, effect in enumerate(effects):
         here: Path_ = (*path, index)
-        if hasattr(effect, "states"):
-            yield from _check_state_ids((*here, "states"), effect.states, ids)
-        if isinstance(effect, eff.Adjust) and effect.variable not in ids.variables:
-            hint = _global_hint(effect.variable, ids, f"write {{type: global, name: {effect.variable}}}")
-            hint = hint or " (a new one is declared under 'state_variables:')"
-            yield _unknown((*here, "variable"), "variable", effect.variable, ids.variables, (), hint)
-        if isinstance(effect, eff.RegionAdjust) and effect.variable not in REGION_VARIABLES:
-            yield _unknown((*here, "variable"), "region variable", effect.variable, REGION_VARIABLES, ())
-        if isinstance(effect, eff.SetFlag) and effect.flag not in ids.flags:
-            hint = _global_hint(effect.flag, ids, f"write {{type: global, name: {effect.flag}}}")
-            hint = hint or " (a new one is declared under 'state_flags:')"
-            yield _unknown((*here, "flag"), "flag", effect.flag, ids.flags, (), hint)
-        if isinstance(effect, eff.Progress) and effect.project not in ids.projects:
-            yield _unknown((*here, "project"), "project", effect.project, ids.projects, ("projects",))
+        yield from _check_refs(here, effect, ids)
         if isinstance(effect, eff.ChangeGlobal) and effect.at_least > effect.at_most:
             yield _error((*here, "at_least"), "at_least must not be above at_most", "range")
-        if isinstance(effect, eff.SetGlobal | eff.ChangeGlobal) and effect.name not in ids.globals:
-            yield _unknown(
-                (*here, "name"),
-                "global condition",
-                effect.name,
-                ids.globals,
-                ("globals",),
-                " (declare it under 'globals:')",
-            )
         if isinstance(effect, eff.Income) and effect.turns is not None and effect.turns < 1:
             yield _error(
                 (*here, "turns"), f"turns must be at least 1 (leave it out for good); got {effect.turns}", "range"
@@ -491,41 +529,8 @@ def _check_condition(path: Path_, condition: Any, ids: _Ids, *, country_ok: bool
             "(use it under 'eligible' or in a state-scoped event)",
             "scope",
         )
-    stack: list[tuple[Path_, Any]] = [(path, condition)]
-    while stack:
-        here, item = stack.pop()
-        if isinstance(item, cond.AllOf | cond.AnyOf):
-            stack.extend(((*here, "of", i), sub) for i, sub in enumerate(item.of))
-        elif isinstance(item, cond.NotOf):
-            stack.append(((*here, "of"), item.of))
-        else:
-            yield from _check_predicate(here, item, ids)
-
-
-def _check_predicate(here: Path_, item: Any, ids: _Ids) -> Iterator[Finding]:
-    """One leaf of a condition tree."""
-    if isinstance(item, cond.StateIs):
-        yield from _check_state_ids((*here, "ids"), item.ids, ids)
-    elif isinstance(item, cond.GlobalIs | cond.GlobalNumber) and item.name not in ids.globals:
-        yield _unknown(
-            (*here, "name"), "global condition", item.name, ids.globals, ("globals",), " (declare it under 'globals:')"
-        )
-    elif isinstance(item, cond.ProjectIs) and item.project not in ids.projects:
-        yield _unknown((*here, "project"), "project", item.project, ids.projects, ("projects",))
-    elif isinstance(item, cond.EventFired | cond.ChoiceMade) and item.event not in ids.events:
-        yield _unknown((*here, "event"), "event", item.event, ids.events, ("events",))
-    elif isinstance(item, cond.ChoiceMade) and item.choice not in ids.choices.get(item.event, ()):
-        yield _unknown((*here, "choice"), "choice", item.choice, ids.choices.get(item.event, ()), ("events",))
-    elif isinstance(item, cond.FlagIs) and item.flag not in (*ids.flags, "pntr_eligible"):
-        hint = _global_hint(item.flag, ids, f"write {{type: global, name: {item.flag}}}")
-        hint = hint or " (a new one is declared under 'state_flags:')"
-        yield _unknown((*here, "flag"), "flag", item.flag, (*ids.flags, "pntr_eligible"), (), hint)
-    elif isinstance(item, cond.VariableIs) and item.variable not in ids.variables:
-        hint = _global_hint(item.variable, ids, f"write {{type: global, name: {item.variable}}}")
-        hint = hint or " (a new one is declared under 'state_variables:')"
-        yield _unknown((*here, "variable"), "variable", item.variable, ids.variables, (), hint)
-    elif isinstance(item, cond.RegionVariable) and item.variable not in REGION_VARIABLES:
-        yield _unknown((*here, "variable"), "region variable", item.variable, REGION_VARIABLES, ())
+    for below, item in cond.walk(condition):
+        yield from _check_refs((*path, *below), item, ids)
 
 
 def _check_event(path: Path_, event: Any, ids: _Ids) -> Iterator[Finding]:
@@ -656,8 +661,25 @@ def max_fires(event: Any, turns: int) -> int:
     return 1 + (turns - 1) // (event.cooldown_turns + 1)
 
 
-def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
-    """Probability 0, a turn window outside the campaign, or waiting on an event that cannot fire often enough."""
+def _waits_in_vain(event: Any, events: dict[str, Any], reasons: dict[str, str], turns: int) -> str | None:
+    """Why an event waiting on other events can never fire, if it cannot."""
+    for need in _required_events(event.condition):
+        other = events.get(need.event)
+        if other is None:
+            continue
+        if other.id in reasons:
+            return f"it waits for '{other.id}', which can never fire"
+        most = max_fires(other, turns)
+        if need.at_least > most:
+            return (
+                f"it waits for '{other.id}' to fire {need.at_least} times, but that event can fire "
+                f"at most {most} time{'' if most == 1 else 's'}"
+            )
+    return None
+
+
+def _never_fire(scenario: Scenario) -> dict[str, str]:
+    """Event id -> why it can never fire: probability 0, a turn window outside the campaign, or a dead wait."""
     reasons: dict[str, str] = {}
     for event in scenario.events:
         if event.probability == 0:
@@ -673,21 +695,16 @@ def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
         for event in scenario.events:
             if event.id in reasons or event.condition is None:
                 continue
-            for need in _required_events(event.condition):
-                other = events.get(need.event)
-                if other is None:
-                    continue
-                if other.id in reasons:
-                    reasons[event.id] = f"it waits for '{other.id}', which can never fire"
-                elif need.at_least > max_fires(other, scenario.turns):
-                    most = max_fires(other, scenario.turns)
-                    reasons[event.id] = (
-                        f"it waits for '{other.id}' to fire {need.at_least} times, but that event can fire "
-                        f"at most {most} time{'' if most == 1 else 's'}"
-                    )
-                if event.id in reasons:
-                    changed = True
-                    break
+            reason = _waits_in_vain(event, events, reasons, scenario.turns)
+            if reason is not None:
+                reasons[event.id] = reason
+                changed = True
+    return reasons
+
+
+def _check_events_can_fire(scenario: Scenario) -> Iterator[Finding]:
+    """Probability 0, a turn window outside the campaign, or waiting on an event that cannot fire often enough."""
+    reasons = _never_fire(scenario)
     for index, event in enumerate(scenario.events):
         if event.id in reasons:
             where = "probability" if event.probability == 0 else "condition"

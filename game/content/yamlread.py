@@ -338,7 +338,7 @@ class _Builder:
         if _explicit_tag(event):
             self.report(
                 event,
-                f"tags such as '{_show_tag(event.tag)}' are not allowed: scenario files hold plain data only",
+                f"tags such as '{_show_tag(str(getattr(event, 'tag', '')))}' are not allowed: scenario files hold plain data only",
                 "tag",
             )
             return True
@@ -416,7 +416,8 @@ class _Builder:
 
 
 def _mark(event: yaml.Event) -> Mark:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark  # the reader always sets it; the stubs allow None
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from game.content import effects as e
+from game.sim import preview as pv
 from game.sim.receptivity import receptivity, window_opening
 from game.sim.state import CountryState
 from game.sim.world import World
@@ -198,22 +199,51 @@ def _global_number(effect: e.ChangeGlobal, world: World, ctx: EffectContext) -> 
     )
 
 
-APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
-    e.Influence: _influence,
-    e.Goodwill: _goodwill,
-    e.Shift: _shift,
-    e.Adjust: _adjust,
-    e.Trait: _trait,
-    e.Floor: _floor,
-    e.SetFlag: _flag,
-    e.Progress: _project,
-    e.RegionAdjust: _region,
-    e.Budget: _budget,
-    e.Income: _income,
-    e.Washington: _washington,
-    e.SetGlobal: _global,
-    e.ChangeGlobal: _global_number,
+class EffectKind(NamedTuple):
+    """Everything the game does with one effect kind, declared together (issue 12: closed kinds).
+
+    `apply` changes the world; `preview` is the line a player reads before ordering; `value` is
+    the planner's rough worth per unit. The content side declares the rest next to the class:
+    the ids it refers to (`REFS`, checked by the validator) and its plain-English text
+    (`game.content.explain.EFFECT_TEXT`). A test joins them so no kind can miss one.
+    """
+
+    apply: Callable[[Any, World, EffectContext], None]
+    preview: Callable[[World, Any, pv.Look], str]
+    value: Callable[[World, Any, str | None, float], float]
+
+
+EFFECT_KINDS: dict[type, EffectKind] = {
+    e.Influence: EffectKind(_influence, pv.influence_line, pv.influence_value),
+    e.Goodwill: EffectKind(_goodwill, pv.goodwill_line, pv.goodwill_value),
+    e.Shift: EffectKind(_shift, pv.shift_line, pv.unvalued),
+    e.Adjust: EffectKind(_adjust, pv.adjust_line, pv.adjust_value),
+    e.Trait: EffectKind(_trait, pv.trait_line, pv.unvalued),
+    e.Floor: EffectKind(_floor, pv.floor_line, pv.unvalued),
+    e.SetFlag: EffectKind(_flag, pv.flag_line, pv.unvalued),
+    e.Progress: EffectKind(_project, pv.progress_line, pv.progress_value),
+    e.RegionAdjust: EffectKind(_region, pv.region_line, pv.region_value),
+    e.Budget: EffectKind(_budget, pv.budget_line, pv.unvalued),
+    e.Income: EffectKind(_income, pv.income_line, pv.unvalued),
+    e.Washington: EffectKind(_washington, pv.washington_line, pv.washington_value),
+    e.SetGlobal: EffectKind(_global, pv.global_line, pv.unvalued),
+    e.ChangeGlobal: EffectKind(_global_number, pv.global_number_line, pv.unvalued),
 }
+
+# The hot path's lookup: one dict read per effect applied.
+APPLIERS: dict[type, Callable[[Any, World, EffectContext], None]] = {
+    kind: entry.apply for kind, entry in EFFECT_KINDS.items()
+}
+
+
+def preview_line(world: World, effect: Any, look: pv.Look) -> str:
+    """The line a player reads about one effect of an order not yet given."""
+    return EFFECT_KINDS[type(effect)].preview(world, effect, look)
+
+
+def effect_value(world: World, effect: Any, state_id: str | None, pressure: float) -> float:
+    """The planner's rough worth of one effect to the US (raises KeyError for an undeclared kind)."""
+    return EFFECT_KINDS[type(effect)].value(world, effect, state_id, pressure)
 
 
 def apply_effects(effects: tuple[Any, ...], world: World, ctx: EffectContext) -> None:

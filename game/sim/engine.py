@@ -13,15 +13,17 @@ import attrs
 
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWERS, RIVALS
+from game.content.vocabulary import RIVALS
 from game.sim import events as event_rules
-from game.sim.effects import EffectContext, apply_effects, apply_lasting
+from game.sim.effects import EffectContext, apply_effects
 from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
 from game.sim.orders import Decision, IllegalOrder, Order, PlannedOrder
-from game.sim.rules import balancing, contest, development, drift, goodwill, income, partnership, projects
-from game.sim.score import campaign_score, current_score, grade_for, outcome_for, score_breakdown
+from game.sim.phases import OPENING, PHASES, Phase, TurnContext
+from game.sim.rules import contest, income
+from game.sim.rules.summits import region_share
+from game.sim.score import campaign_score, current_score, grade_for, score_breakdown
 from game.sim.state import GameState, initial_state, state_hash, to_data
 from game.sim.world import World
 
@@ -75,19 +77,8 @@ class Snapshot:
 class Simulation:
     """One game in progress."""
 
-    PHASES: tuple[str, ...] = (
-        "decisions: unanswered event choices take their default",
-        "orders: AI sides choose their orders (doctrines)",
-        "actions: every order and every delayed action due is paid for and resolved",
-        "goodwill: US goodwill matures into trust and durable alignment; trust takes root as a floor (C5, C6)",
-        "balancing: states pull back from a dominant power (C1)",
-        "drift: Russia strain (C3), China wariness (C4), cash influence fades (C6), neglect (C19)",
-        "projects: unfunded projects slip, the corridor brings trade (C9, C10)",
-        "stability: development and shared threats (C12, C13)",
-        "milestones: the Kazakhstan partnership (C14)",
-        "events: scripted and random events fire; choices wait for the US",
-        "score and end check, then the next turn's income (C11, C16, C17)",
-    )
+    PHASES: tuple[Phase, ...] = PHASES  # the turn, in order (`game.sim.phases`)
+    OPENING: tuple[Phase, ...] = OPENING  # what opens the next turn
 
     def __init__(
         self,
@@ -272,46 +263,24 @@ class Simulation:
     # --- the turn -----------------------------------------------------------------------
 
     def end_turn(self) -> TurnReport:
-        """Resolve the turn in the order of `PHASES` and start the next one."""
+        """Run the turn's `PHASES` in order, report, and open the next turn (`OPENING`)."""
         world = self.world
         if world.state.finished:
             raise IllegalOrder("the campaign is over")
         turn = world.turn
         world.ledger.turn = turn
         first_change = len(world.ledger.entries)
-        for decision in list(self.pending):  # decisions
-            event = self.scenario.event(decision.event)
-            self.pending.remove(decision)
-            event_rules.resolve_decision(world, decision, event_rules.default_choice(event))
-        planned = [PlannedOrder(o, "") for o in self.queued]  # orders
-        for power in POWERS:
-            if power not in self.humans:
-                planned.extend(self.rival_chooser(world, power, [p.order for p in planned]))
-        refused, engaged = self._resolve_actions(planned)  # actions
-        goodwill.mature_goodwill(world)
-        goodwill.take_root(world)
-        balancing.balance(world)
-        drift.russia_strain(world)
-        drift.china_wariness(world)
-        drift.cash_fades(world)
-        drift.neglect(world, engaged)
-        projects.advance_projects(world)
-        contest.settle(world)
-        development.develop(world)
-        partnership.check_partnership(world)
-        fired = event_rules.roll_events(world)
-        self.pending.extend(f.decision for f in fired if f.decision is not None)
-        world.state.score_history.append(current_score(world))
+        ctx = TurnContext(self)
+        for phase in self.PHASES:
+            phase.run(ctx)
         score = campaign_score(world)
-        if turn >= self.scenario.turns or _collapsed(world):
-            world.state.finished = True
-            world.state.outcome = outcome_for(world, score)
-        fired = [*self.injected, *fired]
+        refused = ctx.refused
+        fired = [*self.injected, *ctx.fired]
         self.injected = []
         refused_orders = {order for order, _ in refused}
         report = TurnReport(
             turn=turn,
-            orders=tuple(p for p in planned if p.order not in refused_orders),
+            orders=tuple(p for p in ctx.planned if p.order not in refused_orders),
             refused=tuple(refused),
             events=tuple(fired),
             changes=tuple(world.ledger.entries[first_change:]),
@@ -325,8 +294,8 @@ class Simulation:
             world.state.turn += 1
             world.ledger.turn = world.state.turn
             self.history.append(TurnRecord())
-            income.collect_income(world)
-            apply_lasting(world)  # income changes set going by earlier effects
+            for phase in self.OPENING:
+                phase.run(ctx)
         if self.record_hashes:
             self.state_hashes.append(state_hash(world.state))
         return report
@@ -373,10 +342,10 @@ class Simulation:
                 )
             else:
                 self._apply_action(order, targets, fatigue)
-        for item in [s for s in world.state.scheduled if s["due"] == world.turn]:
-            world.state.scheduled.remove(item)
-            order = Order.from_data(item)
-            self._apply_action(order, (order.target,) if order.target else world.state_ids, item.get("fatigue", 1.0))
+        for due in [s for s in world.state.scheduled if s["due"] == world.turn]:
+            world.state.scheduled.remove(due)
+            order = Order.from_data(due)
+            self._apply_action(order, (order.target,) if order.target else world.state_ids, due.get("fatigue", 1.0))
         contest.remember_uses(world, uses)
         world.state.last_us_orders = us_orders
         return refused, engaged
@@ -388,9 +357,7 @@ class Simulation:
         # C8: a region-wide format reaches all five states, each a share; only C5+1 formats
         # depend on the C5+1 claim (switching C8 off must not freeze ERICEN). Regional effects
         # (projects, preparation) happen once, so the per-state share does not shrink them.
-        share = world.rules.c5plus1.region_share if action.target == "region" else 1.0
-        if action.target == "region" and order.power == "us" and "c5plus1" in action.tags:
-            share *= world.rules.c5plus1.strength
+        share = region_share(world, action, order.power)
         country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
         region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
         for effect in action.effects:
@@ -420,9 +387,3 @@ def _with_overrides(scenario: Scenario, overrides: dict[str, Any]) -> Scenario:
     for path, value in overrides.items():
         scenario = apply_override(scenario, path, value)
     return scenario
-
-
-def _collapsed(world: World) -> bool:
-    from game.sim.score import collapsed
-
-    return collapsed(world)

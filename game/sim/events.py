@@ -60,7 +60,7 @@ def roll_events(world: World) -> list[FiredEvent]:
     """
     rng = world.rng("events")
     fired: list[FiredEvent] = []
-    every_state = [world.state.countries[s] for s in world.state_ids]
+    every_state: list[CountryState | None] = [world.state.countries[s] for s in world.state_ids]
     for event in world.scenario.events:
         slots: list[CountryState | None] = every_state if event.scope == "state" else [None]
         ready = _ready(event, world)  # changes only when the event fires (for the next state)

@@ -81,6 +81,8 @@ def _set_parameter(sim: Simulation, payload: dict[str, Any]) -> None:
     path, value = str(payload.get("path", "")), payload.get("value")
     if not path.startswith("rules."):
         raise IllegalOrder("only rule parameters (rules.GROUP.NAME) can change during a game")
+    if value is None:
+        raise IllegalOrder(f"a new value for {path} is needed")
     try:
         chain, _ = resolve(sim.scenario, path)
         scenario = apply_override(sim.scenario, path, value)

@@ -44,7 +44,7 @@ class Ledger:
         self.entries: list[Change] = entries if entries is not None else []
         self.turn = 1
 
-    def change(
+    def change(  # noqa: PLR0913, PLR0917 - the hot path: a parameter object would cost an allocation per change
         self,
         container: dict[str, float],
         key: str,
@@ -99,6 +99,3 @@ class Ledger:
     def record(self, turn: int, target: str, variable: str, delta: float, cause: str, claims: tuple[str, ...]) -> None:
         """Record a change made outside the state's numbers (a facilitator's rule change)."""
         self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims, ())))
-
-    def for_turn(self, turn: int) -> list[Change]:
-        return [c for c in self.entries if c.turn == turn]

@@ -87,9 +87,9 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
             opening = window_opening(world, values)
             if opening > 0:
                 factors.append(("C7", "window of opportunity", 1 + window.strength * window.bonus * opening))
-        opening = rules.china_wariness  # C4: wariness of China opens the door to the US
-        if opening.strength and wariness > 0:
-            factors.append(("C4", "wariness of China", 1 + opening.strength * opening.us_opening * wariness))
+        wary = rules.china_wariness  # C4: wariness of China opens the door to the US
+        if wary.strength and wariness > 0:
+            factors.append(("C4", "wariness of China", 1 + wary.strength * wary.us_opening * wariness))
         if track == "trade" or track == "diplomacy":  # C5: big moves need trust built by soft power first
             first = rules.soft_power_first
             trusted = min(1.0, values["us_trust"] / first.trust_needed)

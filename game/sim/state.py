@@ -125,7 +125,7 @@ def initial_state(scenario: Scenario) -> GameState:
                 },
             },
         )
-    powers = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
+    powers: dict[str, PowerState] = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
     return GameState(
         turn=1,
         countries=countries,

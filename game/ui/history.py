@@ -34,18 +34,6 @@ def alignment_series(sim: Simulation) -> dict[str, dict[str, list[float]]]:
     return series
 
 
-def last_turn_deltas(sim: Simulation, state_id: str) -> dict[str, float]:
-    """Net change of each variable of a state over the last finished turn ('alignment.us' -> +1.2)."""
-    totals: dict[str, float] = defaultdict(float)
-    last = sim.turn if sim.state.finished else sim.turn - 1
-    for change in reversed(sim.ledger):
-        if change.turn < last:
-            break
-        if change.turn == last and change.target == state_id:
-            totals[change.variable] += change.delta
-    return dict(totals)
-
-
 def changes_since_end_turn(sim: Simulation) -> list[Change]:
     """The ledger's changes behind `change_since_end_turn`, oldest first (hover breakdowns sum them)."""
     return sim.ledger[_last_end_turn_start(sim) :]

@@ -9,7 +9,7 @@ import attrs
 
 from game.content.scenario import Scenario
 from game.content.vocabulary import TRACK_NAMES
-from game.sim.rules.catalogue import RULES
+from game.sim.phases import turn_order_lines
 
 
 @attrs.frozen
@@ -179,8 +179,8 @@ def claims_text() -> str:
 
 
 def rules_text() -> str:
-    lines = ["The rules, in the order a turn runs them, with their claims.", ""]
-    lines += [f"{rule.title} ({', '.join(rule.claims)}): {rule.summary}" for rule in RULES]
+    lines = ["A turn's phases, in the order the engine runs them, with their rules and claims.", ""]
+    lines += turn_order_lines()
     return "\n".join(lines)
 
 

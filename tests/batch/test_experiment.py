@@ -71,6 +71,7 @@ def test_the_sensitivity_table_has_a_row_per_strength_and_key_parameter_sorted_b
     assert table[0].effect > 1  # some claim moves the outcome by more than a point
 
 
+@pytest.mark.slow
 def test_experiment_prints_each_check_with_ci_effect_size_and_verdict_then_the_model_card(tmp_path, capsys):
     argv = ("thesis", "--runs", "3", "--jobs", "2", "--sensitivity-strategy", "balanced", "--out", str(tmp_path))
     assert _experiment(*argv) == 0

@@ -1,4 +1,8 @@
-"""Every rule the engine runs, with its claim ids and a plain-English summary (for help and docs)."""
+"""Every rule the engine runs, with its claim ids and a plain-English summary (for help and docs).
+
+Plain data, importing nothing of the game: `game.sim.phases.turn_order_lines()` joins these to the
+phase table the engine loops over, so help lists the rules in the order a turn applies them.
+"""
 
 from __future__ import annotations
 
@@ -103,6 +107,12 @@ RULES: tuple[RuleInfo, ...] = (
         ("C15",),
         "Resource deals provoke rivals",
         "After a US resource deal, Russia and China each push back in that state.",
+    ),
+    RuleInfo(
+        "contest",
+        ("C4", "C8", "C15"),
+        "The contest",
+        "A state hosts only so many large projects at once, from any power; summit preparation fades if not used.",
     ),
     RuleInfo(
         "partnership",
