@@ -6,9 +6,9 @@ from worlds import make_scenario, make_world
 from game.sim.rules import contest
 
 RULES = {
+    "balancing": {"strength": 1.0, "repeat_fatigue": 0.5},  # fatigue is C1's: a balancing state tires of one lever
     "contest": {
         "strength": 1.0,
-        "repeat_fatigue": 0.5,
         "project_capacity": 1,
         "project_turns": 2,
         "preparation_decay": 0.2,
