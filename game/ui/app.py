@@ -42,6 +42,9 @@ class App:
         self.last_input = 0.0
         self.shots: list[Path] = []
         self.max_fps = 60  # autoplay and tests lift the cap
+        # A key that changed the scene also sends its TEXTINPUT; dropped until the next key, it
+        # cannot land in a text box the new scene focused (answering "1" typed "1" in a reflection).
+        self.drop_text = False
 
     @property
     def top(self) -> Scene:
@@ -134,6 +137,10 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.resize((1920, 1080) if self.ctx.size[0] < 1920 else DEFAULT_SIZE)
             return
+        if event.type == pygame.TEXTINPUT and self.drop_text:
+            return
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.drop_text = False  # a new key or a click into a box: typing is meant again
         scene = self.top
         if event.type == pygame.MOUSEMOTION:
             scene.tips.motion(event.pos)
@@ -141,6 +148,8 @@ class App:
         if consumed and event.type == pygame.KEYDOWN and event.key not in PASS_THROUGH_KEYS:
             return  # typing into a text box is not a shortcut (but Escape and F9 still work)
         self.apply(scene.handle_event(event))
+        if event.type == pygame.KEYDOWN and self.stack and self.top is not scene:
+            self.drop_text = True
 
     def draw(self) -> None:
         """Draw from the topmost full-screen scene up through any dialogs over it."""

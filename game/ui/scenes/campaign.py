@@ -71,6 +71,7 @@ class CampaignScene(Scene):
         self.flow_due = True  # ask `turnflow.next_step` at the next update (prompts due at the start)
         self.legend_open = True  # clicking the legend folds it away (it covers part of the map)
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
+        self.events_aside = False  # the player closed an event dialog to look at the map first
 
     @property
     def sim(self) -> Simulation:
@@ -150,8 +151,26 @@ class CampaignScene(Scene):
         self.status, self.status_good = message, good
         self.dirty = True
 
+    def set_events_aside(self) -> None:
+        """An event dialog was closed unanswered: keep it waiting until E or End Turn."""
+        self.events_aside = True
+        self.say("An event waits for your answer: press E (or End Turn) when you are ready.")
+        self.rebuild()
+
+    def answer_events(self) -> Transition | None:
+        """Reopen the event dialog that was set aside."""
+        self.events_aside = False
+        self.rebuild()
+        return self.after_turn()
+
+    @property
+    def event_waiting(self) -> bool:
+        return self.events_aside and bool(self.sim.pending)
+
     def finish_seat(self) -> Transition | None:
         """This seat is done: the next seat takes over, or the turn resolves after the last."""
+        if self.event_waiting:
+            return self.answer_events()
         if self.session.paused:
             self.say("The facilitator has paused the game.", good=False)
             return None
@@ -178,6 +197,7 @@ class CampaignScene(Scene):
             return None
         turnflow.queue_ai_us_orders(self.session)
         report = self.sim.end_turn()
+        self.events_aside = False
         self.session.new_turn()
         self.track = self.seat.desk or "soft_power"
         self.session.handover_due = self.session.hot_seat
@@ -203,7 +223,7 @@ class CampaignScene(Scene):
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
         self._tick_clock()
-        if self.flow_due or self.sim.pending or self.sim.state.finished:
+        if self.flow_due or (self.sim.pending and not self.events_aside) or self.sim.state.finished:
             self.flow_due = False
             return self.after_turn()
         return None
@@ -246,6 +266,8 @@ class CampaignScene(Scene):
             self.next_state(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif pygame.K_1 <= key <= pygame.K_3:
             self.set_track(TRACKS[key - pygame.K_1])
+        elif key == pygame.K_e and self.event_waiting:
+            return self.answer_events()
         elif key == pygame.K_r:
             return self.open_report()
         elif key == pygame.K_c:
@@ -454,7 +476,7 @@ class CampaignScene(Scene):
         px, sim = self.ctx.px, self.sim
         area = lay.queue
         end = pygame.Rect(area.right - px(190), area.bottom - px(50), px(178), px(40))
-        label, tip = turnflow.end_button(self.session)
+        label, tip = turnflow.end_button(self.session, self.event_waiting)
         self.add_button(end, label, self.finish_seat, tip, "#primary", enabled=not sim.state.finished)
         row_h = px(28)
         top = area.y + px(32)

@@ -644,6 +644,8 @@ class SaveScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.save()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.save()  # the field lost focus (a click elsewhere): Enter still saves
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -651,6 +653,7 @@ class SaveScene(Scene):
         w, h = self.ctx.size
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(px(16), px(80), px(420), px(38)), self.gui)
         self.entry.set_text(self.default)
+        self.entry.focus()  # "Enter saves" must hold without clicking the field first
         self.add_button(
             pygame.Rect(px(446), px(80), px(140), px(38)),
             "Save",
@@ -753,17 +756,19 @@ class MessageScene(Scene):
         title: str,
         message: str,
         choices: tuple[tuple[str, Callable[[], Transition | None]], ...] = (),
+        default: int = 0,
     ) -> None:
         super().__init__(ctx)
         self.title, self.message = title, message
         self.choices = choices or (("OK", pop),)
+        self.default = default  # the choice Enter takes, drawn as the primary button
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return pop()
-            if event.key in (pygame.K_RETURN, pygame.K_y):
-                return self.choices[0][1]()
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self.choices[self.default][1]()
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -780,7 +785,7 @@ class MessageScene(Scene):
                 label,
                 handler,
                 None,
-                "#primary" if label == self.choices[0][0] else None,
+                "#primary" if label == self.choices[self.default][0] else None,
             )
             x -= px(8)
 
@@ -808,7 +813,8 @@ def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
         choices.append(("Main menu", lambda: reset(TitleScene(ctx))))
     choices.append(("Cancel", pop))
     note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
-    return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices))
+    # Enter takes the safe choice: Esc opens this dialog, so Esc then Enter must not end a class's game.
+    return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices), default=len(choices) - 1)
 
 
 def continue_after_crash(ctx: Context, autosave: Path) -> MessageScene:
