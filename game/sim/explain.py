@@ -35,6 +35,7 @@ VARIABLE_NAMES = {
     "washington": "{key}",
     "globals": "{key}",
 }
+REGION_NAMES = {"c5plus1_preparation": "C5+1 preparation", "western_trade": "western trade"}
 VALUE_NAMES = {
     "stability": "stability",
     "economy": "economy",
@@ -91,6 +92,8 @@ def describe_variable(variable: str) -> str:
     group, _, key = variable.partition(".")
     if group == "values":
         return VALUE_NAMES.get(key, key)
+    if group == "region":
+        return REGION_NAMES.get(key, key.replace("_", " "))
     template = VARIABLE_NAMES.get(group)
     if template is None:
         return key.replace("_", " ")

@@ -114,7 +114,11 @@ def draw_state_panel(
     tip(row, glossary.MOVED_BY["goodwill"])
     y += px(17)
     if pipeline:
-        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6]]
+        last = sim.scenario.turns
+        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6] if t <= last]
+        late = sum(a for t, a in pipeline if t > last)
+        if late:
+            parts.append(f"after the campaign: +{late:.1f}")
         for line in text.wrap(" · ".join(parts), width, 12)[:3]:
             area = text.draw(surface, line, (x, y), 12, TEXT)
             tip(area, glossary.MOVED_BY["goodwill"])

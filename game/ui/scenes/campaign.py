@@ -17,7 +17,7 @@ import pygame
 from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
-from game.ui import glossary, saves, turnflow
+from game.ui import figures, glossary, saves, turnflow
 from game.ui.classroom import Seat, Session
 from game.ui.contest import state_looks
 from game.ui.geometry import MapError, load_map
@@ -72,6 +72,7 @@ class CampaignScene(Scene):
         self.legend_open = True  # clicking the legend folds it away (it covers part of the map)
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
         self.events_aside = False  # the player closed an event dialog to look at the map first
+        self.queue_lines: list[tuple[tuple[int, int], str]] = []  # under each queued order: where, cost
 
     @property
     def sim(self) -> Simulation:
@@ -128,8 +129,8 @@ class CampaignScene(Scene):
         except IllegalOrder as error:
             self.say(f"{action.name}: {reason_only(action.name, error.reason)}", good=False)
             return False
-        where = self.sim.world.state_name(order.target) if order.target else "the region"
-        self.say(f"Queued {action.name} in {where}.")
+        where = self.sim.world.state_name(order.target) if order.target else where_label(action.target, order.power)
+        self.say(f"Queued {action.name} · {where}.")
         self.rebuild()
         return True
 
@@ -366,13 +367,11 @@ class CampaignScene(Scene):
         tab_w = (area.width - px(24)) // 3
         y = area.y + px(34)
         for i, track in enumerate(TRACKS):
-            label = f"{glossary.track_name(track)} {round(left[track], 1):g}/{round(budget[track], 1):g}"
-            if self.ctx.text.width(label, 15) > tab_w - px(16):  # a narrow panel: just what is left
-                label = f"{glossary.track_name(track)} {round(left[track], 1):g}"
+            label = f"{glossary.track_name(track)} {figures.budget(left[track], budget[track])}"
             desk = self.seat.desk
             tip = (
-                f"{glossary.TRACK_DOCS[track]} Budget left {round(left[track], 1):g} of "
-                f"{round(budget[track], 1):g}. Key {i + 1}."
+                f"{glossary.TRACK_DOCS[track]} Points left this turn: {figures.budget(left[track], budget[track])}. "
+                f"Key {i + 1}."
             )
             if desk and track != desk:
                 tip += " Another desk orders on this track: you can look, not order."
@@ -406,15 +405,9 @@ class CampaignScene(Scene):
         y = self.actions_top
         for order, reason, lines in (laid[i] for i in pages_of[self.action_page]):
             action = sim.world.actions[order.action]
-            where = (
-                ""
-                if order.target
-                else (
-                    " · region" if action.target == "region" else " · Washington" if self.power == "us" else " · home"
-                )
-            )
+            where = "" if order.target else f" · {where_label(action.target, self.power)}"
             cost = sim.cost(action.id)
-            label = f"{action.name}{where} — {cost:g}"
+            label = f"{action.name}{where} — {figures.points(cost)}"
             tip = action_tip(sim.world, action, order.target, cost, reason)
             self.add_button(
                 pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)),
@@ -478,25 +471,31 @@ class CampaignScene(Scene):
         end = pygame.Rect(area.right - px(190), area.bottom - px(50), px(178), px(40))
         label, tip = turnflow.end_button(self.session, self.event_waiting)
         self.add_button(end, label, self.finish_seat, tip, "#primary", enabled=not sim.state.finished)
-        row_h = px(28)
+        text = self.ctx.text
+        # Each order takes two lines, its name on the button and where it acts and its cost under
+        # it: on one line a narrow panel cut the place off ("Lobby Congress for PNTR · Washing…").
+        row_h = px(30) + text.line_height(12)
         top = area.y + px(32)
         per_page = max(1, (end.y - top - px(4)) // row_h)
         mine = self.my_orders()
         pages = max(1, -(-len(mine) // per_page))
         self.queue_page = min(self.queue_page, pages - 1)
         start = self.queue_page * per_page
+        self.queue_lines: list[tuple[tuple[int, int], str]] = []
         for row, index in enumerate(mine[start : start + per_page]):
             order = sim.queued[index]
             action = sim.world.actions[order.action]
-            where = sim.world.state_name(order.target) if order.target else "region"
-            label = f"×  {action.name} · {where} ({sim.cost(action.id):g})"
+            where = sim.world.state_name(order.target) if order.target else where_label(action.target, order.power)
+            detail = f"{where} · {figures.points(sim.cost(action.id))} {glossary.track_name(action.track).lower()}"
+            y = top + row * row_h
             self.add_button(
-                pygame.Rect(area.x + px(12), top + row * row_h, area.width - px(24), px(25)),
-                self.ctx.text.clip(label, area.width - px(44), 14),
+                pygame.Rect(area.x + px(12), y, area.width - px(24), px(25)),
+                text.clip(f"×  {action.name}", area.width - px(48), 14),
                 lambda i=index: self.remove_order(i),
-                f"{label[3:]}. Click to remove this order (Backspace removes the last one).",
+                f"{action.name} · {detail}. Click to remove this order (Backspace removes the last one).",
                 "#queued",
             )
+            self.queue_lines.append(((area.x + px(22), y + px(27)), text.clip(detail, area.width - px(44), 12)))
         if pages > 1:
             self.add_button(
                 pygame.Rect(area.x + px(12), end.y + px(6), px(40), px(28)),
@@ -591,7 +590,7 @@ class CampaignScene(Scene):
             spent = sum(sim.world.actions[o.action].capital_cost for o in sim.queued)
             text.draw(
                 surface,
-                f"Political capital {pc - spent:g}/{pc:g}   Congress support {sim.state.washington['congress_support']:.0f}%",
+                f"Political capital {figures.budget(pc - spent, pc)}   Congress support {sim.state.washington['congress_support']:.0f}%",
                 (lay.orders.x + px(14), lay.orders.y + px(70)),
                 13,
                 MUTED,
@@ -620,6 +619,8 @@ class CampaignScene(Scene):
             )
         mine = self.my_orders()
         panel(surface, lay.queue, text, f"Queued orders ({len(mine)})")
+        for pos, line in self.queue_lines:
+            text.draw(surface, line, pos, 12, MUTED)
         if not mine:
             text.draw_wrapped(
                 surface,
@@ -702,6 +703,13 @@ class CampaignScene(Scene):
         self.legend_rect = box
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
         draw_legend(surface, self.ctx, box, self.layout.compact, self.legend_open, progress)
+
+
+def where_label(target: str, power: str) -> str:
+    """Where an order without a state acts: the whole region, or at home (Washington for the US)."""
+    if target == "region":
+        return "region"
+    return "Washington" if power == "us" else "home"
 
 
 def reason_only(name: str, reason: str) -> str:

@@ -373,7 +373,7 @@ class FacilitatorScene(Scene):
         timer = session.timer
         facts = [
             f"Sides — {sides}" + (" (US split into three desks)" if setup.us_desks else ""),
-            "Order of play: " + " → ".join(seat.label for seat in session.seats),
+            "Order of play: " + " › ".join(seat.label for seat in session.seats),
             f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (paused)' if timer.paused else ''}"
             if setup.minutes
             else "Turn timer: off",
