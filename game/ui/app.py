@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.prefs import load_ui_scale
 from game.ui.scene import Context, Scene, Settings, Transition
 from game.ui.text import Text
 
@@ -86,8 +87,12 @@ class App:
         if size != self.screen.get_size():
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.ctx.size = size
+        rescaled = abs(self.ctx.text.scale - self.ctx.scale) > 1e-9  # a larger window draws larger
+        if rescaled:
+            self.ctx.text = Text(self.ctx.scale)
         for scene in self.stack:
-            scene.rebuild()
+            scene.ctx = self.ctx
+            scene.rebuild(new_theme=rescaled)
 
     def step(self, wait: bool = True) -> None:
         """One pass of the loop: events, update, draw if needed."""
@@ -210,7 +215,8 @@ def make_app(args: argparse.Namespace, size: tuple[int, int] = DEFAULT_SIZE) -> 
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     options = {"seed": getattr(args, "seed", None), "difficulty": getattr(args, "difficulty", None)}
-    ctx = Context(size, Text(1.0), Settings(), options, folder)
+    ctx = Context(size, Text(1.0), Settings(load_ui_scale()), options, folder)
+    ctx.text = Text(ctx.scale)
     return App(screen, ctx)
 
 

@@ -42,7 +42,10 @@ class Context:
 
     @property
     def scale(self) -> float:
-        return self.settings.ui_scale
+        """The scale everything is drawn at: the setting, adjusted to the window (see `effective_scale`)."""
+        from game.ui.layout import effective_scale
+
+        return effective_scale(self.size, self.settings.ui_scale)
 
     def new_gui(self) -> pygame_gui.UIManager:
         spare = self.spare_guis.get(self.scale)

@@ -14,7 +14,7 @@ import pygame_gui
 from game.ai.doctrine import choose_rival_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
-from game.ui import catalogue, glossary, reference, saves
+from game.ui import catalogue, glossary, prefs, reference, saves
 from game.ui.classroom import Session
 from game.ui.contest import starting_look, state_looks
 from game.ui.geometry import MapError, load_map
@@ -573,11 +573,17 @@ def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noq
 class SettingsScene(Scene):
     name = "settings"
     escape_closes = True
-    SCALES = (0.85, 1.0, 1.15, 1.3)
+    SCALES = prefs.SCALES
     SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.note = ""
+
     def set_scale(self, scale: float) -> Transition:
+        """Apply the scale now and remember it for the next start."""
         self.ctx.settings.ui_scale = scale
+        self.note = prefs.save_ui_scale(scale)
         return Transition("rescale")
 
     def set_size(self, size: tuple[int, int]) -> Transition:
@@ -595,7 +601,7 @@ class SettingsScene(Scene):
                 "Text and widget size",
                 "#tab",
             )
-            if abs(scale - self.ctx.scale) < 1e-6:
+            if abs(scale - self.ctx.settings.ui_scale) < 1e-6:
                 widget.select()
         y += px(110)
         for i, size in enumerate(self.SIZES):
@@ -615,6 +621,15 @@ class SettingsScene(Scene):
         w, _ = self.ctx.size
         text.draw(surface, "Settings", (w // 2, px(50)), 26, TEXT, bold=True, anchor="center")
         text.draw(surface, "UI scale", (w // 2 - px(260), px(110)), 16, ACCENT, bold=True)
+        applied = (
+            f"Drawn at {self.ctx.scale:.0%}: larger windows draw larger, small ones as large as fits."
+            if abs(self.ctx.scale - self.ctx.settings.ui_scale) > 1e-6
+            else "Kept for the next start."
+        )
+        note = self.note or applied
+        text.draw(
+            surface, text.clip(note, w - px(40), 13), (w // 2 - px(260), px(198)), 13, BAD if self.note else MUTED
+        )
         text.draw(surface, "Window size", (w // 2 - px(260), px(220)), 16, ACCENT, bold=True)
 
 
