@@ -16,6 +16,7 @@ from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
 from game.ui.contest import tipped_in_turn, turn_summaries
+from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT, WARN
 from game.ui.widgets import delta_colour, panel
@@ -291,7 +292,13 @@ class ReportScene(Scene):
             what = f"{where}: {project + ' progress' if project else describe_variable(row.variable)}"
             text.draw(surface, text.clip(what, width - px(70), 13), (x, y), 13, TEXT)
             text.draw(
-                surface, f"{row.delta:+.1f}", (x + width, y), 13, delta_colour(row.delta), bold=True, anchor="topright"
+                surface,
+                signed_amount(row.delta),
+                (x + width, y),
+                13,
+                delta_colour(row.delta, row.variable),
+                bold=True,
+                anchor="topright",
             )
             claims = f" ({', '.join(row.claims)})" if row.claims else ""
             why = f"because of {describe_cause(row.cause, sim.scenario)}{claims}"
