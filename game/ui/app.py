@@ -65,6 +65,8 @@ class App:
             else:
                 self.apply(self.top.on_resume())
         elif kind in ("push", "replace", "reset") and transition.scene is not None:
+            if self.stack:
+                self.top.hide_tooltips()
             if kind == "replace" and self.stack:
                 self.stack.pop().on_leave()
             elif kind == "reset":
@@ -110,6 +112,7 @@ class App:
                 return
         scene = self.top
         scene.gui.update(dt)
+        scene.keep_tooltips_on_screen()
         self.apply(scene.update(dt))
         if not self.running:
             return

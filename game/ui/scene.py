@@ -204,6 +204,24 @@ class Scene:
         """Where the button with this label (or key) is on screen (tests click there)."""
         return pygame.Rect(self.find(label).rect)
 
+    def keep_tooltips_on_screen(self) -> None:
+        """Move a button's tooltip back inside the window (pygame_gui leaves one it cannot fit
+        where it was, partly off screen)."""
+        window = pygame.Rect((0, 0), self.ctx.size)
+        for widget in self.handlers:
+            tip = getattr(widget, "tool_tip", None)
+            if tip is not None and not window.contains(tip.rect):
+                tip.set_position(pygame.Rect(tip.rect).clamp(window).topleft)
+
+    def hide_tooltips(self) -> None:
+        """A dialog opens over this scene: no tooltip of it may stay drawn over the dialog."""
+        self.tips.hover, self.tips.shown = None, False
+        for widget in self.handlers:
+            tip = getattr(widget, "tool_tip", None)
+            if tip is not None:
+                tip.kill()
+                widget.tool_tip = None
+
     def update(self, dt: float) -> Transition | None:
         if self.tips.update(dt):
             self.dirty = True

@@ -58,7 +58,17 @@ def draw_state_panel(
     tip(area, "How much this state counts in the US score (C14: Kazakhstan weighs most).")
     y = name.bottom + px(2)
     if definition.about:
-        y = text.draw_wrapped(surface, definition.about, pygame.Rect(x, y, width, px(40)), 12, MUTED) + px(4)
+        # Up to four lines, the last ending in an ellipsis if the text goes on (never a silent
+        # stop mid-sentence); the whole description is the tooltip.
+        lines = text.wrap(definition.about, width, 12)
+        if len(lines) > 4:
+            lines = [*lines[:3], text.clip(" ".join(lines[3:]), width, 12)]
+        top = y
+        for line in lines:
+            text.draw(surface, line, (x, y), 12, MUTED)
+            y += text.line_height(12)
+        tip(pygame.Rect(x, top, width, y - top), definition.about)
+        y += px(4)
     leader = country.leader()
     draw_shape(surface, POWER_SHAPES[leader], (x + px(8), y + px(10)), px(8), POWER_COLOURS[leader])
     area = text.draw(surface, f"Leans toward {POWER_NAMES[leader]}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
@@ -82,7 +92,8 @@ def draw_state_panel(
         draw_shape(surface, POWER_SHAPES[power], (x + px(7), y + px(8)), px(6), POWER_COLOURS[power])
         text.draw(surface, POWER_NAMES[power], (x + px(18), y), 13, TEXT)
         text.draw(surface, f"{value:.1f}", (x + width - px(48), y), 13, TEXT, bold=True, anchor="topright")
-        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        colour = delta_colour(delta, f"alignment.{power}")
+        text.draw(surface, signed(delta), (x + width, y), 12, colour, anchor="topright")
         bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
         message = glossary.alignment_tip(power, value, country.floors[power], delta)
         tip(row, f"{breakdown_tip(sim, state_id, power)} {message}")
@@ -98,9 +109,9 @@ def draw_state_panel(
         bar_x = round(width * 0.47)
         size = 13 if text.width(label, 13) < bar_x - px(4) else 12
         text.draw(surface, text.clip(label, bar_x - px(4), size), (x, y), size, TEXT)
-        bar(surface, pygame.Rect(x + bar_x, y + px(6), round(width * 0.3), px(7)), value, ACCENT)
+        bar(surface, pygame.Rect(x + bar_x, y + px(6), round(width * 0.26), px(7)), value, ACCENT)
         text.draw(surface, f"{value:.0f}", (x + width - px(40), y), 13, TEXT, anchor="topright")
-        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta, f"values.{key}"), anchor="topright")
         change = f" ({delta:+.1f}: {CHANGE_LABEL})" if abs(delta) >= 0.05 else f" (no {CHANGE_LABEL})"
         tip(row, f"{label}: {value:.1f}{change}. {glossary.value_tip(key)}")
         y += px(21)
@@ -130,14 +141,16 @@ def draw_state_panel(
     y += px(6)
 
     floors = " · ".join(f"{POWER_SHORT_NAMES[p]} {country.floors[p]:.0f}" for p in POWERS)
-    area = text.draw(surface, f"Floors: {floors}", (x, y), 12, TEXT)
+    area = text.draw(surface, text.clip(f"Floors: {floors}", width, 12), (x, y), 12, TEXT)
     tip(area, glossary.MOVED_BY["floors"])
     y += px(18)
     fragile = [f"{POWER_SHORT_NAMES[p]} {country.fragile[p]:.1f}" for p in POWERS if country.fragile.get(p, 0) >= 0.05]
     if fragile:
-        area = text.draw(surface, "Cash influence fading: " + " · ".join(fragile), (x, y), 12, TEXT)
-        tip(area, glossary.MOVED_BY["fragile"])
-        y += px(18)
+        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[:2]:
+            area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
+            tip(area, glossary.MOVED_BY["fragile"])
+            y += text.line_height(12)
+        y += px(4)
     y += px(4)
     cx = x
     for flag, label in FLAG_LABELS.items():

@@ -62,6 +62,8 @@ def gui_theme(scale: float) -> dict[str, Any]:
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(max(8, round(int(font["size"]) * scale)))
+    tip = theme["tool_tip"]["misc"]  # wide enough that a long tooltip is not taller than the window
+    tip["rect_width"] = str(round(int(tip["rect_width"]) * scale))
     return theme
 
 

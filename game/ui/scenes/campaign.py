@@ -73,6 +73,7 @@ class CampaignScene(Scene):
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
         self.events_aside = False  # the player closed an event dialog to look at the map first
         self.queue_lines: list[tuple[tuple[int, int], str]] = []  # under each queued order: where, cost
+        self.budget_lines: list[tuple[tuple[int, int], str]] = []  # under each track's tab: points left
 
     @property
     def sim(self) -> Simulation:
@@ -366,8 +367,16 @@ class CampaignScene(Scene):
         left = sim.remaining_budget(self.power)
         tab_w = (area.width - px(24)) // 3
         y = area.y + px(34)
+        self.budget_lines: list[tuple[tuple[int, int], str]] = []
         for i, track in enumerate(TRACKS):
-            label = f"{glossary.track_name(track)} {figures.budget(left[track], budget[track])}"
+            label = glossary.track_name(track)
+            # The points go under the tab, written the same way for every track at every width.
+            self.budget_lines.append(
+                (
+                    (area.x + px(10) + i * tab_w + tab_w // 2, y + px(40)),
+                    f"{figures.budget(left[track], budget[track])} left",
+                )
+            )
             desk = self.seat.desk
             tip = (
                 f"{glossary.TRACK_DOCS[track]} Points left this turn: {figures.budget(left[track], budget[track])}. "
@@ -384,7 +393,7 @@ class CampaignScene(Scene):
             )
             if track == self.track:
                 widget.select()
-        self.actions_top = y + px(64)
+        self.actions_top = y + px(80)
         text = self.ctx.text
         line_w = area.width - px(30)
         laid: list[tuple[Order, str | None, list[str]]] = []
@@ -407,7 +416,8 @@ class CampaignScene(Scene):
             action = sim.world.actions[order.action]
             where = "" if order.target else f" · {where_label(action.target, self.power)}"
             cost = sim.cost(action.id)
-            label = f"{action.name}{where} — {figures.points(cost)}"
+            price = f" — {figures.points(cost)}"  # the cost always shows; a long name gives way
+            label = text.clip(f"{action.name}{where}", area.width - px(44) - text.width(price, 14), 14) + price
             tip = action_tip(sim.world, action, order.target, cost, reason)
             self.add_button(
                 pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)),
@@ -525,11 +535,12 @@ class CampaignScene(Scene):
 
     def _top_tips(self) -> None:
         lay, px = self.layout, self.ctx.px
+        _title, block_x, timer_x = self._top_slots()
         self.tips.add(
-            pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
+            pygame.Rect(block_x, lay.top.y, timer_x - block_x, lay.top.height),
             f"{glossary.SCORE_TIP} {glossary.GRADE_TIP} {glossary.SCORE_STARTS_LOW}",
         )
-        line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(68), px(150), px(20))
+        line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(84), px(150), px(20))
         if self.power == "us":
             self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
             self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
@@ -591,7 +602,7 @@ class CampaignScene(Scene):
             text.draw(
                 surface,
                 f"Political capital {figures.budget(pc - spent, pc)}   Congress support {sim.state.washington['congress_support']:.0f}%",
-                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                (lay.orders.x + px(14), lay.orders.y + px(86)),
                 13,
                 MUTED,
             )
@@ -599,10 +610,12 @@ class CampaignScene(Scene):
             text.draw(
                 surface,
                 f"{POWER_SHORT[seat.power]}'s budgets per track are on the tabs above",
-                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                (lay.orders.x + px(14), lay.orders.y + px(86)),
                 12,
                 MUTED,
             )
+        for pos, line in self.budget_lines:
+            text.draw(surface, line, pos, 12, TEXT, anchor="center")
         for y, lines, bad, _name in self.action_lines:
             for i, line in enumerate(lines):
                 text.draw(
@@ -660,15 +673,40 @@ class CampaignScene(Scene):
             anchor="center",
         )
 
+    def _top_slots(self) -> tuple[bool, int, int]:
+        """Whether the scenario title fits in the top bar, and where the turn and timer blocks start.
+
+        Blocks go left to right and stop short of the buttons; on a narrow window the title goes
+        first (the briefing names the scenario), so the buttons never cover the timer."""
+        lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
+        buttons = [pygame.Rect(w.rect) for w in self.handlers if lay.top.contains(w.rect)]
+        room = min((b.left for b in buttons), default=lay.top.right) - px(12)
+        gap = px(20)
+        block_w = max(text.width(self._turn_line(), 14), text.width(self._score_line(), 13))
+        timer_w = max(text.width("Time 00:00 (paused)", 18, True), text.width(self.seat.label, 12))
+        title_w = text.width(sim.scenario.about.title, 16, True)
+        need = block_w + gap + timer_w
+        with_title = max(px(300), px(12) + title_w + gap)
+        show_title = with_title + need <= room
+        block_x = with_title if show_title else px(12)
+        return show_title, block_x, block_x + block_w + gap
+
+    def _turn_line(self) -> str:
+        return f"{self.sim.date_label()}  ·  turn {self.sim.turn}/{self.sim.scenario.turns}"
+
+    def _score_line(self) -> str:
+        sim = self.sim
+        return f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
+
     def _draw_top(self, surface: pygame.Surface) -> None:
         lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
         pygame.draw.rect(surface, PANEL, lay.top)
         y = lay.top.centery
-        text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
-        turn = f"{sim.date_label()}  ·  turn {sim.turn}/{sim.scenario.turns}"
-        text.draw(surface, turn, (lay.top.x + px(300), y - px(9)), 14, TEXT, anchor="midleft")
-        score = f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
-        text.draw(surface, score, (lay.top.x + px(300), y + px(9)), 13, MUTED, anchor="midleft")
+        show_title, block_x, timer_x = self._top_slots()
+        if show_title:
+            text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
+        text.draw(surface, self._turn_line(), (block_x, y - px(9)), 14, TEXT, anchor="midleft")
+        text.draw(surface, self._score_line(), (block_x, y + px(9)), 13, MUTED, anchor="midleft")
         timer = self.session.timer
         if timer.active:
             colour = BAD if timer.expired else WARN if (timer.remaining() or 0) < 60 else TEXT
@@ -676,17 +714,15 @@ class CampaignScene(Scene):
             text.draw(
                 surface,
                 f"Time {timer.label()}{note}",
-                (lay.top.x + px(560), y - px(9)),
+                (timer_x, y - px(9)),
                 18,
                 colour,
                 bold=True,
                 anchor="midleft",
             )
-            text.draw(surface, self.seat.label, (lay.top.x + px(560), y + px(11)), 12, MUTED, anchor="midleft")
+            text.draw(surface, self.seat.label, (timer_x, y + px(11)), 12, MUTED, anchor="midleft")
         elif len(self.session.seats) > 1:
-            text.draw(
-                surface, f"Ordering: {self.seat.label}", (lay.top.x + px(560), y), 14, TEXT, bold=True, anchor="midleft"
-            )
+            text.draw(surface, f"Ordering: {self.seat.label}", (timer_x, y), 14, TEXT, bold=True, anchor="midleft")
 
     def _legend_box(self) -> pygame.Rect:
         """Where the legend sits: full, compact (small maps) or folded to one line."""
