@@ -70,6 +70,21 @@ def text_overflows(lines) -> list[str]:
     return found
 
 
+def text_collisions(lines) -> list[str]:
+    """Hand-drawn lines on the same surface that overlap (a title and its page counter)."""
+    found = []
+    placed = sorted({(tuple(rect), size, text) for text, rect, size in lines if text.strip()})
+    for i, (a, size_a, text_a) in enumerate(placed):
+        for b, size_b, text_b in placed[i + 1 :]:
+            if (
+                size_a == size_b
+                and a != b
+                and pygame.Rect(a).inflate(-2, -4).colliderect(pygame.Rect(b).inflate(-2, -4))
+            ):
+                found.append(f"{text_a[:40]!r} and {text_b[:40]!r} overlap")
+    return found
+
+
 def top_bar_overlaps(scene, lines) -> list[str]:
     """Lines and buttons of the top bar that overlap (shrunk a little: stacked lines may touch)."""
     top = scene.layout.top
@@ -127,6 +142,8 @@ def test_every_screen_fits_the_window(app, size, setting, drawn_text):
     for name, scene in itertools.chain(menus(app), tour(app, scenario, WINDOW_2023, every_state=False)):
         app.draw()
         problems += [f"{name}: {p}" for p in label_overflows(scene) + text_overflows(drawn_text)]
+        if not scene.overlay:  # a dialog is drawn over the scene beneath it, by design
+            problems += [f"{name}: {p}" for p in text_collisions(drawn_text)]
         if name.startswith("campaign") or name == "hot-seat campaign":
             problems += [f"{name}: {p}" for p in top_bar_overlaps(scene, drawn_text)]
         drawn_text.clear()

@@ -306,7 +306,7 @@ class ScenarioScene(Scene):
         y = panel(surface, self.info_rect)
         entry = self.entry
         x, width = self.info_rect.x + px(14), self.info_rect.width - px(28)
-        bottom = self.info_rect.bottom - px(56)
+        bottom = self.info_rect.bottom - px(76)  # above the "Difficulty" label
         if entry is None:
             text.draw(surface, "No scenario files found in scenarios/.", (x, y + px(8)), 15, BAD)
             return

@@ -272,15 +272,21 @@ class ReportScene(Scene):
 
     def _draw_ledger(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
-        panel(surface, self.right, text, "Why things changed (the ledger)")
-        text.draw(
-            surface,
-            f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
-            (self.right.right - px(12), self.right.y + px(12)),
-            12,
-            MUTED,
-            anchor="topright",
+        title = "Why things changed (the ledger)"
+        panel(surface, self.right, text, title)
+        room = self.right.width - text.width(title, 16, True) - px(40)  # the counter never runs into the title
+        counter = next(
+            (
+                line
+                for line in (
+                    f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
+                    f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes",
+                )
+                if text.width(line, 12) <= room
+            ),
+            f"{self.page + 1}/{self.pages}",
         )
+        text.draw(surface, counter, (self.right.right - px(12), self.right.y + px(12)), 12, MUTED, anchor="topright")
         x, width = self.right.x + px(12), self.right.width - px(24)
         y = self.rows_top
         if not self.rows:
