@@ -23,6 +23,8 @@ from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, repl
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
+SEED_DIGITS = 9
+
 
 def start_campaign(
     ctx: Context,
@@ -170,6 +172,8 @@ class ScenarioScene(Scene):
         self.seed = ctx.options.get("seed")
         if self.seed is None:
             self.seed = secrets.randbelow(1_000_000)
+        self.seed_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.message = ""
 
     @property
     def entry(self) -> catalogue.Entry | None:
@@ -206,7 +210,23 @@ class ScenarioScene(Scene):
 
     def new_seed(self) -> None:
         self.seed = secrets.randbelow(1_000_000)
+        if self.seed_entry is not None:
+            self.seed_entry.set_text(str(self.seed))
         self.rebuild()
+
+    def typed_seed(self) -> int | None:
+        """The seed in the box (teams on separate laptops type the same one), None if it is not a number."""
+        if self.seed_entry is None:
+            return self.seed
+        typed = self.seed_entry.get_text().strip()
+        return int(typed) if typed.isdigit() and len(typed) <= SEED_DIGITS else None
+
+    def rebuild(self, new_theme: bool = False) -> None:
+        seed = self.typed_seed()  # keep what was typed when the list or the difficulty changes
+        if seed is not None:
+            self.seed = seed
+        self.seed_entry = None
+        super().rebuild(new_theme)
 
     def start(self) -> Transition | None:
         """On to the classroom setup (who plays which side), then the briefing."""
@@ -215,9 +235,16 @@ class ScenarioScene(Scene):
         entry = self.entry
         if entry is None or entry.scenario is None:
             return None
-        return replace(SetupScene(self.ctx, entry.scenario, entry.path, self.seed, self.difficulty))
+        seed = self.typed_seed()
+        if seed is None:
+            self.message = f"The seed must be a whole number of up to {SEED_DIGITS} digits."
+            self.dirty = True
+            return None
+        return replace(SetupScene(self.ctx, entry.scenario, entry.path, seed, self.difficulty))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            return self.start()  # Enter in the seed box starts, as Enter does elsewhere here
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return pop()
@@ -284,11 +311,17 @@ class ScenarioScene(Scene):
                 if difficulty.id == chosen:
                     widget.select()
                 x += width + px(6)
+            seed_x = x + px(20) + self.ctx.text.width("Seed", 14) + px(8)
+            self.seed_label_at = (x + px(20), by + px(17))
+            self.seed_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(seed_x, by, px(110), px(34)), self.gui)
+            self.seed_entry.set_allowed_characters("numbers")
+            self.seed_entry.set_text_length_limit(SEED_DIGITS)
+            self.seed_entry.set_text(str(self.seed))
             self.add_button(
-                pygame.Rect(x + px(20), by, px(150), px(34)),
-                f"Seed {self.seed}",
+                pygame.Rect(seed_x + px(116), by, px(64), px(34)),
+                "New",
                 self.new_seed,
-                "Same seed + same orders = the same game. Click for a new seed.",
+                "Same seed + same orders = the same game: type the seed another team uses, or roll a new one.",
             )
             self.add_button(
                 pygame.Rect(w - px(216), h - px(58), px(200), px(40)),
@@ -339,6 +372,10 @@ class ScenarioScene(Scene):
                 surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14, (210, 218, 228)
             ) + px(10)
         text.draw(surface, "Difficulty", (x, self.info_rect.bottom - px(70)), 12, MUTED)
+        if self.seed_entry is not None:
+            text.draw(surface, "Seed", self.seed_label_at, 14, TEXT, anchor="midleft")
+        if self.message:
+            text.draw(surface, self.message, (px(150), self.ctx.size[1] - px(38)), 14, BAD, anchor="midleft")
 
     def _draw_file_names(self, surface: pygame.Surface) -> None:
         """The file name under each title (two files may share a title), and what is scrolled away."""
