@@ -68,12 +68,29 @@ def drawn(monkeypatch):
     return lines, where
 
 
+def repeated_tips(scene, drawn_lines: set[str]) -> list[str]:
+    """Button tooltips that only say again what is already on screen (the label, or the lines
+    drawn under it): a tooltip must add something, or it just covers the next thing."""
+    on_screen = " ".join(sorted(drawn_lines))
+    found = []
+    for widget in scene.handlers:
+        tip = " ".join((widget.tool_tip_text or "").split())
+        if not tip:
+            continue
+        bare = tip.removeprefix("Show changes in ").rstrip(".")
+        if bare == widget.text or (len(tip) > 20 and tip in " ".join(on_screen.split())):
+            found.append(f"tooltip repeats what is shown: {tip[:80]!r}")
+    return found
+
+
 def _audit(screens, ids, drawn) -> list[str]:
     lines, where = drawn
     report = []
     for name, scene in screens:
-        for line in shown_text(scene) + sorted(lines.pop(where["screen"], set())):
+        shown_lines = lines.pop(where["screen"], set())
+        for line in shown_text(scene) + sorted(shown_lines):
             report += [f"{name}: {problem}: {line[:160]!r}" for problem in problems(line, ids)]
+        report += [f"{name}: {problem}" for problem in repeated_tips(scene, shown_lines)]
         where["screen"] = name
     for name, rest in lines.items():
         for line in rest:

@@ -205,7 +205,7 @@ class ReportScene(Scene):
                 pygame.Rect(x, y, width, px(28)),
                 label,
                 lambda t=target: self.set_filter(t),
-                f"Show changes in {label}",
+                None,  # the label says it all; a tooltip would only cover the next filter
                 "#tab",
             )
             if target == self.filter:
