@@ -40,13 +40,13 @@ def drawn_text(monkeypatch):
     """Where each hand-drawn line went: (text, its rect, the size of the surface it was drawn on)."""
     from game.ui.text import Text
 
-    lines: list[tuple[str, pygame.Rect, tuple[int, int]]] = []
+    lines: list[tuple[str, pygame.Rect, tuple[int, int], pygame.Surface]] = []
     original = Text.draw
 
     def draw(self, target, text, *args, **kwargs):
         rect = original(self, target, text, *args, **kwargs)
         if sys._getframe(1).f_globals["__name__"] not in MAP_MODULES:
-            lines.append((text, rect, target.get_size()))
+            lines.append((text, rect, target.get_size(), target))  # the surface is kept: ids stay unique
         return rect
 
     monkeypatch.setattr(Text, "draw", draw)
@@ -64,7 +64,7 @@ def label_overflows(scene) -> list[str]:
 
 def text_overflows(lines) -> list[str]:
     found = []
-    for text, rect, size in lines:
+    for text, rect, size, _target in lines:
         if text.strip() and not pygame.Rect((0, 0), size).inflate(2, 2).contains(rect):
             found.append(f"line {text[:60]!r} at {tuple(rect)} on {size}")
     return found
@@ -73,11 +73,12 @@ def text_overflows(lines) -> list[str]:
 def text_collisions(lines) -> list[str]:
     """Hand-drawn lines on the same surface that overlap (a title and its page counter)."""
     found = []
-    placed = sorted({(tuple(rect), size, text) for text, rect, size in lines if text.strip()})
-    for i, (a, size_a, text_a) in enumerate(placed):
-        for b, size_b, text_b in placed[i + 1 :]:
+    placed = {(tuple(rect), id(target), text) for text, rect, _size, target in lines if text.strip()}
+    placed = sorted(placed)
+    for i, (a, target_a, text_a) in enumerate(placed):
+        for b, target_b, text_b in placed[i + 1 :]:
             if (
-                size_a == size_b
+                target_a == target_b
                 and a != b
                 and pygame.Rect(a).inflate(-2, -4).colliderect(pygame.Rect(b).inflate(-2, -4))
             ):
@@ -89,7 +90,9 @@ def top_bar_overlaps(scene, lines) -> list[str]:
     """Lines and buttons of the top bar that overlap (shrunk a little: stacked lines may touch)."""
     top = scene.layout.top
     texts = {
-        tuple(rect) for text, rect, size in lines if size == scene.ctx.size and top.contains(rect) and text.strip()
+        tuple(rect)
+        for text, rect, size, _target in lines
+        if size == scene.ctx.size and top.contains(rect) and text.strip()
     }
     buttons = {tuple(w.rect) for w in scene.handlers if top.contains(w.rect)}
     items = [pygame.Rect(r).inflate(-2, -4) for r in sorted(texts | buttons)]
@@ -181,3 +184,21 @@ def test_no_tooltip_stays_drawn_over_a_dialog(app, sim, monkeypatch):
     assert scene.tips.shown  # a hand-drawn panel's tooltip is up
     show(app, quit_confirm(app.ctx))
     assert widget.tool_tip is None and not scene.tips.shown
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: f"{s:.0%}")
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting):
+    from game.ui.layout import CampaignLayout
+    from game.ui.state_panel import draw_state_panel
+    from game.ui.tips import Tips
+
+    set_window(app, size, setting)
+    for _ in range(4):  # goodwill in the pipeline, fading cash: the panel at its fullest
+        sim.end_turn()
+    area = CampaignLayout.for_size(app.ctx.size, app.ctx.scale).state
+    for state_id in sim.world.state_ids:
+        tips = Tips(app.ctx)
+        draw_state_panel(pygame.Surface(area.size), app.ctx, sim, state_id, tips, area.topleft)
+        outside = [tuple(rect) for rect, _tip in tips.zones if not area.contains(rect)]
+        assert not outside, (state_id, outside)
