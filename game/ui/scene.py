@@ -15,6 +15,7 @@ import attrs
 import pygame
 import pygame_gui
 
+from game.ui.layout import effective_scale
 from game.ui.text import Text
 from game.ui.theme import BACKGROUND, gui_theme
 from game.ui.tips import Tips
@@ -40,12 +41,19 @@ class Context:
     # (about 30 ms), which every dialog would otherwise pay again when it opens.
     spare_guis: dict[float, list[pygame_gui.UIManager]] = attrs.field(factory=dict)
 
+    _scale_for: tuple[tuple[int, int], float] | None = attrs.field(default=None, init=False, repr=False)
+    _scale: float = attrs.field(default=1.0, init=False, repr=False)
+
     @property
     def scale(self) -> float:
-        """The scale everything is drawn at: the setting, adjusted to the window (see `effective_scale`)."""
-        from game.ui.layout import effective_scale
+        """The scale everything is drawn at: the setting, adjusted to the window (see `effective_scale`).
 
-        return effective_scale(self.size, self.settings.ui_scale)
+        Worked out again only when the size or the setting changed: `px` asks for it hundreds of
+        times a frame."""
+        key = (self.size, self.settings.ui_scale)
+        if key != self._scale_for:
+            self._scale_for, self._scale = key, effective_scale(*key)
+        return self._scale
 
     def new_gui(self) -> pygame_gui.UIManager:
         spare = self.spare_guis.get(self.scale)
