@@ -74,6 +74,8 @@ class CampaignScene(Scene):
         self.events_aside = False  # the player closed an event dialog to look at the map first
         self.queue_lines: list[tuple[tuple[int, int], str]] = []  # under each queued order: where, cost
         self.budget_lines: list[tuple[tuple[int, int], str]] = []  # under each track's tab: points left
+        self.top_lines = ("", "")  # the top bar's turn and score lines, and where its blocks go
+        self.top_slots = (True, 0, 0)
 
     @property
     def sim(self) -> Simulation:
@@ -530,12 +532,15 @@ class CampaignScene(Scene):
         draw_state_panel(self.left, self.ctx, self.sim, self.selected, self.tips, lay.state.topleft)
         self.region = pygame.Surface(lay.region.size)
         draw_region_panel(self.region, self.ctx, self.sim, self.tips, lay.region.topleft)
+        # The top bar's lines and places change only with the state: worked out here, not per frame.
+        self.top_lines = (self._turn_line(), self._score_line())
+        self.top_slots = self._top_slots()
         self._top_tips()
         self.dirty = True
 
     def _top_tips(self) -> None:
         lay, px = self.layout, self.ctx.px
-        _title, block_x, timer_x = self._top_slots()
+        _title, block_x, timer_x = self.top_slots
         self.tips.add(
             pygame.Rect(block_x, lay.top.y, timer_x - block_x, lay.top.height),
             f"{glossary.SCORE_TIP} {glossary.GRADE_TIP} {glossary.SCORE_STARTS_LOW}",
@@ -682,7 +687,7 @@ class CampaignScene(Scene):
         buttons = [pygame.Rect(w.rect) for w in self.handlers if lay.top.contains(w.rect)]
         room = min((b.left for b in buttons), default=lay.top.right) - px(12)
         gap = px(20)
-        block_w = max(text.width(self._turn_line(), 14), text.width(self._score_line(), 13))
+        block_w = max(text.width(self.top_lines[0], 14), text.width(self.top_lines[1], 13))
         timer_w = max(text.width("Time 00:00 (paused)", 18, True), text.width(self.seat.label, 12))
         title_w = text.width(sim.scenario.about.title, 16, True)
         need = block_w + gap + timer_w
@@ -702,11 +707,11 @@ class CampaignScene(Scene):
         lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
         pygame.draw.rect(surface, PANEL, lay.top)
         y = lay.top.centery
-        show_title, block_x, timer_x = self._top_slots()
+        show_title, block_x, timer_x = self.top_slots
         if show_title:
             text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
-        text.draw(surface, self._turn_line(), (block_x, y - px(9)), 14, TEXT, anchor="midleft")
-        text.draw(surface, self._score_line(), (block_x, y + px(9)), 13, MUTED, anchor="midleft")
+        text.draw(surface, self.top_lines[0], (block_x, y - px(9)), 14, TEXT, anchor="midleft")
+        text.draw(surface, self.top_lines[1], (block_x, y + px(9)), 13, MUTED, anchor="midleft")
         timer = self.session.timer
         if timer.active:
             colour = BAD if timer.expired else WARN if (timer.remaining() or 0) < 60 else TEXT
