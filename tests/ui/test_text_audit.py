@@ -27,7 +27,9 @@ def raw_ids(scenario) -> set[str]:
     ids = {s.id for s in scenario.states}
     for group in (scenario.actions, scenario.events, scenario.projects):
         ids |= {item.id for item in group}
-    return {i for i in ids if "_" in i or any(c.isdigit() for c in i) or i in {s.id for s in scenario.states}}
+    states = {s.id for s in scenario.states}
+    rivals = {"russia", "china"}  # power ids; "us" is also an English word, so it cannot be told apart
+    return {i for i in ids if "_" in i or any(c.isdigit() for c in i) or i in states} | rivals
 
 
 def problems(line: str, ids: set[str]) -> list[str]:
