@@ -65,7 +65,7 @@ def line_chart(
     text.draw(
         surface, f"turn {count - 1 + first_turn}", (plot.right, plot.bottom + px(4)), 11, MUTED, anchor="topright"
     )
-    ends: list[int] = []
+    labels: list[tuple[int, str, Colour]] = []
     for line in lines:
         if not line.values:
             continue
@@ -74,10 +74,12 @@ def line_chart(
             pygame.draw.lines(surface, line.colour, False, points, line.width)
         else:
             pygame.draw.circle(surface, line.colour, points[0], 3)
-        y = points[-1][1]
-        while any(abs(y - other) < px(13) for other in ends):  # keep end labels apart
-            y += px(13)
-        ends.append(y)
-        text.draw(
-            surface, f"{line.label} {line.values[-1]:.0f}", (plot.right + px(6), y), 11, line.colour, anchor="midleft"
-        )
+        labels.append((points[-1][1], f"{line.label} {line.values[-1]:.0f}", line.colour))
+    # End labels top to bottom, a line apart; a stack that would run out of the chart moves up.
+    labels.sort(key=lambda item: item[0])
+    step, placed = px(13), []
+    for y, label, colour in labels:
+        placed.append((max(y, placed[-1][0] + step) if placed else y, label, colour))
+    excess = (placed[-1][0] - (rect.bottom - px(8))) if placed else 0
+    for y, label, colour in placed:
+        text.draw(surface, label, (plot.right + px(6), y - max(0, excess)), 11, colour, anchor="midleft")

@@ -202,3 +202,14 @@ def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting
         draw_state_panel(pygame.Surface(area.size), app.ctx, sim, state_id, tips, area.topleft)
         outside = [tuple(rect) for rect, _tip in tips.zones if not area.contains(rect)]
         assert not outside, (state_id, outside)
+
+
+def test_chart_end_labels_stay_inside_the_chart(app, monkeypatch, drawn_text):
+    from game.ui.charts import Line, line_chart
+
+    box = pygame.Rect(10, 10, 400, 200)
+    lines = [Line(f"State {i}", [50.0, 0.0], (200, 200, 200), 2) for i in range(5)]  # all end at the bottom
+    line_chart(app.screen, box, app.ctx.text, "US alignment per state", lines)
+    labels = [rect for text, rect, _size, _target in drawn_text if text.startswith("State ")]
+    assert len(labels) == 5 and all(box.contains(rect) for rect in labels)
+    assert len({rect.y for rect in labels}) == 5  # one line apart, none on top of another
