@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ai.doctrine import choose_rival_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.sim.orders import Decision
@@ -24,7 +25,7 @@ SHIPPED = sorted((ROOT / "scenarios").glob("*.yaml"))
 
 def played(scenario: Scenario, path: Path, turns: int = 3, seed: int = 5) -> Simulation:
     """A game a few turns in, each event answered with its default choice (ledgers and pipelines filled)."""
-    sim = Simulation(scenario, seed, scenario_path=str(path))
+    sim = Simulation(scenario, seed, scenario_path=str(path), rival_chooser=choose_rival_orders)
     for _ in range(turns):
         sim.end_turn()
         for decision in list(sim.pending):
@@ -80,7 +81,7 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
         yield f"last-turn campaign track {key - pygame.K_0}", late_campaign
     leave(app)
     show(app, campaign)
-    for event in scenario.events:
+    for event in (e for e in scenario.events if e.choices):  # only events with choices open a dialog
         state = sim.world.state_ids[0] if event.scope == "state" else None
         dialog = show(app, EventScene(ctx, sim, Decision(event.id, state, sim.turn), campaign.set_events_aside))
         yield f"event {event.id}", dialog

@@ -12,10 +12,11 @@ GREEN, RED = (80, 200, 150), (240, 140, 110)
 
 @pytest.mark.parametrize("seed", [1, 3])
 def test_value_minus_change_is_the_value_when_end_turn_was_pressed(scenario, seed):
+    from game.ai.doctrine import choose_rival_orders
     from game.sim.engine import Simulation
     from game.ui.history import change_since_end_turn
 
-    sim = Simulation(scenario, seed)
+    sim = Simulation(scenario, seed, rival_chooser=choose_rival_orders)
     for _ in range(10):
         before = {s: dict(sim.state.countries[s].alignment) for s in sim.world.state_ids}
         sim.end_turn()
