@@ -91,7 +91,7 @@ def describe_variable(variable: str) -> str:
     """'alignment with us' → 'alignment with United States' etc."""
     group, _, key = variable.partition(".")
     if group == "values":
-        return VALUE_NAMES.get(key, key)
+        return VALUE_NAMES.get(key, key.replace("_", " "))  # a scenario's own variable, e.g. port capacity
     if group == "region":
         return REGION_NAMES.get(key, key.replace("_", " "))
     template = VARIABLE_NAMES.get(group)
