@@ -169,7 +169,7 @@ def _draw_state_panel(
     y += px(18)
     fragile = [f"{POWER_SHORT_NAMES[p]} {country.fragile[p]:.1f}" for p in POWERS if country.fragile.get(p, 0) >= 0.05]
     if fragile:
-        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[:2]:
+        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact == 2 else 2]:
             area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
             tip(area, glossary.MOVED_BY["fragile"])
             y += text.line_height(12)

@@ -25,6 +25,9 @@ SHOTS = Path(os.environ.get("CROSSROADS_SHOTS", "/work/shots/polish"))
 # The map's own labels are being redrawn in another branch (issue 11's map items), so only what
 # the screens draw around the map is checked here.
 MAP_MODULES = ("game.ui.mapview",)
+# The state panel draws trial passes until one fits (discarded surfaces); its own test below
+# checks the pass that is shown stays inside the panel.
+SKIPPED_MODULES = (*MAP_MODULES, "game.ui.state_panel")
 WINDOW_2023 = next(p for p in SHIPPED if p.name == "window-2023.yaml")
 
 
@@ -46,7 +49,7 @@ def drawn_text(monkeypatch):
 
     def draw(self, target, text, *args, **kwargs):
         rect = original(self, target, text, *args, **kwargs)
-        if sys._getframe(1).f_globals["__name__"] not in MAP_MODULES:
+        if sys._getframe(1).f_globals["__name__"] not in SKIPPED_MODULES:
             lines.append((text, rect, target.get_size(), target))  # the surface is kept: ids stay unique
         return rect
 

@@ -499,6 +499,7 @@ class BriefingScene(Scene):
         share = self.sim.scenario.score.preferred_share
         self.map.draw(surface, rect, MapInputs(rect.size, looks, progress, self.ctx.scale, share), None)
         caption = "The region at the start: shade = who leads; bar = US | Russia | China shares."
+        caption = text.clip(caption, rect.width - px(16), 13)  # a narrow map must not push it off screen
         text.draw(surface, caption, (rect.x + px(8), rect.bottom - px(8)), 13, TEXT, anchor="bottomleft")
 
 

@@ -251,7 +251,11 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        y = panel(surface, self.left, text, "Rivals' answers, then events and your orders")
+        title = "Rivals' answers, then events and your orders"
+        if len(self.move_pages) > 1:  # the page counter takes room from the title, never overlaps it
+            counter_w = text.width(f"{len(self.move_pages)}/{len(self.move_pages)}", 12) + px(16)
+            title = text.clip(title, self.left.width - px(24) - counter_w, 16, bold=True)
+        y = panel(surface, self.left, text, title)
         if len(self.move_pages) > 1:
             text.draw(
                 surface,
