@@ -51,7 +51,7 @@ class App:
     def top(self) -> Scene:
         return self.stack[-1]
 
-    def apply(self, transition: Transition | None) -> None:
+    def apply(self, transition: Transition | None) -> None:  # noqa: C901 - one branch per key/transition, read top to bottom
         """Change the stack as a scene asked."""
         if transition is None:
             return

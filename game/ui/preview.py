@@ -13,13 +13,13 @@ from game.sim.preview import Look
 from game.sim.receptivity import multiplier, receptivity
 from game.sim.rules.summits import region_share
 from game.sim.world import World
-from game.ui.figures import points, signed_amount, turn_due
+from game.ui.figures import points, turn_due
 
 
 def effect_lines(world: World, action: ActionDef, state_id: str | None) -> list[str]:
     """One short line per effect, e.g. 'US alignment +2.1 now (fades)'."""
     targets = [state_id] if state_id else list(world.state_ids)
-    lands = f"on turn {world.turn + action.delay_turns}" if action.delay_turns else "now"
+    lands = turn_due(world.turn + action.delay_turns, world.scenario.turns) if action.delay_turns else "now"
     look = Look(action, targets, region_share(world, action, action.power), lands)
     lines = [preview_line(world, effect, look) for effect in action.effects]
     if action.capital_cost:

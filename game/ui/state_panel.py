@@ -48,7 +48,7 @@ def draw_state_panel(
     surface.blit(drawn, (0, 0))
 
 
-def _draw_state_panel(
+def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per part
     surface: pygame.Surface,
     ctx: Context,
     sim: Simulation,

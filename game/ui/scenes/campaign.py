@@ -260,7 +260,7 @@ class CampaignScene(Scene):
             return self.on_key(event)
         return super().handle_event(event)
 
-    def on_key(self, event: pygame.event.Event) -> Transition | None:
+    def on_key(self, event: pygame.event.Event) -> Transition | None:  # noqa: C901 - one branch per key/transition, read top to bottom
         from game.ui.scenes import menus
 
         key = event.key
@@ -572,7 +572,7 @@ class CampaignScene(Scene):
             tuple(self._legend_box().move(-self.layout.map.x, -self.layout.map.y)),
         )
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_content(self, surface: pygame.Surface) -> None:  # noqa: C901 - one branch per key/transition, read top to bottom
         ctx, lay, sim, text = self.ctx, self.layout, self.sim, self.ctx.text
         px = ctx.px
         self._draw_top(surface)
