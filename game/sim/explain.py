@@ -35,6 +35,7 @@ VARIABLE_NAMES = {
     "washington": "{key}",
     "globals": "{key}",
 }
+REGION_NAMES = {"c5plus1_preparation": "C5+1 preparation", "western_trade": "western trade"}
 VALUE_NAMES = {
     "stability": "stability",
     "economy": "economy",
@@ -90,7 +91,9 @@ def describe_variable(variable: str) -> str:
     """'alignment with us' → 'alignment with United States' etc."""
     group, _, key = variable.partition(".")
     if group == "values":
-        return VALUE_NAMES.get(key, key)
+        return VALUE_NAMES.get(key, key.replace("_", " "))  # a scenario's own variable, e.g. port capacity
+    if group == "region":
+        return REGION_NAMES.get(key, key.replace("_", " "))
     template = VARIABLE_NAMES.get(group)
     if template is None:
         return key.replace("_", " ")

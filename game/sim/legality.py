@@ -79,11 +79,11 @@ def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> Act
     if cost > budget[action.track] + 1e-9:
         track = action.track.replace("_", " ")
         raise IllegalOrder(
-            f"not enough {track} points: {action.name} costs {cost:g}, {max(0.0, budget[action.track]):g} left"
+            f"not enough {track} points: {action.name} costs {round(cost, 1):g}, {round(max(0.0, budget[action.track]), 1):g} left"
         )
     if action.capital_cost > budget["capital"] + 1e-9:
         raise IllegalOrder(
-            f"not enough political capital: {action.name} needs {action.capital_cost}, {max(0.0, budget['capital']):g} left"
+            f"not enough political capital: {action.name} needs {action.capital_cost}, {round(max(0.0, budget['capital']), 1):g} left"
         )
     return action
 

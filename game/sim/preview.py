@@ -54,7 +54,8 @@ def influence_line(world: World, effect: e.Influence, look: Look) -> str:
 def goodwill_line(world: World, effect: e.Goodwill, look: Look) -> str:
     delay = effect.matures_in or world.rules.long_game.mature_turns
     due = world.turn + look.action.delay_turns + delay
-    return f"goodwill +{effect.amount * look.scale:.1f}{look.each}, matures on turn {due} (C5, C6)"
+    when = f"on turn {due}" if due <= world.scenario.turns else "after the campaign ends"  # not "turn 46 of 40"
+    return f"goodwill +{effect.amount * look.scale:.1f}{look.each}, matures {when} (C5, C6)"
 
 
 def shift_line(world: World, effect: e.Shift, look: Look) -> str:
@@ -84,7 +85,7 @@ def progress_line(world: World, effect: e.Progress, look: Look) -> str:
 
 
 def region_line(world: World, effect: e.RegionAdjust, look: Look) -> str:
-    return f"{_words(effect.variable)} {effect.amount * look.scale:+.1f}"
+    return f"{describe_variable('region.' + effect.variable)} {effect.amount * look.scale:+.1f}"  # C5+1, not c5plus1
 
 
 def budget_line(world: World, effect: e.Budget, look: Look) -> str:

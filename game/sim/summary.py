@@ -86,8 +86,12 @@ def state_summaries(
 
 
 def _signed(value: float) -> str:
-    """'+1.7' or '−0.9' (a true minus sign, as a student reads it)."""
-    return f"{value:+.1f}".replace("-", "\u2212")
+    """'+1.7' or '−0.9' (a true minus sign, as a student reads it); two decimals where one would
+    read '+0.0', and '±0' for nothing at all."""
+    digits = 1 if round(abs(value), 1) else 2
+    if not round(abs(value), digits):
+        return "±0"
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
 
 
 def summary_line(

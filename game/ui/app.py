@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ui.prefs import load_ui_scale
 from game.ui.scene import Context, Scene, Settings, Transition
 from game.ui.text import Text
 
@@ -42,12 +43,15 @@ class App:
         self.last_input = 0.0
         self.shots: list[Path] = []
         self.max_fps = 60  # autoplay and tests lift the cap
+        # A key that changed the scene also sends its TEXTINPUT; dropped until the next key, it
+        # cannot land in a text box the new scene focused (answering "1" typed "1" in a reflection).
+        self.drop_text = False
 
     @property
     def top(self) -> Scene:
         return self.stack[-1]
 
-    def apply(self, transition: Transition | None) -> None:
+    def apply(self, transition: Transition | None) -> None:  # noqa: C901 - one branch per key/transition, read top to bottom
         """Change the stack as a scene asked."""
         if transition is None:
             return
@@ -61,6 +65,8 @@ class App:
             else:
                 self.apply(self.top.on_resume())
         elif kind in ("push", "replace", "reset") and transition.scene is not None:
+            if self.stack:
+                self.top.hide_tooltips()
             if kind == "replace" and self.stack:
                 self.stack.pop().on_leave()
             elif kind == "reset":
@@ -83,8 +89,12 @@ class App:
         if size != self.screen.get_size():
             self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         self.ctx.size = size
+        rescaled = abs(self.ctx.text.scale - self.ctx.scale) > 1e-9  # a larger window draws larger
+        if rescaled:
+            self.ctx.text = Text(self.ctx.scale)
         for scene in self.stack:
-            scene.rebuild()
+            scene.ctx = self.ctx
+            scene.rebuild(new_theme=rescaled)
 
     def step(self, wait: bool = True) -> None:
         """One pass of the loop: events, update, draw if needed."""
@@ -102,6 +112,7 @@ class App:
                 return
         scene = self.top
         scene.gui.update(dt)
+        scene.keep_tooltips_on_screen()
         self.apply(scene.update(dt))
         if not self.running:
             return
@@ -134,6 +145,10 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.resize((1920, 1080) if self.ctx.size[0] < 1920 else DEFAULT_SIZE)
             return
+        if event.type == pygame.TEXTINPUT and self.drop_text:
+            return
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.drop_text = False  # a new key or a click into a box: typing is meant again
         scene = self.top
         if event.type == pygame.MOUSEMOTION:
             scene.tips.motion(event.pos)
@@ -141,6 +156,8 @@ class App:
         if consumed and event.type == pygame.KEYDOWN and event.key not in PASS_THROUGH_KEYS:
             return  # typing into a text box is not a shortcut (but Escape and F9 still work)
         self.apply(scene.handle_event(event))
+        if event.type == pygame.KEYDOWN and self.stack and self.top is not scene:
+            self.drop_text = True
 
     def draw(self) -> None:
         """Draw from the topmost full-screen scene up through any dialogs over it."""
@@ -201,7 +218,8 @@ def make_app(args: argparse.Namespace, size: tuple[int, int] = DEFAULT_SIZE) -> 
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     options = {"seed": getattr(args, "seed", None), "difficulty": getattr(args, "difficulty", None)}
-    ctx = Context(size, Text(1.0), Settings(), options, folder)
+    ctx = Context(size, Text(1.0), Settings(load_ui_scale()), options, folder)
+    ctx.text = Text(ctx.scale)
     return App(screen, ctx)
 
 

@@ -37,8 +37,12 @@ def line_chart(
     """Draw a chart in `rect`: x is the turn (0 = start), y runs from `low` to `high`."""
     pygame.draw.rect(surface, (22, 29, 39), rect, border_radius=6)
     pygame.draw.rect(surface, PANEL_EDGE, rect, 1, border_radius=6)
-    text.draw(surface, title, (rect.x + 10, rect.y + 6), 14, TEXT, bold=True)
-    plot = pygame.Rect(rect.x + 44, rect.y + 32, rect.width - 150, rect.height - 58)
+
+    def px(value: float) -> int:  # margins grow with the text, or end labels run off a large window
+        return round(value * text.scale)
+
+    text.draw(surface, title, (rect.x + px(10), rect.y + px(6)), 14, TEXT, bold=True)
+    plot = pygame.Rect(rect.x + px(44), rect.y + px(32), rect.width - px(150), rect.height - px(58))
     span = (high - low) or 1.0
     count = max((len(line.values) for line in lines), default=1)
 
@@ -51,15 +55,17 @@ def line_chart(
         value = low + span * k / 4
         y = point(0, value)[1]
         pygame.draw.line(surface, (44, 54, 68), (plot.x, y), (plot.right, y))
-        text.draw(surface, f"{value:.0f}", (plot.x - 6, y), 11, MUTED, anchor="midright")
+        text.draw(surface, f"{value:.0f}", (plot.x - px(6), y), 11, MUTED, anchor="midright")
     for value, label in guides:
         y = point(0, value)[1]
         for x in range(plot.x, plot.right, 8):
             pygame.draw.line(surface, (120, 130, 145), (x, y), (min(x + 4, plot.right), y))
-        text.draw(surface, label, (plot.right + 6, y), 11, MUTED, anchor="midleft")
-    text.draw(surface, first_turn_label, (plot.x, plot.bottom + 4), 11, MUTED)
-    text.draw(surface, f"turn {count - 1 + first_turn}", (plot.right, plot.bottom + 4), 11, MUTED, anchor="topright")
-    ends: list[int] = []
+        text.draw(surface, label, (plot.right + px(6), y), 11, MUTED, anchor="midleft")
+    text.draw(surface, first_turn_label, (plot.x, plot.bottom + px(4)), 11, MUTED)
+    text.draw(
+        surface, f"turn {count - 1 + first_turn}", (plot.right, plot.bottom + px(4)), 11, MUTED, anchor="topright"
+    )
+    labels: list[tuple[int, str, Colour]] = []
     for line in lines:
         if not line.values:
             continue
@@ -68,10 +74,12 @@ def line_chart(
             pygame.draw.lines(surface, line.colour, False, points, line.width)
         else:
             pygame.draw.circle(surface, line.colour, points[0], 3)
-        y = points[-1][1]
-        while any(abs(y - other) < 13 for other in ends):  # keep end labels apart
-            y += 13
-        ends.append(y)
-        text.draw(
-            surface, f"{line.label} {line.values[-1]:.0f}", (plot.right + 6, y), 11, line.colour, anchor="midleft"
-        )
+        labels.append((points[-1][1], f"{line.label} {line.values[-1]:.0f}", line.colour))
+    # End labels top to bottom, a line apart; a stack that would run out of the chart moves up.
+    labels.sort(key=lambda item: item[0])
+    step, placed = px(13), []
+    for y, label, colour in labels:
+        placed.append((max(y, placed[-1][0] + step) if placed else y, label, colour))
+    excess = (placed[-1][0] - (rect.bottom - px(8))) if placed else 0
+    for y, label, colour in placed:
+        text.draw(surface, label, (plot.right + px(6), y - max(0, excess)), 11, colour, anchor="midleft")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui.contest import next_tier_lines, state_looks
+from game.ui.figures import signed_amount
 
 
 def state_tip(sim: Simulation, state_id: str) -> str:
@@ -16,7 +17,7 @@ def state_tip(sim: Simulation, state_id: str) -> str:
     shares = ", ".join(f"{POWER_NAMES[p]} {country.alignment[p]:.1f}" for p in POWERS)
     look = dict(state_looks(sim))[state_id]
     standing = ", ".join(
-        f"{POWER_NAMES[p]} {100 * look.shares[i]:.0f}% ({look.changes[i]:+.1f})" for i, p in enumerate(POWERS)
+        f"{POWER_NAMES[p]} {100 * look.shares[i]:.0f}% ({signed_amount(look.changes[i])})" for i, p in enumerate(POWERS)
     )
     tipped = (
         f" The lead tipped from {POWER_NAMES[look.tipped_from]} since you last pressed End Turn."

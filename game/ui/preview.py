@@ -13,12 +13,13 @@ from game.sim.preview import Look
 from game.sim.receptivity import multiplier, receptivity
 from game.sim.rules.summits import region_share
 from game.sim.world import World
+from game.ui.figures import points, turn_due
 
 
 def effect_lines(world: World, action: ActionDef, state_id: str | None) -> list[str]:
     """One short line per effect, e.g. 'US alignment +2.1 now (fades)'."""
     targets = [state_id] if state_id else list(world.state_ids)
-    lands = f"on turn {world.turn + action.delay_turns}" if action.delay_turns else "now"
+    lands = turn_due(world.turn + action.delay_turns, world.scenario.turns) if action.delay_turns else "now"
     look = Look(action, targets, region_share(world, action, action.power), lands)
     lines = [preview_line(world, effect, look) for effect in action.effects]
     if action.capital_cost:
@@ -40,8 +41,8 @@ def factor_lines(world: World, action: ActionDef, state_id: str | None) -> list[
 def action_tip(world: World, action: ActionDef, state_id: str | None, cost: float, reason: str | None) -> str:
     """The full tooltip for an action button."""
     parts = [action.description] if action.description else []
-    delay = f", lands in {action.delay_turns} turn(s)" if action.delay_turns else ""
-    parts.append(f"Cost {cost:g} {action.track.replace('_', ' ')}{delay}. Claims: {', '.join(action.claims)}.")
+    delay = f", lands {turn_due(world.turn + action.delay_turns, world.scenario.turns)}" if action.delay_turns else ""
+    parts.append(f"Cost {points(cost)} {action.track.replace('_', ' ')}{delay}. Claims: {', '.join(action.claims)}.")
     parts.append("Expected: " + "; ".join(effect_lines(world, action, state_id)) + ".")
     parts.extend(factor_lines(world, action, state_id))
     if reason:

@@ -165,7 +165,8 @@ KEYS = """Keys.
 
 Campaign: Enter end turn · Tab / Shift+Tab next / previous state · 1 2 3 pick a track · Backspace remove the last order · R turn report · C charts · S save · L load · F1 or H help · F5 reload the scenario file · F9 facilitator view · Esc or Q menu / quit (asks first).
 Report: Left/Right arrows turn pages · Tab cycles the state filter · Enter or Esc back.
-Event dialog: 1–9 choose.
+Event dialog: 1–9 choose · M or Esc look at the map first (E or End Turn brings the event back).
+Dialogs: Enter takes the highlighted button; in Leave? that is Cancel.
 Anywhere: F11 toggles the window size between 1280×720 and 1920×1080.
 
 For scenario authors: edit the scenario file while the game runs, save it and press F5 on the campaign screen. The game re-reads the file and replays the same seed and every order and decision so far on it, keeping the selected state and the class's seats and timer. If the file has errors, or the game so far cannot be replayed on it (say an action used earlier was removed), a panel lists each problem with its line and the old version keeps running; Esc closes the panel, F5 tries again."""

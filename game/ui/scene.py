@@ -15,6 +15,7 @@ import attrs
 import pygame
 import pygame_gui
 
+from game.ui.layout import effective_scale
 from game.ui.text import Text
 from game.ui.theme import BACKGROUND, gui_theme
 from game.ui.tips import Tips
@@ -40,9 +41,19 @@ class Context:
     # (about 30 ms), which every dialog would otherwise pay again when it opens.
     spare_guis: dict[float, list[pygame_gui.UIManager]] = attrs.field(factory=dict)
 
+    _scale_for: tuple[tuple[int, int], float] | None = attrs.field(default=None, init=False, repr=False)
+    _scale: float = attrs.field(default=1.0, init=False, repr=False)
+
     @property
     def scale(self) -> float:
-        return self.settings.ui_scale
+        """The scale everything is drawn at: the setting, adjusted to the window (see `effective_scale`).
+
+        Worked out again only when the size or the setting changed: `px` asks for it hundreds of
+        times a frame."""
+        key = (self.size, self.settings.ui_scale)
+        if key != self._scale_for:
+            self._scale_for, self._scale = key, effective_scale(*key)
+        return self._scale
 
     def new_gui(self) -> pygame_gui.UIManager:
         spare = self.spare_guis.get(self.scale)
@@ -200,6 +211,24 @@ class Scene:
     def button_rect(self, label: str) -> pygame.Rect:
         """Where the button with this label (or key) is on screen (tests click there)."""
         return pygame.Rect(self.find(label).rect)
+
+    def keep_tooltips_on_screen(self) -> None:
+        """Move a button's tooltip back inside the window (pygame_gui leaves one it cannot fit
+        where it was, partly off screen)."""
+        window = pygame.Rect((0, 0), self.ctx.size)
+        for widget in self.handlers:
+            tip = getattr(widget, "tool_tip", None)
+            if tip is not None and not window.contains(tip.rect):
+                tip.set_position(pygame.Rect(tip.rect).clamp(window).topleft)
+
+    def hide_tooltips(self) -> None:
+        """A dialog opens over this scene: no tooltip of it may stay drawn over the dialog."""
+        self.tips.hover, self.tips.shown = None, False
+        for widget in self.handlers:
+            tip = getattr(widget, "tool_tip", None)
+            if tip is not None:
+                tip.kill()
+                widget.tool_tip = None
 
     def update(self, dt: float) -> Transition | None:
         if self.tips.update(dt):

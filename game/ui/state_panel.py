@@ -38,6 +38,27 @@ FLAG_LABELS = {
 def draw_state_panel(
     surface: pygame.Surface, ctx: Context, sim: Simulation, state_id: str, tips: Tips, origin: tuple[int, int]
 ) -> None:
+    """Draw the panel; if it runs past the bottom (a short window at 130%), draw it again shorter."""
+    zones = len(tips.zones)
+    for compact in (0, 1, 2):
+        del tips.zones[zones:]
+        drawn = pygame.Surface(surface.get_size())
+        if _draw_state_panel(drawn, ctx, sim, state_id, tips, origin, compact) <= surface.get_height():
+            break
+    surface.blit(drawn, (0, 0))
+
+
+def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per part
+    surface: pygame.Surface,
+    ctx: Context,
+    sim: Simulation,
+    state_id: str,
+    tips: Tips,
+    origin: tuple[int, int],
+    compact: int,
+) -> int:
+    """The panel from the top down; returns the y below its last line. `compact` 1 shortens the
+    description and the empty pipeline's note, 2 leaves the description to the name's tooltip."""
     text, px = ctx.text, ctx.px
     surface.fill(BACKGROUND)
     rect = surface.get_rect()
@@ -57,8 +78,21 @@ def draw_state_panel(
     area = text.draw(surface, weight, (rect.width - px(12), y + px(8)), 12, MUTED, anchor="topright")
     tip(area, "How much this state counts in the US score (C14: Kazakhstan weighs most).")
     y = name.bottom + px(2)
-    if definition.about:
-        y = text.draw_wrapped(surface, definition.about, pygame.Rect(x, y, width, px(40)), 12, MUTED) + px(4)
+    if definition.about and compact == 2:
+        tip(name, definition.about)
+    elif definition.about:
+        # Up to four lines, the last ending in an ellipsis if the text goes on (never a silent
+        # stop mid-sentence); the whole description is the tooltip.
+        lines = text.wrap(definition.about, width, 12)
+        most = 2 if compact else 4
+        if len(lines) > most:
+            lines = [*lines[: most - 1], text.clip(" ".join(lines[most - 1 :]), width, 12)]
+        top = y
+        for line in lines:
+            text.draw(surface, line, (x, y), 12, MUTED)
+            y += text.line_height(12)
+        tip(pygame.Rect(x, top, width, y - top), definition.about)
+        y += px(4)
     leader = country.leader()
     draw_shape(surface, POWER_SHAPES[leader], (x + px(8), y + px(10)), px(8), POWER_COLOURS[leader])
     area = text.draw(surface, f"Leans toward {POWER_NAMES[leader]}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
@@ -82,7 +116,8 @@ def draw_state_panel(
         draw_shape(surface, POWER_SHAPES[power], (x + px(7), y + px(8)), px(6), POWER_COLOURS[power])
         text.draw(surface, POWER_NAMES[power], (x + px(18), y), 13, TEXT)
         text.draw(surface, f"{value:.1f}", (x + width - px(48), y), 13, TEXT, bold=True, anchor="topright")
-        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        colour = delta_colour(delta, f"alignment.{power}")
+        text.draw(surface, signed(delta), (x + width, y), 12, colour, anchor="topright")
         bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
         message = glossary.alignment_tip(power, value, country.floors[power], delta)
         tip(row, f"{breakdown_tip(sim, state_id, power)} {message}")
@@ -98,9 +133,9 @@ def draw_state_panel(
         bar_x = round(width * 0.47)
         size = 13 if text.width(label, 13) < bar_x - px(4) else 12
         text.draw(surface, text.clip(label, bar_x - px(4), size), (x, y), size, TEXT)
-        bar(surface, pygame.Rect(x + bar_x, y + px(6), round(width * 0.3), px(7)), value, ACCENT)
+        bar(surface, pygame.Rect(x + bar_x, y + px(6), round(width * 0.26), px(7)), value, ACCENT)
         text.draw(surface, f"{value:.0f}", (x + width - px(40), y), 13, TEXT, anchor="topright")
-        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta), anchor="topright")
+        text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta, f"values.{key}"), anchor="topright")
         change = f" ({delta:+.1f}: {CHANGE_LABEL})" if abs(delta) >= 0.05 else f" (no {CHANGE_LABEL})"
         tip(row, f"{label}: {value:.1f}{change}. {glossary.value_tip(key)}")
         y += px(21)
@@ -114,42 +149,48 @@ def draw_state_panel(
     tip(row, glossary.MOVED_BY["goodwill"])
     y += px(17)
     if pipeline:
-        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6]]
+        last = sim.scenario.turns
+        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6] if t <= last]
+        late = sum(a for t, a in pipeline if t > last)
+        if late:
+            parts.append(f"after the campaign: +{late:.1f}")
         for line in text.wrap(" · ".join(parts), width, 12)[:3]:
             area = text.draw(surface, line, (x, y), 12, TEXT)
             tip(area, glossary.MOVED_BY["goodwill"])
             y += text.line_height(12)
     else:
-        y = text.draw_wrapped(
-            surface, "none — soft power puts goodwill here (C5, C6)", pygame.Rect(x, y, width, px(34)), 12, MUTED
-        )
+        note = "none yet (C5, C6)" if compact else "none — soft power puts goodwill here (C5, C6)"
+        y = text.draw_wrapped(surface, note, pygame.Rect(x, y, width, px(34)), 12, MUTED)
     y += px(6)
 
     floors = " · ".join(f"{POWER_SHORT_NAMES[p]} {country.floors[p]:.0f}" for p in POWERS)
-    area = text.draw(surface, f"Floors: {floors}", (x, y), 12, TEXT)
+    area = text.draw(surface, text.clip(f"Floors: {floors}", width, 12), (x, y), 12, TEXT)
     tip(area, glossary.MOVED_BY["floors"])
     y += px(18)
     fragile = [f"{POWER_SHORT_NAMES[p]} {country.fragile[p]:.1f}" for p in POWERS if country.fragile.get(p, 0) >= 0.05]
     if fragile:
-        area = text.draw(surface, "Cash influence fading: " + " · ".join(fragile), (x, y), 12, TEXT)
-        tip(area, glossary.MOVED_BY["fragile"])
-        y += px(18)
+        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact == 2 else 2]:
+            area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
+            tip(area, glossary.MOVED_BY["fragile"])
+            y += text.line_height(12)
+        y += px(4)
     y += px(4)
     cx = x
     for flag, label in FLAG_LABELS.items():
         on = bool(country.flags.get(flag))
-        chip = text.render(label, 12, TEXT if on else MUTED)
+        chip = text.render(label, 11 if compact == 2 else 12, TEXT if on else MUTED)  # smaller chips when short
         dot = px(4)
-        box = pygame.Rect(cx, y, chip.get_width() + px(24), chip.get_height() + px(4))
+        box = pygame.Rect(cx, y, chip.get_width() + px(22), chip.get_height() + px(2 if compact == 2 else 4))
         if box.right > x + width:
             cx, y = x, y + box.height + px(4)
             box.topleft = (cx, y)
         pygame.draw.rect(surface, (30, 70, 100) if on else (40, 48, 60), box, border_radius=8)
         centre = (box.x + px(10), box.centery)
         pygame.draw.circle(surface, (80, 200, 150) if on else MUTED, centre, dot, 0 if on else 1)  # filled = yes
-        surface.blit(chip, (box.x + px(18), box.y + px(2)))
+        surface.blit(chip, (box.x + px(17), box.y + px(1 if compact == 2 else 2)))
         tip(box, f"{label}: {'yes' if on else 'no'}. {glossary.FLAG_DOCS.get(flag, '')}")
         cx = box.right + px(6)
+    return y + text.line_height(12) + px(6)
 
 
 POWER_SHORT_NAMES = {"us": "US", "russia": "Russia", "china": "China"}
@@ -189,18 +230,22 @@ def draw_region_panel(
         ("western_trade", "Western trade"),
     ):
         rows.append((label, region.get(key, 0.0), glossary.REGION_DOCS[key]))
-    step = max(px(18), min(px(24), (rect.height - (y - rect.y) - px(6)) // max(1, len(rows))))
+    label_w = round(width * 0.5)
+    room = rect.height - (y - rect.y) - px(6)
+    # When a name does not fit beside its bar, the bar goes under the name, if there is height
+    # for it: a clipped "Trans-Caspia…" is what the issue reported at 130%.
+    stacked = any(text.width(label, 12) > label_w - px(4) for label, _v, _m in rows) and room >= len(rows) * px(30)
+    step = px(30) if stacked else max(px(18), min(px(24), room // max(1, len(rows))))
     for label, value, message in rows:
         row = pygame.Rect(x, y, width, step)
-        narrow = width < px(240)
-        label_w = round(width * (0.58 if narrow else 0.5))
-        text.draw(surface, text.clip(label, label_w - px(4), 12), (x, y), 12, TEXT)
-        bar(
-            surface,
-            pygame.Rect(x + label_w, y + px(5), round(width * (0.26 if narrow else 0.33)), px(7)),
-            value,
-            WARN if label == "Backlash" else ACCENT,
-        )
-        text.draw(surface, f"{value:.0f}", (x + width, y), 12, TEXT, anchor="topright")
+        colour = WARN if label == "Backlash" else ACCENT
+        if stacked:
+            text.draw(surface, text.clip(label, width, 12), (x, y), 12, TEXT)
+            bar(surface, pygame.Rect(x, y + px(19), width - px(34), px(6)), value, colour)
+            text.draw(surface, f"{value:.0f}", (x + width, y + px(12)), 12, TEXT, anchor="topright")
+        else:
+            text.draw(surface, text.clip(label, label_w - px(4), 12), (x, y), 12, TEXT)
+            bar(surface, pygame.Rect(x + label_w, y + px(5), round(width * 0.33), px(7)), value, colour)
+            text.draw(surface, f"{value:.0f}", (x + width, y), 12, TEXT, anchor="topright")
         tips.add(row.move(ox, oy), message)
         y += step

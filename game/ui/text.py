@@ -7,6 +7,7 @@ drawn every frame, so each (text, size, colour, bold) is rendered once.
 from __future__ import annotations
 
 import pygame
+import pygame.freetype
 
 from game.ui.theme import TEXT, Colour, font_path
 
@@ -121,3 +122,17 @@ class Text:
                 self.draw(target, line, (rect.left, y), size, colour, bold)
             y += step
         return y
+
+
+_HAS_GLYPH: dict[str, bool] = {}  # per character: the font file does not change while the game runs
+
+
+def missing_glyphs(line: str) -> set[str]:
+    """The characters of `line` the bundled font cannot draw (they would show as empty boxes)."""
+    unknown = "".join(sorted({ch for ch in line if ch not in _HAS_GLYPH}))
+    if unknown:
+        pygame.freetype.init()  # pygame.font cannot tell: it draws a box and reports its size
+        font = pygame.freetype.Font(font_path(), 15)
+        for ch, metrics in zip(unknown, font.get_metrics(unknown), strict=True):
+            _HAS_GLYPH[ch] = metrics is not None or not ch.isprintable()
+    return {ch for ch in line if not _HAS_GLYPH[ch]}

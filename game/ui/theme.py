@@ -47,13 +47,23 @@ def _base_theme() -> dict[str, Any]:
     return json.loads(THEME_FILE.read_text(encoding="utf-8"))
 
 
+# pygame_gui takes no font from "defaults": an element type without its own font block draws in
+# its built-in 14 px font, which no UI scale reaches. Each type gets the default font explicitly.
+FONT_ELEMENTS = ("button", "label", "text_box", "text_entry_line", "tool_tip", "drop_down_menu")
+
+
 def gui_theme(scale: float) -> dict[str, Any]:
     """The pygame_gui theme with every font size multiplied by `scale`."""
     theme = copy.deepcopy(_base_theme())
+    default_font = theme["defaults"]["font"]
+    for element in FONT_ELEMENTS:
+        theme.setdefault(element, {}).setdefault("font", dict(default_font))
     for block in theme.values():
         font = block.get("font") if isinstance(block, dict) else None
         if font and "size" in font:
             font["size"] = str(max(8, round(int(font["size"]) * scale)))
+    tip = theme["tool_tip"]["misc"]  # wide enough that a long tooltip is not taller than the window
+    tip["rect_width"] = str(round(int(tip["rect_width"]) * scale))
     return theme
 
 

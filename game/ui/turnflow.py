@@ -39,7 +39,9 @@ def next_step(scene: CampaignScene) -> Transition | None:
             answer_events_for_ai_us(session)
             scene.rebuild()
         elif scene.power == "us":
-            return push(EventScene(ctx, sim, sim.pending[0]))
+            if scene.events_aside:
+                return None  # the player is looking at the map first; E or End Turn reopens it
+            return push(EventScene(ctx, sim, sim.pending[0], scene.set_events_aside))
     if sim.state.finished:
         return replace(EndScene(ctx, sim))
     due = [r for r in sim.due_reflections() if (sim.turn, r.id) not in session.skipped_prompts]
@@ -69,8 +71,10 @@ def open_facilitator(scene: object) -> Transition:
     return push(FacilitatorScene(ctx, session))
 
 
-def end_button(session: Session) -> tuple[str, str]:
+def end_button(session: Session, event_waiting: bool = False) -> tuple[str, str]:
     """The label and tooltip of the End Turn button for the seat at the screen."""
+    if event_waiting:
+        return "Answer event (E)", "An event set aside waits for your answer before the turn can end."
     if len(session.seats) == 1:
         return "End turn (Enter)", "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
     following = session.next_seat()

@@ -60,12 +60,11 @@ def bar(
     pygame.draw.rect(surface, (70, 84, 102), rect, 1, border_radius=3)
 
 
-def delta_colour(delta: float) -> Colour:
-    if delta > 0.05:
-        return (80, 200, 150)
-    if delta < -0.05:
-        return (240, 140, 110)
-    return MUTED
+def delta_colour(delta: float, variable: str) -> Colour:
+    """Green when the change helps the US, red when it hurts, grey otherwise (see `stakes`)."""
+    from game.ui.stakes import verdict
+
+    return {1: (80, 200, 150), -1: (240, 140, 110)}.get(verdict(variable, delta), MUTED)
 
 
 def signed(delta: float) -> str:

@@ -17,7 +17,7 @@ import pygame
 from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
-from game.ui import glossary, saves, turnflow
+from game.ui import figures, glossary, saves, turnflow
 from game.ui.classroom import Seat, Session
 from game.ui.contest import state_looks
 from game.ui.geometry import MapError, load_map
@@ -71,6 +71,11 @@ class CampaignScene(Scene):
         self.flow_due = True  # ask `turnflow.next_step` at the next update (prompts due at the start)
         self.legend_open = True  # clicking the legend folds it away (it covers part of the map)
         self.legend_rect = pygame.Rect(0, 0, 0, 0)
+        self.events_aside = False  # the player closed an event dialog to look at the map first
+        self.queue_lines: list[tuple[tuple[int, int], str]] = []  # under each queued order: where, cost
+        self.budget_lines: list[tuple[tuple[int, int], str]] = []  # under each track's tab: points left
+        self.top_lines = ("", "")  # the top bar's turn and score lines, and where its blocks go
+        self.top_slots = (True, 0, 0)
 
     @property
     def sim(self) -> Simulation:
@@ -127,8 +132,8 @@ class CampaignScene(Scene):
         except IllegalOrder as error:
             self.say(f"{action.name}: {reason_only(action.name, error.reason)}", good=False)
             return False
-        where = self.sim.world.state_name(order.target) if order.target else "the region"
-        self.say(f"Queued {action.name} in {where}.")
+        where = self.sim.world.state_name(order.target) if order.target else where_label(action.target, order.power)
+        self.say(f"Queued {action.name} · {where}.")
         self.rebuild()
         return True
 
@@ -150,8 +155,26 @@ class CampaignScene(Scene):
         self.status, self.status_good = message, good
         self.dirty = True
 
+    def set_events_aside(self) -> None:
+        """An event dialog was closed unanswered: keep it waiting until E or End Turn."""
+        self.events_aside = True
+        self.say("An event waits for your answer: press E (or End Turn) when you are ready.")
+        self.rebuild()
+
+    def answer_events(self) -> Transition | None:
+        """Reopen the event dialog that was set aside."""
+        self.events_aside = False
+        self.rebuild()
+        return self.after_turn()
+
+    @property
+    def event_waiting(self) -> bool:
+        return self.events_aside and bool(self.sim.pending)
+
     def finish_seat(self) -> Transition | None:
         """This seat is done: the next seat takes over, or the turn resolves after the last."""
+        if self.event_waiting:
+            return self.answer_events()
         if self.session.paused:
             self.say("The facilitator has paused the game.", good=False)
             return None
@@ -178,6 +201,7 @@ class CampaignScene(Scene):
             return None
         turnflow.queue_ai_us_orders(self.session)
         report = self.sim.end_turn()
+        self.events_aside = False
         self.session.new_turn()
         self.track = self.seat.desk or "soft_power"
         self.session.handover_due = self.session.hot_seat
@@ -203,7 +227,7 @@ class CampaignScene(Scene):
     def update(self, dt: float) -> Transition | None:
         super().update(dt)
         self._tick_clock()
-        if self.flow_due or self.sim.pending or self.sim.state.finished:
+        if self.flow_due or (self.sim.pending and not self.events_aside) or self.sim.state.finished:
             self.flow_due = False
             return self.after_turn()
         return None
@@ -236,7 +260,7 @@ class CampaignScene(Scene):
             return self.on_key(event)
         return super().handle_event(event)
 
-    def on_key(self, event: pygame.event.Event) -> Transition | None:
+    def on_key(self, event: pygame.event.Event) -> Transition | None:  # noqa: C901 - one branch per key/transition, read top to bottom
         from game.ui.scenes import menus
 
         key = event.key
@@ -246,6 +270,8 @@ class CampaignScene(Scene):
             self.next_state(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif pygame.K_1 <= key <= pygame.K_3:
             self.set_track(TRACKS[key - pygame.K_1])
+        elif key == pygame.K_e and self.event_waiting:
+            return self.answer_events()
         elif key == pygame.K_r:
             return self.open_report()
         elif key == pygame.K_c:
@@ -343,14 +369,20 @@ class CampaignScene(Scene):
         left = sim.remaining_budget(self.power)
         tab_w = (area.width - px(24)) // 3
         y = area.y + px(34)
+        self.budget_lines: list[tuple[tuple[int, int], str]] = []
         for i, track in enumerate(TRACKS):
-            label = f"{glossary.track_name(track)} {round(left[track], 1):g}/{round(budget[track], 1):g}"
-            if self.ctx.text.width(label, 15) > tab_w - px(16):  # a narrow panel: just what is left
-                label = f"{glossary.track_name(track)} {round(left[track], 1):g}"
+            label = glossary.track_name(track)
+            # The points go under the tab, written the same way for every track at every width.
+            self.budget_lines.append(
+                (
+                    (area.x + px(10) + i * tab_w + tab_w // 2, y + px(40)),
+                    f"{figures.budget(left[track], budget[track])} left",
+                )
+            )
             desk = self.seat.desk
             tip = (
-                f"{glossary.TRACK_DOCS[track]} Budget left {round(left[track], 1):g} of "
-                f"{round(budget[track], 1):g}. Key {i + 1}."
+                f"{glossary.TRACK_DOCS[track]} Points left this turn: {figures.budget(left[track], budget[track])}. "
+                f"Key {i + 1}."
             )
             if desk and track != desk:
                 tip += " Another desk orders on this track: you can look, not order."
@@ -363,7 +395,7 @@ class CampaignScene(Scene):
             )
             if track == self.track:
                 widget.select()
-        self.actions_top = y + px(64)
+        self.actions_top = y + px(80)
         text = self.ctx.text
         line_w = area.width - px(30)
         laid: list[tuple[Order, str | None, list[str]]] = []
@@ -384,15 +416,10 @@ class CampaignScene(Scene):
         y = self.actions_top
         for order, reason, lines in (laid[i] for i in pages_of[self.action_page]):
             action = sim.world.actions[order.action]
-            where = (
-                ""
-                if order.target
-                else (
-                    " · region" if action.target == "region" else " · Washington" if self.power == "us" else " · home"
-                )
-            )
+            where = "" if order.target else f" · {where_label(action.target, self.power)}"
             cost = sim.cost(action.id)
-            label = f"{action.name}{where} — {cost:g}"
+            price = f" — {figures.points(cost)}"  # the cost always shows; a long name gives way
+            label = text.clip(f"{action.name}{where}", area.width - px(44) - text.width(price, 14), 14) + price
             tip = action_tip(sim.world, action, order.target, cost, reason)
             self.add_button(
                 pygame.Rect(area.x + px(12), y, area.width - px(24), px(28)),
@@ -454,27 +481,33 @@ class CampaignScene(Scene):
         px, sim = self.ctx.px, self.sim
         area = lay.queue
         end = pygame.Rect(area.right - px(190), area.bottom - px(50), px(178), px(40))
-        label, tip = turnflow.end_button(self.session)
+        label, tip = turnflow.end_button(self.session, self.event_waiting)
         self.add_button(end, label, self.finish_seat, tip, "#primary", enabled=not sim.state.finished)
-        row_h = px(28)
+        text = self.ctx.text
+        # Each order takes two lines, its name on the button and where it acts and its cost under
+        # it: on one line a narrow panel cut the place off ("Lobby Congress for PNTR · Washing…").
+        row_h = px(30) + text.line_height(12)
         top = area.y + px(32)
         per_page = max(1, (end.y - top - px(4)) // row_h)
         mine = self.my_orders()
         pages = max(1, -(-len(mine) // per_page))
         self.queue_page = min(self.queue_page, pages - 1)
         start = self.queue_page * per_page
+        self.queue_lines: list[tuple[tuple[int, int], str]] = []
         for row, index in enumerate(mine[start : start + per_page]):
             order = sim.queued[index]
             action = sim.world.actions[order.action]
-            where = sim.world.state_name(order.target) if order.target else "region"
-            label = f"×  {action.name} · {where} ({sim.cost(action.id):g})"
+            where = sim.world.state_name(order.target) if order.target else where_label(action.target, order.power)
+            detail = f"{where} · {figures.points(sim.cost(action.id))} {glossary.track_name(action.track).lower()}"
+            y = top + row * row_h
             self.add_button(
-                pygame.Rect(area.x + px(12), top + row * row_h, area.width - px(24), px(25)),
-                self.ctx.text.clip(label, area.width - px(44), 14),
+                pygame.Rect(area.x + px(12), y, area.width - px(24), px(25)),
+                text.clip(f"×  {action.name}", area.width - px(48), 14),
                 lambda i=index: self.remove_order(i),
-                f"{label[3:]}. Click to remove this order (Backspace removes the last one).",
+                f"{action.name} · {detail}. Click to remove this order (Backspace removes the last one).",
                 "#queued",
             )
+            self.queue_lines.append(((area.x + px(22), y + px(27)), text.clip(detail, area.width - px(44), 12)))
         if pages > 1:
             self.add_button(
                 pygame.Rect(area.x + px(12), end.y + px(6), px(40), px(28)),
@@ -499,16 +532,20 @@ class CampaignScene(Scene):
         draw_state_panel(self.left, self.ctx, self.sim, self.selected, self.tips, lay.state.topleft)
         self.region = pygame.Surface(lay.region.size)
         draw_region_panel(self.region, self.ctx, self.sim, self.tips, lay.region.topleft)
+        # The top bar's lines and places change only with the state: worked out here, not per frame.
+        self.top_lines = (self._turn_line(), self._score_line())
+        self.top_slots = self._top_slots()
         self._top_tips()
         self.dirty = True
 
     def _top_tips(self) -> None:
         lay, px = self.layout, self.ctx.px
+        _title, block_x, timer_x = self.top_slots
         self.tips.add(
-            pygame.Rect(lay.top.x + px(300), lay.top.y, px(300), lay.top.height),
+            pygame.Rect(block_x, lay.top.y, timer_x - block_x, lay.top.height),
             f"{glossary.SCORE_TIP} {glossary.GRADE_TIP} {glossary.SCORE_STARTS_LOW}",
         )
-        line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(68), px(150), px(20))
+        line = pygame.Rect(lay.orders.x + px(14), lay.orders.y + px(84), px(150), px(20))
         if self.power == "us":
             self.tips.add(line, glossary.WASHINGTON_DOCS["political_capital"])
             self.tips.add(line.move(px(150), 0), glossary.WASHINGTON_DOCS["congress_support"])
@@ -535,7 +572,7 @@ class CampaignScene(Scene):
             tuple(self._legend_box().move(-self.layout.map.x, -self.layout.map.y)),
         )
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_content(self, surface: pygame.Surface) -> None:  # noqa: C901 - one branch per key/transition, read top to bottom
         ctx, lay, sim, text = self.ctx, self.layout, self.sim, self.ctx.text
         px = ctx.px
         self._draw_top(surface)
@@ -569,8 +606,8 @@ class CampaignScene(Scene):
             spent = sum(sim.world.actions[o.action].capital_cost for o in sim.queued)
             text.draw(
                 surface,
-                f"Political capital {pc - spent:g}/{pc:g}   Congress support {sim.state.washington['congress_support']:.0f}%",
-                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                f"Political capital {figures.budget(pc - spent, pc)}   Congress support {sim.state.washington['congress_support']:.0f}%",
+                (lay.orders.x + px(14), lay.orders.y + px(86)),
                 13,
                 MUTED,
             )
@@ -578,10 +615,12 @@ class CampaignScene(Scene):
             text.draw(
                 surface,
                 f"{POWER_SHORT[seat.power]}'s budgets per track are on the tabs above",
-                (lay.orders.x + px(14), lay.orders.y + px(70)),
+                (lay.orders.x + px(14), lay.orders.y + px(86)),
                 12,
                 MUTED,
             )
+        for pos, line in self.budget_lines:
+            text.draw(surface, line, pos, 12, TEXT, anchor="center")
         for y, lines, bad, _name in self.action_lines:
             for i, line in enumerate(lines):
                 text.draw(
@@ -598,6 +637,8 @@ class CampaignScene(Scene):
             )
         mine = self.my_orders()
         panel(surface, lay.queue, text, f"Queued orders ({len(mine)})")
+        for pos, line in self.queue_lines:
+            text.draw(surface, line, pos, 12, MUTED)
         if not mine:
             text.draw_wrapped(
                 surface,
@@ -637,15 +678,40 @@ class CampaignScene(Scene):
             anchor="center",
         )
 
+    def _top_slots(self) -> tuple[bool, int, int]:
+        """Whether the scenario title fits in the top bar, and where the turn and timer blocks start.
+
+        Blocks go left to right and stop short of the buttons; on a narrow window the title goes
+        first (the briefing names the scenario), so the buttons never cover the timer."""
+        lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
+        buttons = [pygame.Rect(w.rect) for w in self.handlers if lay.top.contains(w.rect)]
+        room = min((b.left for b in buttons), default=lay.top.right) - px(12)
+        gap = px(20)
+        block_w = max(text.width(self.top_lines[0], 14), text.width(self.top_lines[1], 13))
+        timer_w = max(text.width("Time 00:00 (paused)", 18, True), text.width(self.seat.label, 12))
+        title_w = text.width(sim.scenario.about.title, 16, True)
+        need = block_w + gap + timer_w
+        with_title = max(px(300), px(12) + title_w + gap)
+        show_title = with_title + need <= room
+        block_x = with_title if show_title else px(12)
+        return show_title, block_x, block_x + block_w + gap
+
+    def _turn_line(self) -> str:
+        return f"{self.sim.date_label()}  ·  turn {self.sim.turn}/{self.sim.scenario.turns}"
+
+    def _score_line(self) -> str:
+        sim = self.sim
+        return f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
+
     def _draw_top(self, surface: pygame.Surface) -> None:
         lay, sim, text, px = self.layout, self.sim, self.ctx.text, self.ctx.px
         pygame.draw.rect(surface, PANEL, lay.top)
         y = lay.top.centery
-        text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
-        turn = f"{sim.date_label()}  ·  turn {sim.turn}/{sim.scenario.turns}"
-        text.draw(surface, turn, (lay.top.x + px(300), y - px(9)), 14, TEXT, anchor="midleft")
-        score = f"Score {sim.score():.1f}  ·  grade {sim.grade()}  ·  position {sim.position():.1f}"
-        text.draw(surface, score, (lay.top.x + px(300), y + px(9)), 13, MUTED, anchor="midleft")
+        show_title, block_x, timer_x = self.top_slots
+        if show_title:
+            text.draw(surface, sim.scenario.about.title, (lay.top.x + px(12), y), 16, TEXT, bold=True, anchor="midleft")
+        text.draw(surface, self.top_lines[0], (block_x, y - px(9)), 14, TEXT, anchor="midleft")
+        text.draw(surface, self.top_lines[1], (block_x, y + px(9)), 13, MUTED, anchor="midleft")
         timer = self.session.timer
         if timer.active:
             colour = BAD if timer.expired else WARN if (timer.remaining() or 0) < 60 else TEXT
@@ -653,17 +719,15 @@ class CampaignScene(Scene):
             text.draw(
                 surface,
                 f"Time {timer.label()}{note}",
-                (lay.top.x + px(560), y - px(9)),
+                (timer_x, y - px(9)),
                 18,
                 colour,
                 bold=True,
                 anchor="midleft",
             )
-            text.draw(surface, self.seat.label, (lay.top.x + px(560), y + px(11)), 12, MUTED, anchor="midleft")
+            text.draw(surface, self.seat.label, (timer_x, y + px(11)), 12, MUTED, anchor="midleft")
         elif len(self.session.seats) > 1:
-            text.draw(
-                surface, f"Ordering: {self.seat.label}", (lay.top.x + px(560), y), 14, TEXT, bold=True, anchor="midleft"
-            )
+            text.draw(surface, f"Ordering: {self.seat.label}", (timer_x, y), 14, TEXT, bold=True, anchor="midleft")
 
     def _legend_box(self) -> pygame.Rect:
         """Where the legend sits: full, compact (small maps) or folded to one line."""
@@ -680,6 +744,13 @@ class CampaignScene(Scene):
         self.legend_rect = box
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
         draw_legend(surface, self.ctx, box, self.layout.compact, self.legend_open, progress)
+
+
+def where_label(target: str, power: str) -> str:
+    """Where an order without a state acts: the whole region, or at home (Washington for the US)."""
+    if target == "region":
+        return "region"
+    return "Washington" if power == "us" else "home"
 
 
 def reason_only(name: str, reason: str) -> str:

@@ -8,6 +8,7 @@ from game.sim.engine import Simulation
 from game.sim.explain import claim_weights, describe_cause, top_causes
 from game.ui import glossary
 from game.ui.charts import Line, line_chart
+from game.ui.figures import signed_amount
 from game.ui.history import alignment_series
 from game.ui.reference import CLAIMS
 from game.ui.scene import Context, Scene, Transition, quit_game, reset
@@ -106,11 +107,14 @@ class EndScene(Scene):
             ("Final position, in parts:", TEXT),
             (f"standing (US share against the rivals, weighted) {b.standing:.1f}", TEXT),
             (
-                f"partnership {b.partnership:+.1f} · corridor {b.corridor:+.1f} · PNTR {b.pntr:+.1f}"
-                + (f" · projects {b.projects:+.1f}" if b.projects else ""),
+                f"partnership {signed_amount(b.partnership)} · corridor {signed_amount(b.corridor)} · "
+                f"PNTR {signed_amount(b.pntr)}" + (f" · projects {signed_amount(b.projects)}" if b.projects else ""),
                 TEXT,
             ),
-            (f"stability {b.stability:+.1f} · backlash −{b.backlash:.1f} · total {b.total:.1f}", TEXT),
+            (
+                f"stability {signed_amount(b.stability)} · backlash {signed_amount(-b.backlash)} · total {b.total:.1f}",
+                TEXT,
+            ),
         ]
         for line, colour in rows:
             text.draw(surface, text.clip(line, col - px(24), 13), (left.x + px(12), y), 13, colour)

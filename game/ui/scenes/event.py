@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.sim.engine import Simulation
@@ -18,13 +20,27 @@ class EventScene(Scene):
     name = "event"
     overlay = True
 
-    def __init__(self, ctx: Context, sim: Simulation, decision: Decision) -> None:
+    def __init__(
+        self, ctx: Context, sim: Simulation, decision: Decision, set_aside: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(ctx)
         self.sim = sim
         self.decision = decision
         self.event = sim.scenario.event(decision.event)
         self.choices = sim.choices_for(decision)  # only those on offer now (a choice may have `when`)
         self.chosen: str | None = None
+        self.set_aside = set_aside  # the campaign keeps the event waiting while the player looks at the map
+
+    def filled(self, text: str) -> str:
+        """A title, text or choice with its {state} and {power} placeholders filled."""
+        return fill(text, self.sim.world, self.decision.state)
+
+    def look_at_map(self) -> Transition | None:
+        """Close the dialog unanswered; the campaign reopens it on E or End Turn."""
+        if self.set_aside is None:
+            return None
+        self.set_aside()
+        return pop()
 
     def choose(self, choice_id: str) -> Transition:
         self.sim.decide(self.decision.key, choice_id)
@@ -36,6 +52,8 @@ class EventScene(Scene):
             index = event.key - pygame.K_1
             if index < len(self.choices):
                 return self.choose(self.choices[index].id)
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_m, pygame.K_ESCAPE):
+            return self.look_at_map()
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -49,10 +67,10 @@ class EventScene(Scene):
         choice_h = 0
         self.previews = []
         for choice in self.choices:
-            lines = text.wrap(choice.preview or "", inner - px(16), 13)
+            lines = text.wrap(self.filled(choice.preview or ""), inner - px(16), 13)
             self.previews.append(lines)
             choice_h += px(40) + len(lines) * text.line_height(13) + px(10)
-        height = px(110) + body_lines * text.line_height(15) + choice_h
+        height = px(160) + body_lines * text.line_height(15) + choice_h
         self.box = pygame.Rect(0, 0, width, min(height, h - px(40)))
         self.box.center = (w // 2, h // 2)
         y = self.box.y + px(84) + body_lines * text.line_height(15)
@@ -60,13 +78,20 @@ class EventScene(Scene):
         for i, choice in enumerate(self.choices):
             self.add_button(
                 pygame.Rect(self.box.x + px(24), y, inner, px(34)),
-                f"{i + 1}. {choice.label}",
+                text.clip(f"{i + 1}. {self.filled(choice.label)}", inner - px(16), 15),
                 lambda c=choice.id: self.choose(c),
-                choice.preview or None,
+                None,  # the preview is written under the button: a tooltip would repeat it and cover the next answer
                 "#primary" if choice.id == self.event.default_choice else None,
             )
             self.preview_at.append(y + px(38))
             y += px(40) + len(self.previews[i]) * text.line_height(13) + px(10)
+        if self.set_aside is not None:
+            self.add_button(
+                pygame.Rect(self.box.right - px(244), self.box.bottom - px(46), px(220), px(34)),
+                "Look at the map first (M)",
+                self.look_at_map,
+                "Close this for now; press E or End Turn to answer it.",
+            )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px

@@ -18,7 +18,7 @@ from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.scenes.news_form import NewsForm
-from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
+from game.ui.theme import ACCENT, BAD, GOOD, MUTED, POWER_SHORT, TEXT, WARN
 from game.ui.widgets import panel
 
 TABS = ("Control", "Events", "News", "Rules", "Reveal")
@@ -369,11 +369,13 @@ class FacilitatorScene(Scene):
         text, px, body, session = self.ctx.text, self.ctx.px, self.body, self.session
         text.draw(surface, "Pause and undo", (body.x + px(16), body.y + px(14)), 15, TEXT, bold=True)
         setup = session.setup
-        sides = ", ".join(f"{p}: {'human' if p in setup.humans else 'computer'}" for p in ("us", "russia", "china"))
+        sides = ", ".join(
+            f"{POWER_SHORT[p]}: {'people' if p in setup.humans else 'computer'}" for p in ("us", "russia", "china")
+        )
         timer = session.timer
         facts = [
             f"Sides — {sides}" + (" (US split into three desks)" if setup.us_desks else ""),
-            "Order of play: " + " → ".join(seat.label for seat in session.seats),
+            "Order of play: " + " › ".join(seat.label for seat in session.seats),
             f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (paused)' if timer.paused else ''}"
             if setup.minutes
             else "Turn timer: off",

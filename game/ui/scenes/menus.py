@@ -14,7 +14,7 @@ import pygame_gui
 from game.ai.doctrine import choose_rival_orders
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
-from game.ui import catalogue, glossary, reference, saves
+from game.ui import catalogue, glossary, prefs, reference, saves
 from game.ui.classroom import Session
 from game.ui.contest import starting_look, state_looks
 from game.ui.geometry import MapError, load_map
@@ -22,6 +22,8 @@ from game.ui.mapview import MapInputs, MapView
 from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
+
+SEED_DIGITS = 9
 
 
 def start_campaign(
@@ -170,6 +172,8 @@ class ScenarioScene(Scene):
         self.seed = ctx.options.get("seed")
         if self.seed is None:
             self.seed = secrets.randbelow(1_000_000)
+        self.seed_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.message = ""
 
     @property
     def entry(self) -> catalogue.Entry | None:
@@ -206,7 +210,23 @@ class ScenarioScene(Scene):
 
     def new_seed(self) -> None:
         self.seed = secrets.randbelow(1_000_000)
+        if self.seed_entry is not None:
+            self.seed_entry.set_text(str(self.seed))
         self.rebuild()
+
+    def typed_seed(self) -> int | None:
+        """The seed in the box (teams on separate laptops type the same one), None if it is not a number."""
+        if self.seed_entry is None:
+            return self.seed
+        typed = self.seed_entry.get_text().strip()
+        return int(typed) if typed.isdigit() and len(typed) <= SEED_DIGITS else None
+
+    def rebuild(self, new_theme: bool = False) -> None:
+        seed = self.typed_seed()  # keep what was typed when the list or the difficulty changes
+        if seed is not None:
+            self.seed = seed
+        self.seed_entry = None
+        super().rebuild(new_theme)
 
     def start(self) -> Transition | None:
         """On to the classroom setup (who plays which side), then the briefing."""
@@ -215,9 +235,16 @@ class ScenarioScene(Scene):
         entry = self.entry
         if entry is None or entry.scenario is None:
             return None
-        return replace(SetupScene(self.ctx, entry.scenario, entry.path, self.seed, self.difficulty))
+        seed = self.typed_seed()
+        if seed is None:
+            self.message = f"The seed must be a whole number of up to {SEED_DIGITS} digits."
+            self.dirty = True
+            return None
+        return replace(SetupScene(self.ctx, entry.scenario, entry.path, seed, self.difficulty))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
+            return self.start()  # Enter in the seed box starts, as Enter does elsewhere here
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return pop()
@@ -284,11 +311,17 @@ class ScenarioScene(Scene):
                 if difficulty.id == chosen:
                     widget.select()
                 x += width + px(6)
+            seed_x = x + px(20) + self.ctx.text.width("Seed", 14) + px(8)
+            self.seed_label_at = (x + px(20), by + px(17))
+            self.seed_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(seed_x, by, px(110), px(34)), self.gui)
+            self.seed_entry.set_allowed_characters("numbers")
+            self.seed_entry.set_text_length_limit(SEED_DIGITS)
+            self.seed_entry.set_text(str(self.seed))
             self.add_button(
-                pygame.Rect(x + px(20), by, px(150), px(34)),
-                f"Seed {self.seed}",
+                pygame.Rect(seed_x + px(116), by, px(64), px(34)),
+                "New",
                 self.new_seed,
-                "Same seed + same orders = the same game. Click for a new seed.",
+                "Same seed + same orders = the same game: type the seed another team uses, or roll a new one.",
             )
             self.add_button(
                 pygame.Rect(w - px(216), h - px(58), px(200), px(40)),
@@ -306,7 +339,7 @@ class ScenarioScene(Scene):
         y = panel(surface, self.info_rect)
         entry = self.entry
         x, width = self.info_rect.x + px(14), self.info_rect.width - px(28)
-        bottom = self.info_rect.bottom - px(56)
+        bottom = self.info_rect.bottom - px(76)  # above the "Difficulty" label
         if entry is None:
             text.draw(surface, "No scenario files found in scenarios/.", (x, y + px(8)), 15, BAD)
             return
@@ -339,6 +372,10 @@ class ScenarioScene(Scene):
                 surface, body, pygame.Rect(x, y + px(20), width, bottom - y - px(20)), 14, (210, 218, 228)
             ) + px(10)
         text.draw(surface, "Difficulty", (x, self.info_rect.bottom - px(70)), 12, MUTED)
+        if self.seed_entry is not None:
+            text.draw(surface, "Seed", self.seed_label_at, 14, TEXT, anchor="midleft")
+        if self.message:
+            text.draw(surface, self.message, (px(150), self.ctx.size[1] - px(38)), 14, BAD, anchor="midleft")
 
     def _draw_file_names(self, surface: pygame.Surface) -> None:
         """The file name under each title (two files may share a title), and what is scrolled away."""
@@ -462,6 +499,7 @@ class BriefingScene(Scene):
         share = self.sim.scenario.score.preferred_share
         self.map.draw(surface, rect, MapInputs(rect.size, looks, progress, self.ctx.scale, share), None)
         caption = "The region at the start: shade = who leads; bar = US | Russia | China shares."
+        caption = text.clip(caption, rect.width - px(16), 13)  # a narrow map must not push it off screen
         text.draw(surface, caption, (rect.x + px(8), rect.bottom - px(8)), 13, TEXT, anchor="bottomleft")
 
 
@@ -573,11 +611,17 @@ def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noq
 class SettingsScene(Scene):
     name = "settings"
     escape_closes = True
-    SCALES = (0.85, 1.0, 1.15, 1.3)
+    SCALES = prefs.SCALES
     SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.note = ""
+
     def set_scale(self, scale: float) -> Transition:
+        """Apply the scale now and remember it for the next start."""
         self.ctx.settings.ui_scale = scale
+        self.note = prefs.save_ui_scale(scale)
         return Transition("rescale")
 
     def set_size(self, size: tuple[int, int]) -> Transition:
@@ -595,7 +639,7 @@ class SettingsScene(Scene):
                 "Text and widget size",
                 "#tab",
             )
-            if abs(scale - self.ctx.scale) < 1e-6:
+            if abs(scale - self.ctx.settings.ui_scale) < 1e-6:
                 widget.select()
         y += px(110)
         for i, size in enumerate(self.SIZES):
@@ -615,6 +659,15 @@ class SettingsScene(Scene):
         w, _ = self.ctx.size
         text.draw(surface, "Settings", (w // 2, px(50)), 26, TEXT, bold=True, anchor="center")
         text.draw(surface, "UI scale", (w // 2 - px(260), px(110)), 16, ACCENT, bold=True)
+        applied = (
+            f"Drawn at {self.ctx.scale:.0%}: larger windows draw larger, small ones as large as fits."
+            if abs(self.ctx.scale - self.ctx.settings.ui_scale) > 1e-6
+            else "Kept for the next start."
+        )
+        note = self.note or applied
+        text.draw(
+            surface, text.clip(note, w - px(40), 13), (w // 2 - px(260), px(198)), 13, BAD if self.note else MUTED
+        )
         text.draw(surface, "Window size", (w // 2 - px(260), px(220)), 16, ACCENT, bold=True)
 
 
@@ -644,6 +697,8 @@ class SaveScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.save()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.save()  # the field lost focus (a click elsewhere): Enter still saves
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -651,6 +706,7 @@ class SaveScene(Scene):
         w, h = self.ctx.size
         self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(px(16), px(80), px(420), px(38)), self.gui)
         self.entry.set_text(self.default)
+        self.entry.focus()  # "Enter saves" must hold without clicking the field first
         self.add_button(
             pygame.Rect(px(446), px(80), px(140), px(38)),
             "Save",
@@ -753,17 +809,19 @@ class MessageScene(Scene):
         title: str,
         message: str,
         choices: tuple[tuple[str, Callable[[], Transition | None]], ...] = (),
+        default: int = 0,
     ) -> None:
         super().__init__(ctx)
         self.title, self.message = title, message
         self.choices = choices or (("OK", pop),)
+        self.default = default  # the choice Enter takes, drawn as the primary button
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 return pop()
-            if event.key in (pygame.K_RETURN, pygame.K_y):
-                return self.choices[0][1]()
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self.choices[self.default][1]()
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -780,7 +838,7 @@ class MessageScene(Scene):
                 label,
                 handler,
                 None,
-                "#primary" if label == self.choices[0][0] else None,
+                "#primary" if label == self.choices[self.default][0] else None,
             )
             x -= px(8)
 
@@ -808,7 +866,8 @@ def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
         choices.append(("Main menu", lambda: reset(TitleScene(ctx))))
     choices.append(("Cancel", pop))
     note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
-    return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices))
+    # Enter takes the safe choice: Esc opens this dialog, so Esc then Enter must not end a class's game.
+    return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices), default=len(choices) - 1)
 
 
 def continue_after_crash(ctx: Context, autosave: Path) -> MessageScene:

@@ -16,6 +16,7 @@ from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
 from game.ui.contest import tipped_in_turn, turn_summaries
+from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT, WARN
 from game.ui.widgets import delta_colour, panel
@@ -204,7 +205,7 @@ class ReportScene(Scene):
                 pygame.Rect(x, y, width, px(28)),
                 label,
                 lambda t=target: self.set_filter(t),
-                f"Show changes in {label}",
+                None,  # the label says it all; a tooltip would only cover the next filter
                 "#tab",
             )
             if target == self.filter:
@@ -250,7 +251,11 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        y = panel(surface, self.left, text, "Rivals' answers, then events and your orders")
+        title = "Rivals' answers, then events and your orders"
+        if len(self.move_pages) > 1:  # the page counter takes room from the title, never overlaps it
+            counter_w = text.width(f"{len(self.move_pages)}/{len(self.move_pages)}", 12) + px(16)
+            title = text.clip(title, self.left.width - px(24) - counter_w, 16, bold=True)
+        y = panel(surface, self.left, text, title)
         if len(self.move_pages) > 1:
             text.draw(
                 surface,
@@ -271,15 +276,21 @@ class ReportScene(Scene):
 
     def _draw_ledger(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
-        panel(surface, self.right, text, "Why things changed (the ledger)")
-        text.draw(
-            surface,
-            f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
-            (self.right.right - px(12), self.right.y + px(12)),
-            12,
-            MUTED,
-            anchor="topright",
+        title = "Why things changed (the ledger)"
+        panel(surface, self.right, text, title)
+        room = self.right.width - text.width(title, 16, True) - px(40)  # the counter never runs into the title
+        counter = next(
+            (
+                line
+                for line in (
+                    f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes · Tab cycles the filter",
+                    f"page {self.page + 1}/{self.pages} · {len(self.rows)} changes",
+                )
+                if text.width(line, 12) <= room
+            ),
+            f"{self.page + 1}/{self.pages}",
         )
+        text.draw(surface, counter, (self.right.right - px(12), self.right.y + px(12)), 12, MUTED, anchor="topright")
         x, width = self.right.x + px(12), self.right.width - px(24)
         y = self.rows_top
         if not self.rows:
@@ -291,7 +302,13 @@ class ReportScene(Scene):
             what = f"{where}: {project + ' progress' if project else describe_variable(row.variable)}"
             text.draw(surface, text.clip(what, width - px(70), 13), (x, y), 13, TEXT)
             text.draw(
-                surface, f"{row.delta:+.1f}", (x + width, y), 13, delta_colour(row.delta), bold=True, anchor="topright"
+                surface,
+                signed_amount(row.delta),
+                (x + width, y),
+                13,
+                delta_colour(row.delta, row.variable),
+                bold=True,
+                anchor="topright",
             )
             claims = f" ({', '.join(row.claims)})" if row.claims else ""
             why = f"because of {describe_cause(row.cause, sim.scenario)}{claims}"
