@@ -55,6 +55,7 @@ class CampaignScene(Scene):
         self.queue_page = 0
         self.status = ""
         self.status_good = True
+        self.status_side = ""  # whose seat the status line speaks to: no other side ever reads it
         self.map_error = ""
         self.map: MapView | None = None
         try:
@@ -147,8 +148,13 @@ class CampaignScene(Scene):
         return [i for i, order in enumerate(self.sim.queued) if order.power == self.power]
 
     def say(self, message: str, good: bool = True) -> None:
-        self.status, self.status_good = message, good
+        self.status, self.status_good, self.status_side = message, good, self.power
         self.dirty = True
+
+    @property
+    def status_line(self) -> str:
+        """The status for the side at the screen: 'Queued X in Y' must not outlive the handover."""
+        return self.status if self.status_side in ("", self.power) else ""
 
     def finish_seat(self) -> Transition | None:
         """This seat is done: the next seat takes over, or the turn resolves after the last."""
@@ -185,7 +191,7 @@ class CampaignScene(Scene):
         message = saves.autosave(self.sim)
         self.autosave_note = f"Autosave: {message}" if message else ""
         self.status = self.autosave_note
-        self.status_good = not message
+        self.status_good, self.status_side = not message, ""
         self.queue_page = 0
         self.rebuild()
         return push(ReportScene(self.ctx, self.sim, report))
@@ -608,8 +614,8 @@ class CampaignScene(Scene):
             )
         if self.session.locked:
             self._banner(surface, f"Time is up: {self.seat.label}'s orders are locked. End Turn still works.")
-        if self.status:
-            status = text.clip(self.status, lay.map.width - px(24), 13)
+        if self.status_line:
+            status = text.clip(self.status_line, lay.map.width - px(24), 13)
             band = pygame.Rect(lay.map.x, lay.map.bottom - px(26), lay.map.width, px(26))
             shade = pygame.Surface(band.size, pygame.SRCALPHA)
             shade.fill((8, 12, 18, 215))
