@@ -6,6 +6,7 @@ runner and the tests all drive the same object; only where orders come from diff
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -279,7 +280,13 @@ class Simulation:
         turn = world.turn
         world.ledger.turn = turn
         first_change = len(world.ledger.entries)
+        # A facilitator's event injected this turn keeps its decision for the US to answer next
+        # turn; only decisions the US has already had a turn to see fall back to the default.
+        # (Read from the turn's recorded acts, which saves keep, so a loaded game carries them too.)
+        carried = [d for d in self.pending if d.turn == turn and (d.event, d.state) in self._injected_this_turn()]
         for decision in list(self.pending):  # decisions
+            if decision in carried:
+                continue
             event = self.scenario.event(decision.event)
             self.pending.remove(decision)
             event_rules.resolve_decision(world, decision, event_rules.default_choice(event))
@@ -330,6 +337,16 @@ class Simulation:
         if self.record_hashes:
             self.state_hashes.append(state_hash(world.state))
         return report
+
+    def _injected_this_turn(self) -> set[tuple[str, str | None]]:
+        """(event, state) of each event a facilitator injected this turn, from the turn's input."""
+        injected = set()
+        for kind, payload in self.history[-1].decisions:
+            if kind == "inject_event":
+                data = json.loads(payload)
+                event = self.scenario.event(data.get("event"))
+                injected.add((event.id, data.get("state") if event.scope == "state" else None))
+        return injected
 
     def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], dict[str, float]]:
         """Pay for and resolve every order; return the refusals and the US points spent per state.

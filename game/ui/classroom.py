@@ -137,6 +137,7 @@ class Session:
         self.seats = seats_for(self.setup)
         self.seat_index = 0
         self.paused = False
+        self.held = 0  # facilitator screens open: the class clock waits while the teacher works
         self.timer = TurnTimer(clock)
         self.skipped_prompts: set[tuple[int, str]] = set()
         self.handover_due = False  # the pass-the-screen step is owed to the seat at the screen
@@ -177,7 +178,7 @@ class Session:
     def start_seat(self) -> None:
         if self.setup.minutes:
             self.timer.start(self.setup.minutes * 60)
-            if self.paused:
+            if self.paused or self.held:
                 self.timer.pause()
         else:
             self.timer.stop()
@@ -189,7 +190,19 @@ class Session:
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused
-        if paused:
+        self._settle_timer()
+
+    def hold(self) -> None:
+        """A facilitator screen opened (PIN prompt or view): no side's time runs out meanwhile."""
+        self.held += 1
+        self._settle_timer()
+
+    def release(self) -> None:
+        self.held = max(0, self.held - 1)
+        self._settle_timer()
+
+    def _settle_timer(self) -> None:
+        if self.paused or self.held:
             self.timer.pause()
         else:
             self.timer.resume()

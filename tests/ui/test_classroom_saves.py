@@ -98,6 +98,7 @@ def test_undo_in_hot_seat_passes_the_screen_to_the_first_side(app, scenario):
         press(app, pygame.K_ESCAPE)
     press(app, pygame.K_F9)
     click_button(app, "Undo the last turn")
+    click_button(app, "Undo turn")
     assert app.top.good, app.top.message
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "pass_screen" and app.top.side == "the United States"

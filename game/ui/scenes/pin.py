@@ -22,6 +22,14 @@ class PinScene(Scene):
         self.entry: pygame_gui.elements.UITextEntryLine | None = None
         self.message = ""
 
+    def on_enter(self) -> None:
+        self.session.hold()  # typing the PIN is facilitator time too
+        super().on_enter()
+
+    def on_leave(self) -> None:
+        self.session.release()
+        super().on_leave()
+
     def submit(self) -> Transition | None:
         from game.ui.scenes.facilitator import FacilitatorScene
 
