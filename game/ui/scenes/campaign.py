@@ -259,13 +259,13 @@ class CampaignScene(Scene):
         elif key == pygame.K_s:
             return push(menus.SaveScene(self.ctx, self.sim))
         elif key == pygame.K_l:
-            return push(menus.LoadScene(self.ctx))
+            return turnflow.guarded(self, lambda: push(menus.LoadScene(self.ctx, self.session)), "loading a game")
         elif key == pygame.K_F5:
-            return self.reload_scenario()
+            return turnflow.guarded(self, self.reload_scenario, "reloading the scenario (F5)")
         elif key in (pygame.K_F1, pygame.K_h):
             return push(menus.HelpScene(self.ctx, self.sim.scenario))
         elif key in (pygame.K_ESCAPE, pygame.K_q):
-            return push(menus.quit_confirm(self.ctx))
+            return push(menus.quit_confirm(self.ctx, session=self.session))
         elif key == pygame.K_BACKSPACE and self.my_orders():
             self.remove_order(self.my_orders()[-1])
         return None
@@ -331,7 +331,7 @@ class CampaignScene(Scene):
                 ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
                 ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
                 ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
-                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
+                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx, session=self.session)), "Main menu or quit."),
             ]
         ):
             width = px(86 if lay.compact else 96)

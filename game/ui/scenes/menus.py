@@ -674,18 +674,29 @@ class LoadScene(Scene):
     name = "load"
     escape_closes = True
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, unlocked: Session | None = None) -> None:
         super().__init__(ctx)
         self.slots, self.problem = saves.list_slots()
         self.message = ""
+        self.unlocked = unlocked  # the class game whose PIN was just typed to get here
 
     def load(self, path: Path | str) -> Transition | None:
+        """Open a save; a locked class game's save (an older turn is an undo) asks for its PIN first."""
+        from game.ui import locks
+
         sim, error = saves.load_path(path)
         if sim is None:
             self.message = error
             self.dirty = True
             return None
-        return reset(campaign(self.ctx, sim))
+        session = Session(sim)
+        start = lambda: reset(campaign(self.ctx, sim, session))  # noqa: E731 - named for the PIN prompt
+        same_game = self.unlocked is not None and locks.game_key(self.unlocked.sim) == locks.game_key(sim)
+        if session.setup.has_pin and not same_game:
+            from game.ui.scenes.pin import PinScene
+
+            return push(PinScene(self.ctx, session, start, "this class game"))
+        return start()
 
     def build(self) -> None:
         px = self.ctx.px
@@ -801,11 +812,23 @@ class MessageScene(Scene):
         )
 
 
-def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
-    """Quit asks first; from a campaign it also offers the main menu (the game is autosaved)."""
+def quit_confirm(ctx: Context, to_menu: bool = True, session: Session | None = None) -> MessageScene:
+    """Quit asks first; from a campaign it also offers the main menu (the game is autosaved).
+
+    In a locked class game the main menu needs the PIN (from there any save could be loaded);
+    quitting does not, and a pause survives it (see `game.ui.locks`).
+    """
     choices: list[tuple[str, Callable[[], Transition | None]]] = [("Quit game", quit_game)]
     if to_menu:
-        choices.append(("Main menu", lambda: reset(TitleScene(ctx))))
+
+        def to_title() -> Transition | None:
+            if session is None or not session.setup.has_pin:
+                return reset(TitleScene(ctx))
+            from game.ui.scenes.pin import PinScene
+
+            return push(PinScene(ctx, session, lambda: reset(TitleScene(ctx)), "the main menu"))
+
+        choices.append(("Main menu", to_title))
     choices.append(("Cancel", pop))
     note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
     return MessageScene(ctx, "Leave?", "Do you want to quit?" + note, tuple(choices))
