@@ -120,3 +120,11 @@ def latest_autosave() -> Path | None:
     except Exception:
         return None
     return Path(latest) if latest else None
+
+
+def integrity(path: str | Path) -> tuple[str, list[str]]:
+    """The save's integrity verdict (see `verify_path`) and its load warnings (e.g. the scenario
+    changed since saving), for the load list."""
+    _verified, verdict = verify_path(path)
+    sim, _error = load_path(path)
+    return verdict, list(getattr(sim, "load_warnings", []) or []) if sim is not None else []

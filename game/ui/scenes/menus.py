@@ -20,6 +20,7 @@ from game.ui.contest import starting_look, state_looks
 from game.ui.geometry import MapError, load_map
 from game.ui.mapview import MapInputs, MapView
 from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
+from game.ui.scenes.load import LoadScene
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
@@ -667,49 +668,6 @@ class SaveScene(Scene):
         text.draw(surface, "Slot name (Enter saves):", (px(16), px(56)), 13, MUTED)
         if self.message:
             text.draw(surface, self.message, (px(600), px(90)), 14, GOOD if self.good else BAD)
-        slot_notes(self, surface)
-
-
-class LoadScene(Scene):
-    name = "load"
-    escape_closes = True
-
-    def __init__(self, ctx: Context, unlocked: Session | None = None) -> None:
-        super().__init__(ctx)
-        self.slots, self.problem = saves.list_slots()
-        self.message = ""
-        self.unlocked = unlocked  # the class game whose PIN was just typed to get here
-
-    def load(self, path: Path | str) -> Transition | None:
-        """Open a save; a locked class game's save (an older turn is an undo) asks for its PIN first."""
-        from game.ui import locks
-
-        sim, error = saves.load_path(path)
-        if sim is None:
-            self.message = error
-            self.dirty = True
-            return None
-        session = Session(sim)
-        start = lambda: reset(campaign(self.ctx, sim, session))  # noqa: E731 - named for the PIN prompt
-        same_game = self.unlocked is not None and locks.game_key(self.unlocked.sim) == locks.game_key(sim)
-        if session.setup.has_pin and not same_game:
-            from game.ui.scenes.pin import PinScene
-
-            return push(PinScene(self.ctx, session, start, "this class game"))
-        return start()
-
-    def build(self) -> None:
-        px = self.ctx.px
-        w, h = self.ctx.size
-        slots_box(self, self.slots, lambda info: lambda: self.load(info.path), "Load this game")
-        self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
-
-    def draw_content(self, surface: pygame.Surface) -> None:
-        text, px = self.ctx.text, self.ctx.px
-        text.draw(surface, "Load a game", (px(16), px(16)), 22, TEXT, bold=True)
-        if self.message:
-            w, _ = self.ctx.size
-            text.draw_wrapped(surface, self.message, pygame.Rect(px(16), px(60), w - px(32), px(60)), 14, BAD)
         slot_notes(self, surface)
 
 
