@@ -410,13 +410,16 @@ class FacilitatorScene(Scene):
         timer = session.timer
         facts = [
             f"Sides — {sides}" + (" (US split into three desks)" if setup.us_desks else ""),
-            "Order of play: " + " → ".join(seat.label for seat in session.seats),
-            f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (paused)' if timer.paused else ''}"
+            "Order of play: " + " › ".join(seat.label for seat in session.seats),
+            f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (stopped while this view is open)' if timer.paused else ''}"
             if setup.minutes
             else "Turn timer: off",
-            f"PIN: {'set' if setup.has_pin else 'none'} · turns played: {len(self.sim.reports)}",
+            f"PIN: {'set — needed for this view, loading, F5 and the main menu' if setup.has_pin else 'none'}"
+            f" · turns played: {len(self.sim.reports)}",
             f"News items so far: {len(self.sim.state.news)} · reflection answers: {len(self.sim.state.reflections)}",
         ]
+        if session.lock_note:
+            facts.append(session.lock_note)
         x, y = body.x + px(290), body.y + px(56)
         for line in facts:
             y = text.draw_wrapped(surface, line, pygame.Rect(x, y, body.right - x - px(16), px(60)), 14, TEXT) + px(6)

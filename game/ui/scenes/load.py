@@ -96,11 +96,12 @@ class LoadScene(Scene):
         if path is None:
             return None
         if self.unsaved():
-            count = len(self.unlocked.sim.queued) if self.unlocked else 0
-            message = (
-                f"This turn's {count} queued order(s) and any facilitator acts since the last End Turn "
-                "are not saved and will be lost."
-            )
+            sim = self.unlocked.sim if self.unlocked else None
+            orders = len(sim.queued) if sim else 0
+            answers = len(sim.history[-1].decisions) if sim else 0
+            parts = [f"{orders} queued order(s)"] if orders else []
+            parts += [f"{answers} event answer(s) or facilitator act(s)"] if answers else []
+            message = f"This turn's {' and '.join(parts)} came after the last autosave and will be lost."
             return push(
                 MessageScene(
                     self.ctx,

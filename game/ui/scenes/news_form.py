@@ -193,7 +193,7 @@ class NewsForm:
                 country = sim.state.countries[state_id]
                 factor = multiplier(sim.world, country, row.power, None)
                 parts.append(f"{sim.world.state_name(state_id)} {amount * factor:+.2f} (×{factor:.2f})")
-            lines.append(f"{index + 1}: {amount:g} × receptivity → " + ", ".join(parts))
+            lines.append(f"{index + 1}: {amount:g} × receptivity gives " + ", ".join(parts))
         return lines
 
     def payload(self, scene: FacilitatorScene) -> dict[str, Any]:
