@@ -361,7 +361,9 @@ class FacilitatorScene(Scene):
     def _build_reveal(self) -> None:
         px, text, body = self.ctx.px, self.ctx.text, self.body
         width = body.width - px(32)
-        wrapped = wrap_lines(reveal_lines(self.sim), lambda line, bold: text.wrap(line, width, 13, bold))
+        open_to_all = self.session.hot_seat and not self.session.setup.has_pin  # no PIN: any side can be here
+        lines = reveal_lines(self.sim, show_queued=not open_to_all)
+        wrapped = wrap_lines(lines, lambda line, bold: text.wrap(line, width, 13, bold))
         per_page = max(5, (body.height - px(92)) // text.line_height(13))
         self.pages = [wrapped[i : i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
         self.reveal_page = min(self.reveal_page, len(self.pages) - 1)
