@@ -166,6 +166,9 @@ class Session:
         elif self.setup.pin_hash and not kept:
             locks.remember(sim, pin_hash=self.setup.pin_hash)
         self.paused = self.setup.has_pin and record.get("paused") is True  # quitting does not lift a pause
+        failures = record.get("failures")
+        if self.setup.has_pin and isinstance(failures, int) and not isinstance(failures, bool):
+            self.guard.resume(failures)  # nor does it reset the wrong-guess count
 
     def _attach(self, sim: Simulation) -> None:
         """Play on `sim`, which carries the settings so saves keep them."""
@@ -233,9 +236,17 @@ class Session:
             self.timer.resume()
 
     def check_pin(self, typed: str) -> bool:
-        """Whether `typed` is the PIN; a right PIN under the old sha256 scheme is re-kept with PBKDF2."""
+        """Whether `typed` is the PIN; a right PIN under the old sha256 scheme is re-kept with PBKDF2.
+
+        The wrong-guess count is kept with the game's lock record, so closing the window does not reset it.
+        """
         if not self.setup.check_pin(typed):
+            self.guard.failed()
+            locks.remember(self.sim, failures=self.guard.failures)
             return False
+        if self.guard.failures:
+            self.guard.succeeded()
+            locks.remember(self.sim, failures=0)
         if is_legacy(self.setup.pin_hash):
             self.setup = attrs.evolve(self.setup, pin_hash=hash_pin(typed))
             self._attach(self.sim)

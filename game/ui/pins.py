@@ -66,8 +66,16 @@ class PinGuard:
 
     def failed(self) -> None:
         self.failures += 1
+        self._wait_from_now()
+
+    def resume(self, failures: int) -> None:
+        """Carry on from wrong guesses made before the window was closed: a restart waits in full."""
+        self.failures = max(0, failures)
+        self._wait_from_now()
+
+    def _wait_from_now(self) -> None:
         if self.failures >= FREE_GUESSES:
-            delay = min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** (self.failures - FREE_GUESSES))
+            delay = min(MAX_DELAY_S, FIRST_DELAY_S * 2 ** min(self.failures - FREE_GUESSES, 20))
             self.until = self.clock() + delay
 
     def succeeded(self) -> None:

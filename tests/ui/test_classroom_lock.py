@@ -190,3 +190,22 @@ def test_loading_from_the_title_asks_for_a_class_games_pin(app, scenario, tmp_pa
     assert app.top.name == "pin"
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "load"
+
+
+def test_closing_the_window_does_not_reset_the_wrong_guesses(app, scenario, tmp_path):
+    clock = FakeClock()
+    campaign = _campaign(app, scenario, ClassroomSetup(pin=PIN), clock)
+    path = tmp_path / "class.json"
+    save_game(campaign.sim, path)
+    press(app, pygame.K_F9)
+    for guess, wait in (("1111", 0), ("2222", 0), ("3333", 2), ("5555", 4), ("6666", 8), ("7777", 0)):
+        app.top.entry.set_text("")
+        _type(app, app.top.entry, guess)
+        clock.now += wait
+    assert "Next try in 16 s" in app.top.message  # six wrong: the next wait is 16 s
+    app.apply(_load(app, path))  # as after a restart: a fresh window loads the game again
+    settle(app)
+    prompt = app.top
+    assert prompt.name == "pin" and prompt.session is not campaign.session
+    _type(app, prompt.entry, PIN)
+    assert app.top is prompt and "try again in" in prompt.message

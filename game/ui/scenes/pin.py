@@ -60,10 +60,8 @@ class PinScene(Scene):
             self.rebuild()
             return None
         typed = self.entry.get_text() if self.entry else ""
-        if self.session.check_pin(typed):
-            guard.succeeded()
+        if self.session.check_pin(typed):  # the session counts wrong guesses (and keeps the count)
             return self.opened()
-        guard.failed()
         wait = guard.wait()
         later = f" Next try in {wait:.0f} s." if wait > 0 else ""
         self.message = f"Wrong PIN: {self.purpose} stays closed.{later}"
