@@ -82,11 +82,8 @@ class LoadScene(Scene):
         self.rebuild()
 
     def unsaved(self) -> bool:
-        """Whether the game being played has input since its last autosave (made at End Turn)."""
-        if self.unlocked is None:
-            return False
-        sim = self.unlocked.sim
-        return bool(sim.queued or sim.history[-1].decisions)
+        """Whether the game being played has input this turn that no save holds yet."""
+        return self.unlocked is not None and saves.unsaved(self.unlocked.sim)
 
     def load(self, path: Path | str | None = None) -> Transition | None:
         """Open the save, first asking before this turn's orders and acts are thrown away."""
@@ -101,7 +98,7 @@ class LoadScene(Scene):
             answers = len(sim.history[-1].decisions) if sim else 0
             parts = [f"{orders} queued order(s)"] if orders else []
             parts += [f"{answers} event answer(s) or facilitator act(s)"] if answers else []
-            message = f"This turn's {' and '.join(parts)} came after the last autosave and will be lost."
+            message = f"This turn's {' and '.join(parts)} are in no save yet and will be lost."
             return push(
                 MessageScene(
                     self.ctx,
