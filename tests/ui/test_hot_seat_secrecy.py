@@ -127,3 +127,7 @@ def test_no_side_sees_another_sides_queued_orders(app, scenario, seen):
     _queue(app, campaign, pygame.K_2, "kyrgyzstan", "Trade package")
     press(app, pygame.K_RETURN)  # the last side: the turn resolves and its report shows every side
     assert app.top.name == "report" and sim.turn == 2
+    titles = [line for line, _colour, bold in app.top.moves() if bold]
+    assert not any(t.startswith("Your orders") for t in titles)  # China ended the turn: "your" would be wrong
+    assert any(t.startswith("United States's orders") for t in titles)
+    assert any(t.startswith("Russia's orders") for t in titles)

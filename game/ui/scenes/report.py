@@ -111,11 +111,13 @@ class ReportScene(Scene):
             lines.append((f"Facilitator acts ({len(self.acts)})", WARN, True))
             lines += [(f"• {line}", TEXT, False) for line in self.acts]
         for power in ("russia", "china"):
-            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s answers", POWER_COLOURS[power])
+            said = "orders" if power in sim.humans else "answers"  # a human team's moves are not the AI's answers
+            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s {said}", POWER_COLOURS[power])
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
-        lines += self._orders_of("us", "Your orders", ACCENT)
+        # With several human sides at one screen, "your" would name whoever ended the turn.
+        lines += self._orders_of("us", "Your orders" if sim.humans == ("us",) else "United States's orders", ACCENT)
         for order, why in report.refused:
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
         return lines
