@@ -6,6 +6,7 @@ runner and the tests all drive the same object; only where orders come from diff
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -299,6 +300,16 @@ class Simulation:
         if self.record_hashes:
             self.state_hashes.append(state_hash(world.state))
         return report
+
+    def _injected_this_turn(self) -> set[tuple[str, str | None]]:
+        """(event, state) of each event a facilitator injected this turn, from the turn's input."""
+        injected = set()
+        for kind, payload in self.history[-1].decisions:
+            if kind == "inject_event":
+                data = json.loads(payload)
+                event = self.scenario.event(data.get("event"))
+                injected.add((event.id, data.get("state") if event.scope == "state" else None))
+        return injected
 
     def _resolve_actions(self, planned: list[PlannedOrder]) -> tuple[list[tuple[Order, str]], dict[str, float]]:
         """Pay for and resolve every order; return the refusals and the US points spent per state.

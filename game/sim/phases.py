@@ -54,7 +54,13 @@ class Phase:
 
 def _decisions(turn: TurnContext) -> None:
     sim = turn.sim
+    # A facilitator's event injected this turn keeps its decision for the US to answer next
+    # turn; only decisions the US has already had a turn to see fall back to the default.
+    # (Read from the turn's recorded acts, which saves keep, so a loaded game carries them too.)
+    injected = sim._injected_this_turn()
     for decision in list(sim.pending):
+        if decision.turn == turn.world.turn and (decision.event, decision.state) in injected:
+            continue
         event = sim.scenario.event(decision.event)
         sim.pending.remove(decision)
         event_rules.resolve_decision(turn.world, decision, event_rules.default_choice(event))

@@ -137,7 +137,8 @@ class App:
             if self.top.name == "dialog":
                 self.running = False
             else:
-                self.apply(Transition("push", quit_confirm(self.ctx)))
+                session = next((s.session for s in reversed(self.stack) if hasattr(s, "session")), None)
+                self.apply(Transition("push", quit_confirm(self.ctx, session=session)))
             return
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))

@@ -16,7 +16,8 @@ import attrs
 from game.content.vocabulary import POWERS, TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import Order
-from game.ui.pins import hash_pin, pin_matches
+from game.ui import locks
+from game.ui.pins import PinGuard, hash_pin, is_legacy, pin_matches
 from game.ui.timer import TurnTimer
 
 DESK_NAMES = {"soft_power": "Soft power desk", "trade": "Trade desk", "diplomacy": "Diplomacy desk"}
@@ -31,7 +32,7 @@ class ClassroomSetup:
     us_desks: bool = False
     pin: str = ""  # as typed at setup; kept in memory only, never saved
     minutes: float | None = None
-    pin_hash: str = ""  # salted hash (see `game.ui.pins`): what a save keeps, so a loaded game still asks
+    pin_hash: str = ""  # salted PBKDF2 hash (see `game.ui.pins`): what a save keeps, so a loaded game still asks
 
     @property
     def us_is_ai(self) -> bool:
@@ -131,17 +132,43 @@ class Session:
     def __init__(
         self, sim: Simulation, setup: ClassroomSetup | None = None, clock: Callable[[], float] | None = None
     ) -> None:
+        loaded = setup is None
         if setup is None:  # a loaded game (or "Play again") brings its class's settings on the simulation
             setup = ClassroomSetup.from_data(getattr(sim, "classroom", None), sim.humans)
         self.setup = setup.hashed()
+        self.lock_note = ""
+        self.paused = False
+        self.guard = PinGuard(clock)
+        self._bind_lock(sim, loaded)
         self.seats = seats_for(self.setup)
         self.seat_index = 0
-        self.paused = False
+        self.held = 0  # facilitator screens open: the class clock waits while the teacher works
         self.timer = TurnTimer(clock)
         self.skipped_prompts: set[tuple[int, str]] = set()
         self.handover_due = False  # the pass-the-screen step is owed to the seat at the screen
         self._attach(sim)
         self.start_seat()
+
+    def _bind_lock(self, sim: Simulation, loaded: bool) -> None:
+        """Tie the PIN to this install (see `game.ui.locks`): a loaded save cannot drop it or unpause."""
+        if not loaded:  # the setup screen: the teacher's choice binds the game
+            if self.setup.pin_hash:
+                locks.remember(sim, pin_hash=self.setup.pin_hash, paused=False)
+            return
+        record = locks.lookup(sim)
+        kept = record.get("pin_hash")
+        if isinstance(kept, str) and kept and kept != self.setup.pin_hash:
+            if not self.setup.pin_hash:
+                self.lock_note = "This save had lost its PIN; this computer still holds it."
+            else:
+                self.lock_note = "This save's PIN differs from the one this computer holds; the computer's applies."
+            self.setup = attrs.evolve(self.setup, pin="", pin_hash=kept)
+        elif self.setup.pin_hash and not kept:
+            locks.remember(sim, pin_hash=self.setup.pin_hash)
+        self.paused = self.setup.has_pin and record.get("paused") is True  # quitting does not lift a pause
+        failures = record.get("failures")
+        if self.setup.has_pin and isinstance(failures, int) and not isinstance(failures, bool):
+            self.guard.resume(failures)  # nor does it reset the wrong-guess count
 
     def _attach(self, sim: Simulation) -> None:
         """Play on `sim`, which carries the settings so saves keep them."""
@@ -177,7 +204,7 @@ class Session:
     def start_seat(self) -> None:
         if self.setup.minutes:
             self.timer.start(self.setup.minutes * 60)
-            if self.paused:
+            if self.paused or self.held:
                 self.timer.pause()
         else:
             self.timer.stop()
@@ -189,13 +216,42 @@ class Session:
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused
-        if paused:
+        self._settle_timer()
+        if self.setup.has_pin:
+            locks.remember(self.sim, paused=paused)
+
+    def hold(self) -> None:
+        """A facilitator screen opened (PIN prompt or view): no side's time runs out meanwhile."""
+        self.held += 1
+        self._settle_timer()
+
+    def release(self) -> None:
+        self.held = max(0, self.held - 1)
+        self._settle_timer()
+
+    def _settle_timer(self) -> None:
+        if self.paused or self.held:
             self.timer.pause()
         else:
             self.timer.resume()
 
     def check_pin(self, typed: str) -> bool:
-        return self.setup.check_pin(typed)
+        """Whether `typed` is the PIN; a right PIN under the old sha256 scheme is re-kept with PBKDF2.
+
+        The wrong-guess count is kept with the game's lock record, so closing the window does not reset it.
+        """
+        if not self.setup.check_pin(typed):
+            self.guard.failed()
+            locks.remember(self.sim, failures=self.guard.failures)
+            return False
+        if self.guard.failures:
+            self.guard.succeeded()
+            locks.remember(self.sim, failures=0)
+        if is_legacy(self.setup.pin_hash):
+            self.setup = attrs.evolve(self.setup, pin_hash=hash_pin(typed))
+            self._attach(self.sim)
+            locks.remember(self.sim, pin_hash=self.setup.pin_hash)
+        return True
 
     def swap(self, sim: Simulation) -> None:
         """Play on from another simulation (after undo): the seats start over, from the first side's handover."""

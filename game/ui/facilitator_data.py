@@ -136,13 +136,22 @@ def effect_payload(kind: str, power: str, subject: str, amount: float) -> dict[s
 # --- hidden information ---------------------------------------------------------------------------
 
 
-def reveal_lines(sim: Simulation) -> list[tuple[str, bool]]:
-    """(line, is_heading): every side's queued orders, the AIs' stated reasons, receptivity."""
+HIDDEN_ORDERS = (
+    "hidden: in a hot-seat game without a facilitator PIN any side can open this view, "
+    "so the sides' orders stay hidden here too (set a PIN on the setup screen to see them)"
+)
+
+
+def reveal_lines(sim: Simulation, show_queued: bool = True) -> list[tuple[str, bool]]:
+    """(line, is_heading): every side's queued orders (unless `show_queued` is off), the AIs'
+    stated reasons, receptivity."""
     world = sim.world
     lines: list[tuple[str, bool]] = [("Orders queued now, all sides", True)]
-    if not sim.queued:
+    if not show_queued:
+        lines.append((HIDDEN_ORDERS, False))
+    elif not sim.queued:
         lines.append(("none yet", False))
-    for order in sim.queued:
+    for order in sim.queued if show_queued else ():
         where = world.state_name(order.target) if order.target else "the region"
         lines.append((f"{POWER_NAMES[order.power]}: {world.actions[order.action].name} — {where}", False))
     lines.append(("", False))

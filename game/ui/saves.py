@@ -45,6 +45,22 @@ def list_slots() -> tuple[list[Any], str]:
         return [], f"the saves could not be listed: {error}"
 
 
+def progress_mark(sim: Simulation) -> tuple[Any, ...]:
+    """Where the game stands: its turn, this turn's answers and acts, and the queued orders."""
+    return (sim.turn, len(sim.history[-1].decisions), tuple(sim.queued))
+
+
+def unsaved(sim: Simulation) -> bool:
+    """Whether this turn holds input that no save or autosave has (loading would lose it)."""
+    if not (sim.queued or sim.history[-1].decisions):
+        return False
+    return getattr(sim, "saved_mark", None) != progress_mark(sim)
+
+
+def _saved(sim: Simulation) -> None:
+    sim.saved_mark = progress_mark(sim)  # type: ignore[attr-defined]
+
+
 def save(sim: Simulation, name: str) -> str:
     """Save into a named slot; '' on success, else the reason."""
     manager, message = slots()
@@ -54,6 +70,7 @@ def save(sim: Simulation, name: str) -> str:
         manager.save(sim, name)
     except Exception as error:
         return f"could not save '{name}': {error}"
+    _saved(sim)
     return ""
 
 
@@ -65,13 +82,16 @@ def autosave(sim: Simulation) -> str:
         manager.autosave(sim)
     except Exception as error:
         return f"autosave failed: {error}"
+    _saved(sim)
     return ""
 
 
 def load_path(path: str | Path) -> tuple[Simulation | None, str]:
     """Load a save file; (sim, '') or (None, reason)."""
     try:
-        return _module().load_game(Path(path), rival_chooser=choose_rival_orders), ""
+        sim = _module().load_game(Path(path), rival_chooser=choose_rival_orders)
+        _saved(sim)
+        return sim, ""
     except SavesUnavailable as error:
         return None, str(error)
     except Exception as error:  # SaveError and anything a damaged file provokes
@@ -120,3 +140,11 @@ def latest_autosave() -> Path | None:
     except Exception:
         return None
     return Path(latest) if latest else None
+
+
+def integrity(path: str | Path) -> tuple[str, list[str]]:
+    """The save's integrity verdict (see `verify_path`) and its load warnings (e.g. the scenario
+    changed since saving), for the load list."""
+    _verified, verdict = verify_path(path)
+    sim, _error = load_path(path)
+    return verdict, list(getattr(sim, "load_warnings", []) or []) if sim is not None else []

@@ -8,6 +8,7 @@ clock. Keeping the order here means the campaign scene only asks "what now?".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
@@ -59,16 +60,23 @@ def pass_screen(scene: CampaignScene) -> Transition:
     return push(PassScreenScene(scene.ctx, scene.session))
 
 
-def open_facilitator(scene: object) -> Transition:
+def open_facilitator(scene: object) -> Transition | None:
     """F9: the facilitator view, behind the PIN when one was set."""
     from game.ui.scenes.facilitator import FacilitatorScene
+
+    session: Session = scene.session  # type: ignore[attr-defined]
+    return guarded(scene, lambda: push(FacilitatorScene(scene.ctx, session)), "the facilitator view")  # type: ignore[attr-defined]
+
+
+def guarded(scene: object, then: Callable[[], Transition | None], purpose: str) -> Transition | None:
+    """The classroom lock: with a PIN set, whatever changes the world outside the normal turn
+    (the facilitator view, loading, F5 reload, the main menu) opens only after the PIN."""
     from game.ui.scenes.pin import PinScene
 
     session: Session = scene.session  # type: ignore[attr-defined]
-    ctx = scene.ctx  # type: ignore[attr-defined]
-    if session.setup.has_pin:
-        return push(PinScene(ctx, session))
-    return push(FacilitatorScene(ctx, session))
+    if not session.setup.has_pin:
+        return then()
+    return push(PinScene(scene.ctx, session, then, purpose))  # type: ignore[attr-defined]
 
 
 def end_button(session: Session, event_waiting: bool = False) -> tuple[str, str]:

@@ -102,3 +102,20 @@ def test_undo_returns_to_before_the_last_end_turn_with_its_orders_queued(sim):
     assert undone.queued == [Order("us", "culture_and_tourism", "turkmenistan")]
     undone.unqueue(0)
     assert state_hash(undone.state) == before
+
+
+def test_an_injected_decision_waits_over_end_turn_and_the_game_still_replays(sim, tmp_path):
+    sim.act("inject_event", {"event": "water_crisis", "state": "uzbekistan"})
+    mid_turn = tmp_path / "mid-turn.json"
+    save_game(sim, mid_turn)
+    sim.end_turn()
+    waiting = [d for d in sim.pending if d.event == "water_crisis" and d.state == "uzbekistan"]
+    assert waiting and waiting[0].turn == 1  # not answered by default behind the US's back
+    loaded = load_game(mid_turn)  # a game saved before End Turn carries it too
+    loaded.end_turn()
+    assert any(d.key == waiting[0].key for d in loaded.pending)
+    sim.decide(waiting[0].key, sim.scenario.event("water_crisis").choices[0].id)
+    sim.end_turn()
+    path = tmp_path / "answered.json"
+    save_game(sim, path)
+    assert verify_replay(path).matches

@@ -12,7 +12,7 @@ RULES = {
         "project_capacity": 1,
         "project_turns": 2,
         "preparation_decay": 0.2,
-    }
+    },
 }
 
 

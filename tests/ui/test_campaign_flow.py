@@ -126,7 +126,8 @@ def test_save_and_load_through_the_screens(app, campaign, sim, crossroads_home):
     load = app.top
     assert load.name == "load"
     label = next(lbl for lbl in button_labels(load) if lbl.startswith("my game"))
-    click_button(app, label)
+    click_button(app, label)  # choose it, then load (nothing is lost: the game was just saved)
+    click_button(app, "Load (Enter)")
     settle(app)
     while app.top.name == "reflection":  # a loaded game asks its unanswered questions again
         press(app, pygame.K_ESCAPE)

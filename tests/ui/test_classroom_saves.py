@@ -34,7 +34,7 @@ def test_classroom_settings_round_trip_through_a_save_without_the_pin(scenario, 
     assert PIN.encode() not in path.read_bytes()
     loaded = load_game(path, rival_chooser=choose_rival_orders)
     assert loaded.classroom == sim.classroom
-    assert loaded.classroom["pin_sha256"].startswith("sha256$")
+    assert loaded.classroom["pin_sha256"].startswith("pbkdf2_sha256$")
     session = Session(loaded)
     assert session.setup.humans == ("us", "china") and session.setup.us_desks and session.setup.minutes == 10
     assert session.setup.has_pin and session.check_pin(PIN) and not session.check_pin("tulip8")
@@ -98,6 +98,7 @@ def test_undo_in_hot_seat_passes_the_screen_to_the_first_side(app, scenario):
         press(app, pygame.K_ESCAPE)
     press(app, pygame.K_F9)
     click_button(app, "Undo the last turn")
+    click_button(app, "Undo turn")
     assert app.top.good, app.top.message
     press(app, pygame.K_ESCAPE)
     assert app.top.name == "pass_screen" and app.top.side == "the United States"

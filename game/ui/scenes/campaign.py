@@ -55,6 +55,7 @@ class CampaignScene(Scene):
         self.queue_page = 0
         self.status = ""
         self.status_good = True
+        self.status_side = ""  # whose seat the status line speaks to: no other side ever reads it
         self.map_error = ""
         self.map: MapView | None = None
         try:
@@ -152,7 +153,7 @@ class CampaignScene(Scene):
         return [i for i, order in enumerate(self.sim.queued) if order.power == self.power]
 
     def say(self, message: str, good: bool = True) -> None:
-        self.status, self.status_good = message, good
+        self.status, self.status_good, self.status_side = message, good, self.power
         self.dirty = True
 
     def set_events_aside(self) -> None:
@@ -170,6 +171,11 @@ class CampaignScene(Scene):
     @property
     def event_waiting(self) -> bool:
         return self.events_aside and bool(self.sim.pending)
+
+    @property
+    def status_line(self) -> str:
+        """The status for the side at the screen: 'Queued X in Y' must not outlive the handover."""
+        return self.status if self.status_side in ("", self.power) else ""
 
     def finish_seat(self) -> Transition | None:
         """This seat is done: the next seat takes over, or the turn resolves after the last."""
@@ -209,7 +215,7 @@ class CampaignScene(Scene):
         message = saves.autosave(self.sim)
         self.autosave_note = f"Autosave: {message}" if message else ""
         self.status = self.autosave_note
-        self.status_good = not message
+        self.status_good, self.status_side = not message, ""
         self.queue_page = 0
         self.rebuild()
         return push(ReportScene(self.ctx, self.sim, report))
@@ -279,13 +285,13 @@ class CampaignScene(Scene):
         elif key == pygame.K_s:
             return push(menus.SaveScene(self.ctx, self.sim))
         elif key == pygame.K_l:
-            return push(menus.LoadScene(self.ctx))
+            return turnflow.guarded(self, lambda: push(menus.LoadScene(self.ctx, self.session)), "loading a game")
         elif key == pygame.K_F5:
-            return self.reload_scenario()
+            return turnflow.guarded(self, self.reload_scenario, "reloading the scenario (F5)")
         elif key in (pygame.K_F1, pygame.K_h):
             return push(menus.HelpScene(self.ctx, self.sim.scenario))
         elif key in (pygame.K_ESCAPE, pygame.K_q):
-            return push(menus.quit_confirm(self.ctx))
+            return push(menus.quit_confirm(self.ctx, session=self.session))
         elif key == pygame.K_BACKSPACE and self.my_orders():
             self.remove_order(self.my_orders()[-1])
         return None
@@ -351,7 +357,7 @@ class CampaignScene(Scene):
                 ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
                 ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
                 ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
-                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx)), "Main menu or quit."),
+                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx, session=self.session)), "Main menu or quit."),
             ]
         ):
             width = px(86 if lay.compact else 96)
@@ -649,8 +655,8 @@ class CampaignScene(Scene):
             )
         if self.session.locked:
             self._banner(surface, f"Time is up: {self.seat.label}'s orders are locked. End Turn still works.")
-        if self.status:
-            status = text.clip(self.status, lay.map.width - px(24), 13)
+        if self.status_line:
+            status = text.clip(self.status_line, lay.map.width - px(24), 13)
             band = pygame.Rect(lay.map.x, lay.map.bottom - px(26), lay.map.width, px(26))
             shade = pygame.Surface(band.size, pygame.SRCALPHA)
             shade.fill((8, 12, 18, 215))

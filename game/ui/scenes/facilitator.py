@@ -14,9 +14,10 @@ import pygame_gui
 
 from game.sim.events import fill
 from game.sim.orders import IllegalOrder
+from game.ui.acts import summary
 from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
-from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.scenes.news_form import NewsForm
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, POWER_SHORT, TEXT, WARN
 from game.ui.widgets import panel
@@ -46,6 +47,18 @@ class FacilitatorScene(Scene):
     def sim(self) -> Any:
         return self.session.sim
 
+    def on_enter(self) -> None:
+        self.session.hold()  # the class clock waits while the facilitator works
+        super().on_enter()
+
+    def on_leave(self) -> None:
+        self.session.release()
+        super().on_leave()
+
+    def on_resume(self) -> Transition | None:
+        self.rebuild()  # a confirmation closed: show its outcome
+        return None
+
     # --- results ------------------------------------------------------------------------
 
     def said(self, message: str, good: bool = True) -> None:
@@ -70,16 +83,38 @@ class FacilitatorScene(Scene):
             "The game is paused: the timer and the players' input are frozen." if paused else "The game runs again."
         )
 
-    def undo(self) -> None:
+    def confirm_undo(self) -> Transition | None:
+        """Undo throws a turn away, so it asks first."""
+        from game.ui.scenes.menus import MessageScene
+
+        if len(self.sim.history) < 2:
+            self.said("Refused: there is no earlier turn to go back to", good=False)
+            return None
+        message = (
+            f"Go back to before the last End Turn (turn {self.sim.turn - 1 if not self.sim.state.finished else self.sim.turn})? "
+            "Everything since is discarded; that turn's orders are queued again."
+        )
+        return push(MessageScene(self.ctx, "Undo the last turn?", message, (("Undo turn", self.undo), ("Cancel", pop))))
+
+    def undo(self) -> Transition | None:
+        """Go back a turn and autosave the result, so quitting and continuing does not bring the turn back."""
         from game.sim.facilitator import undo_last_turn
+        from game.ui import saves
 
         try:
             earlier = undo_last_turn(self.sim)
         except IllegalOrder as error:
             self.said(f"Refused: {error.reason}", good=False)
-            return
+            return pop()
+        earlier.started = self.sim.started  # the same campaign: its autosaves stay in one rotation
         self.session.swap(earlier)
-        self.said(f"Undone: back to turn {earlier.turn} ({earlier.date_label()}); that turn's orders are queued again.")
+        problem = saves.autosave(earlier)
+        note = f" Autosave failed: {problem}" if problem else ""
+        self.said(
+            f"Undone: back to turn {earlier.turn} ({earlier.date_label()}); that turn's orders are queued again.{note}",
+            good=not problem,
+        )
+        return pop()
 
     def inject(self) -> None:
         event = self.sim.scenario.event(self.event_id)
@@ -97,8 +132,10 @@ class FacilitatorScene(Scene):
         except ValueError as error:
             self.said(f"Refused: {error}", good=False)
             return
-        count = len(payload["effects"])
-        self.act("news", payload, f"Published '{payload['title']}' with {count} effect(s).")
+        before = len(self.sim.ledger)
+        if self.act("news", payload, ""):  # say what was applied: receptivity scales gains (C1)
+            moved = list(self.sim.ledger[before:])
+            self.said(f"Published '{payload['title']}': {summary(self.sim, moved)}.")
 
     def set_rule(self) -> None:
         row = self.selected_rule()
@@ -179,7 +216,7 @@ class FacilitatorScene(Scene):
         self.add_button(
             pygame.Rect(x, y + px(56), px(240), px(42)),
             "Undo the last turn",
-            self.undo,
+            self.confirm_undo,
             "Go back to before the last End Turn, with its orders queued again.",
             "#danger",
         )
@@ -324,7 +361,9 @@ class FacilitatorScene(Scene):
     def _build_reveal(self) -> None:
         px, text, body = self.ctx.px, self.ctx.text, self.body
         width = body.width - px(32)
-        wrapped = wrap_lines(reveal_lines(self.sim), lambda line, bold: text.wrap(line, width, 13, bold))
+        open_to_all = self.session.hot_seat and not self.session.setup.has_pin  # no PIN: any side can be here
+        lines = reveal_lines(self.sim, show_queued=not open_to_all)
+        wrapped = wrap_lines(lines, lambda line, bold: text.wrap(line, width, 13, bold))
         per_page = max(5, (body.height - px(92)) // text.line_height(13))
         self.pages = [wrapped[i : i + per_page] for i in range(0, len(wrapped), per_page)] or [[]]
         self.reveal_page = min(self.reveal_page, len(self.pages) - 1)
@@ -376,12 +415,15 @@ class FacilitatorScene(Scene):
         facts = [
             f"Sides — {sides}" + (" (US split into three desks)" if setup.us_desks else ""),
             "Order of play: " + " › ".join(seat.label for seat in session.seats),
-            f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (paused)' if timer.paused else ''}"
+            f"Turn timer: {setup.minutes:g} min per side, {timer.label()} left{' (stopped while this view is open)' if timer.paused else ''}"
             if setup.minutes
             else "Turn timer: off",
-            f"PIN: {'set' if setup.has_pin else 'none'} · turns played: {len(self.sim.reports)}",
+            f"PIN: {'set — needed for this view, loading, F5 and the main menu' if setup.has_pin else 'none'}"
+            f" · turns played: {len(self.sim.reports)}",
             f"News items so far: {len(self.sim.state.news)} · reflection answers: {len(self.sim.state.reflections)}",
         ]
+        if session.lock_note:
+            facts.append(session.lock_note)
         x, y = body.x + px(290), body.y + px(56)
         for line in facts:
             y = text.draw_wrapped(surface, line, pygame.Rect(x, y, body.right - x - px(16), px(60)), 14, TEXT) + px(6)

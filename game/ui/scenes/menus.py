@@ -20,6 +20,7 @@ from game.ui.contest import starting_look, state_looks
 from game.ui.geometry import MapError, load_map
 from game.ui.mapview import MapInputs, MapView
 from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
+from game.ui.scenes.load import LoadScene
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
@@ -726,38 +727,6 @@ class SaveScene(Scene):
         slot_notes(self, surface)
 
 
-class LoadScene(Scene):
-    name = "load"
-    escape_closes = True
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
-        self.slots, self.problem = saves.list_slots()
-        self.message = ""
-
-    def load(self, path: Path | str) -> Transition | None:
-        sim, error = saves.load_path(path)
-        if sim is None:
-            self.message = error
-            self.dirty = True
-            return None
-        return reset(campaign(self.ctx, sim))
-
-    def build(self) -> None:
-        px = self.ctx.px
-        w, h = self.ctx.size
-        slots_box(self, self.slots, lambda info: lambda: self.load(info.path), "Load this game")
-        self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
-
-    def draw_content(self, surface: pygame.Surface) -> None:
-        text, px = self.ctx.text, self.ctx.px
-        text.draw(surface, "Load a game", (px(16), px(16)), 22, TEXT, bold=True)
-        if self.message:
-            w, _ = self.ctx.size
-            text.draw_wrapped(surface, self.message, pygame.Rect(px(16), px(60), w - px(32), px(60)), 14, BAD)
-        slot_notes(self, surface)
-
-
 def slot_label(info: object) -> str:
     turn = getattr(info, "turn", "?")
     date = getattr(info, "date_label", "")
@@ -859,11 +828,23 @@ class MessageScene(Scene):
         )
 
 
-def quit_confirm(ctx: Context, to_menu: bool = True) -> MessageScene:
-    """Quit asks first; from a campaign it also offers the main menu (the game is autosaved)."""
+def quit_confirm(ctx: Context, to_menu: bool = True, session: Session | None = None) -> MessageScene:
+    """Quit asks first; from a campaign it also offers the main menu (the game is autosaved).
+
+    In a locked class game the main menu needs the PIN (from there any save could be loaded);
+    quitting does not, and a pause survives it (see `game.ui.locks`).
+    """
     choices: list[tuple[str, Callable[[], Transition | None]]] = [("Quit game", quit_game)]
     if to_menu:
-        choices.append(("Main menu", lambda: reset(TitleScene(ctx))))
+
+        def to_title() -> Transition | None:
+            if session is None or not session.setup.has_pin:
+                return reset(TitleScene(ctx))
+            from game.ui.scenes.pin import PinScene
+
+            return push(PinScene(ctx, session, lambda: reset(TitleScene(ctx)), "the main menu"))
+
+        choices.append(("Main menu", to_title))
     choices.append(("Cancel", pop))
     note = " Your campaign is autosaved at every End Turn; orders queued this turn are not." if to_menu else ""
     # Enter takes the safe choice: Esc opens this dialog, so Esc then Enter must not end a class's game.

@@ -13,6 +13,7 @@ import pygame
 import pygame_gui
 
 from game.content.vocabulary import POWERS
+from game.sim.receptivity import multiplier
 from game.ui.facilitator_data import NO_EFFECT, effect_payload, effect_types, subjects, takes_power
 
 if TYPE_CHECKING:
@@ -161,6 +162,39 @@ class NewsForm:
             12,
             muted,
         )
+        lines = self.preview(scene)
+        if lines:
+            box = pygame.Rect(
+                x + px(330), self.rows_top + px(len(self.rows) * 40 + 8), body.right - x - px(350), px(90)
+            )
+            text.draw(surface, "Applied after receptivity (C1):", (box.x, box.y), 13, (240, 190, 90), bold=True)
+            text.draw_wrapped(
+                surface, "  ".join(lines), pygame.Rect(box.x, box.y + px(20), box.width, box.height), 12, muted
+            )
+
+    def preview(self, scene: FacilitatorScene) -> list[str]:
+        """What each influence row will really add: gains are scaled by each state's receptivity (C1),
+        so 5 typed can land as +11 in an open state; the form says so before the teacher publishes."""
+        sim = scene.session.sim
+        targets = [s for s in sim.world.state_ids if not self.states or s in self.states]
+        lines = []
+        for index, (row, entry) in enumerate(zip(self.rows, self.amount_entries, strict=False)):
+            if row.kind != "influence":
+                continue
+            try:
+                amount = float(entry.get_text().strip().replace(",", ".") or "0")
+            except ValueError:
+                continue
+            if amount <= 0:
+                lines.append(f"{index + 1}: {amount:g} applies as entered (losses are not scaled)")
+                continue
+            parts = []
+            for state_id in targets:
+                country = sim.state.countries[state_id]
+                factor = multiplier(sim.world, country, row.power, None)
+                parts.append(f"{sim.world.state_name(state_id)} {amount * factor:+.2f} (×{factor:.2f})")
+            lines.append(f"{index + 1}: {amount:g} × receptivity gives " + ", ".join(parts))
+        return lines
 
     def payload(self, scene: FacilitatorScene) -> dict[str, Any]:
         """The act's payload; ValueError when an amount is not a number."""

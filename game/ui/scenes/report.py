@@ -15,6 +15,8 @@ import pygame
 from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
+from game.sim.ledger import Change
+from game.ui.acts import act_lines, facilitator_changes
 from game.ui.contest import tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
@@ -34,11 +36,14 @@ class LedgerRow:
     claims: tuple[str, ...]
 
 
-def ledger_rows(report: TurnReport, target: str | None = None) -> list[LedgerRow]:
-    """Changes of a turn grouped by target, variable and cause, largest first."""
+def ledger_rows(report: TurnReport, target: str | None = None, extra: tuple[Change, ...] = ()) -> list[LedgerRow]:
+    """Changes of a turn grouped by target, variable and cause, largest first.
+
+    `extra` adds changes made during the turn rather than at its end (the facilitator's acts).
+    """
     totals: dict[tuple[str, str, str], float] = defaultdict(float)
     claims: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for change in report.changes:
+    for change in (*extra, *report.changes):
         if change.variable.split(".")[0] in HIDDEN_GROUPS:
             continue
         if target is not None and change.target != target:
@@ -65,7 +70,9 @@ class ReportScene(Scene):
         self.report = report
         self.filter: str | None = None
         self.page = 0
-        self.rows = ledger_rows(report)
+        self.acts = act_lines(sim, report.turn)
+        self.extra = tuple(c for c in facilitator_changes(sim, report.turn) if c not in report.changes)
+        self.rows = ledger_rows(report, None, self.extra)
         self.per_page = 10
         self.moves_page = 0
         self.move_pages: list[list[tuple[str, tuple[int, int, int], bool]]] = [[]]
@@ -75,7 +82,7 @@ class ReportScene(Scene):
 
     def set_filter(self, target: str | None) -> None:
         self.filter = target
-        self.rows = ledger_rows(self.report, target)
+        self.rows = ledger_rows(self.report, target, self.extra)
         self.page = 0
         self.rebuild()
 
@@ -101,12 +108,17 @@ class ReportScene(Scene):
         """
         sim, report = self.sim, self.report
         lines: list[tuple[str, tuple[int, int, int], bool]] = []
+        if self.acts:  # the teacher's interventions first: they shaped everything below
+            lines.append((f"Facilitator acts ({len(self.acts)})", WARN, True))
+            lines += [(f"• {line}", TEXT, False) for line in self.acts]
         for power in ("russia", "china"):
-            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s answers", POWER_COLOURS[power])
+            said = "orders" if power in sim.humans else "answers"  # a human team's moves are not the AI's answers
+            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s {said}", POWER_COLOURS[power])
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]
-        lines += self._orders_of("us", "Your orders", ACCENT)
+        # With several human sides at one screen, "your" would name whoever ended the turn.
+        lines += self._orders_of("us", "Your orders" if sim.humans == ("us",) else "United States's orders", ACCENT)
         for order, why in report.refused:
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
         return lines
