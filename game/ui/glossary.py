@@ -25,6 +25,9 @@ MOVED_BY: dict[str, str] = {
     "economy": "Raised by investment, consumer markets, skills training and the finished corridor (C9, C13).",
     "china_wariness": "Grows with every gain in Chinese economic weight and fades slowly (C4). "
     "High wariness lowers China's receptivity and opens the door to the US.",
+    "russia_strain": "Strain in the state's ties with Moscow since the war in Ukraine (C3): it lowers "
+    "Russia's receptivity and slides Russian alignment toward its floor. Together with wariness of "
+    "China it opens the window for the US (C7). Moscow's state visits and a ceasefire ease it.",
     "resilience": "Built by security and climate cooperation; fades without it (C12).",
     "us_trust": "Built as goodwill matures (C5, C6); fades slowly. Trade and diplomacy work at full "
     "strength only once trust is built (C5).",

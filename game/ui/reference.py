@@ -155,6 +155,7 @@ Floor: the alignment a power's structural ties guarantee (trade, remittances, tr
 Stability: domestic calm; instability weakens every power's gains (C12).
 Economy: growth and openness; development steadies a state (C13).
 Wariness of China: public unease about Chinese influence (C4).
+Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7).
 Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).

@@ -23,6 +23,7 @@ VALUES = (
     ("stability", "Stability"),
     ("economy", "Economy"),
     ("china_wariness", "Wariness of China"),
+    ("russia_strain", "Strain with Russia"),
     ("us_trust", "Trust in the US"),
     ("resilience", "Resilience"),
 )
