@@ -33,6 +33,12 @@ class Look(NamedTuple):
         return " in each state" if len(self.targets) > 1 else ""
 
 
+def _one(value: float) -> str:
+    """A signed amount with one decimal; nothing at all reads '±0', never '-0.0' or '+0.0'."""
+    text = f"{value:+.1f}"
+    return "±0" if text in ("+0.0", "-0.0") else text
+
+
 def _words(name: str) -> str:
     return name.replace("_", " ")
 
@@ -48,7 +54,7 @@ def influence_line(world: World, effect: e.Influence, look: Look) -> str:
         mean = sum(gains) / len(gains)
         kind = "lasting" if effect.durable else "fades (C6)"
         return f"{POWER_NAMES[power]} alignment +{mean:.1f}{' on average' if look.each else ''} {look.lands} ({kind})"
-    return f"{POWER_NAMES[power]} alignment {effect.amount * look.scale:+.1f}{look.each} {look.lands}"
+    return f"{POWER_NAMES[power]} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
 
 
 def goodwill_line(world: World, effect: e.Goodwill, look: Look) -> str:
@@ -59,11 +65,11 @@ def goodwill_line(world: World, effect: e.Goodwill, look: Look) -> str:
 
 
 def shift_line(world: World, effect: e.Shift, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]} alignment {effect.amount * look.scale:+.1f}{look.each} {look.lands}"
+    return f"{POWER_NAMES[effect.power]} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
 
 
 def adjust_line(world: World, effect: e.Adjust, look: Look) -> str:
-    return f"{describe_variable('values.' + effect.variable)} {effect.amount * look.scale:+.1f}{look.each}"
+    return f"{describe_variable('values.' + effect.variable)} {_one(effect.amount * look.scale)}{look.each}"
 
 
 def trait_line(world: World, effect: e.Trait, look: Look) -> str:
@@ -71,7 +77,7 @@ def trait_line(world: World, effect: e.Trait, look: Look) -> str:
 
 
 def floor_line(world: World, effect: e.Floor, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]}'s floor {effect.amount:+.1f}"
+    return f"{POWER_NAMES[effect.power]}'s floor {_one(effect.amount)}"
 
 
 def flag_line(world: World, effect: e.SetFlag, look: Look) -> str:
@@ -85,20 +91,20 @@ def progress_line(world: World, effect: e.Progress, look: Look) -> str:
 
 
 def region_line(world: World, effect: e.RegionAdjust, look: Look) -> str:
-    return f"{describe_variable('region.' + effect.variable)} {effect.amount * look.scale:+.1f}"  # C5+1, not c5plus1
+    return f"{describe_variable('region.' + effect.variable)} {_one(effect.amount * look.scale)}"  # C5+1, not c5plus1
 
 
 def budget_line(world: World, effect: e.Budget, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} {effect.amount:+.1f}"
+    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} {_one(effect.amount)}"
 
 
 def income_line(world: World, effect: e.Income, look: Look) -> str:
     span = f"for {effect.turns} turns" if effect.turns is not None else "for good"
-    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} income {effect.amount * look.scale:+.1f} a turn {span}"
+    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} income {_one(effect.amount * look.scale)} a turn {span}"
 
 
 def washington_line(world: World, effect: e.Washington, look: Look) -> str:
-    return f"{_words(effect.variable)} {effect.amount:+.1f}"
+    return f"{_words(effect.variable)} {_one(effect.amount)}"
 
 
 def global_line(world: World, effect: e.SetGlobal, look: Look) -> str:
@@ -106,7 +112,7 @@ def global_line(world: World, effect: e.SetGlobal, look: Look) -> str:
 
 
 def global_number_line(world: World, effect: e.ChangeGlobal, look: Look) -> str:
-    return f"{_words(effect.name)} {effect.amount * look.scale:+.1f}"
+    return f"{_words(effect.name)} {_one(effect.amount * look.scale)}"
 
 
 # --- rough worth to the US, per unit, for planners ----------------------------------------------

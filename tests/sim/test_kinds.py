@@ -173,3 +173,12 @@ def test_region_share_is_one_formula_for_engine_preview_and_planner():
     world = make_world(scenario)
     (line,) = effect_lines(world, world.actions["regional_fund"], None)
     assert line.startswith("United States alignment +2.0 in each state")
+
+
+def test_a_preview_amount_that_rounds_to_nothing_reads_plus_minus_zero_not_minus_zero():
+    from game.sim.preview import _one
+
+    assert _one(-0.04) == "±0"
+    assert _one(0.04) == "±0"
+    assert _one(-2) == "-2.0"
+    assert _one(1.5) == "+1.5"
