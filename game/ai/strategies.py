@@ -39,6 +39,7 @@ class Strategy:
     spread: float = 0.6  # value kept by each further order in the same state this turn (1 = concentrate)
     only_states: Callable[[World, str], bool] = lambda world, state_id: True
     random_orders: bool = False
+    state_weights: tuple[tuple[str, float], ...] = ()  # state id -> multiplier (the lookahead's focus)
 
 
 def order_worth(
@@ -65,7 +66,8 @@ def order_worth(
             country = world.state.countries[state_id]
             known = memo[state_id] = (
                 bool(country.flags.get("afghan_border")),
-                0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"],
+                (0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"])
+                * dict(strategy.state_weights).get(state_id, 1.0),
             )
         afghan, weight = known
     key = (action.id, afghan)

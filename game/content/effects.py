@@ -68,10 +68,12 @@ class Shift:
 
 @frozen
 class Adjust:
-    """Change a state variable: stability, economy, china_wariness, resilience or us_trust."""
+    """Change a state variable: stability, economy, china_wariness, russia_strain, resilience, us_trust or us_opening."""
 
     type: Literal["adjust"]
-    variable: str = field(metadata=doc("stability, economy, china_wariness, resilience or us_trust"))
+    variable: str = field(
+        metadata=doc("stability, economy, china_wariness, russia_strain, resilience, us_trust or us_opening")
+    )
     amount: float = field(metadata=doc("points (0–100 scale)"))
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True

@@ -123,7 +123,7 @@ class LongGame:
     roots: float = param(
         0.05, "C6", "US floor points gained per turn per point of trust: sustained ties take root", 0, 1
     )
-    roots_cap: float = param(40.0, "C6", "highest US floor that roots can build", 0, 100)
+    roots_cap: float = param(55.0, "C6", "highest US floor that roots can build", 0, 100)
 
 
 @frozen
@@ -144,6 +144,19 @@ class Window:
         "share of a US gain that becomes US floor, per unit of window opening (ties won while it is open last)",
         0,
         20,
+    )
+    opening_fade: float = param(
+        8.0, "C7", "points a passing opening (us_opening, raised by events) loses each turn", 0, 100
+    )
+    closes_unopposed: float = param(
+        3.0,
+        "C7",
+        "extra strain with Russia that eases each turn in a state the US has left alone (Moscow repairs ties unopposed)",
+        0,
+        20,
+    )
+    unopposed_after: int = param(
+        2, "C7", "quarters in a row without US engagement before Moscow repairs ties there unopposed", 0, 40
     )
 
 

@@ -17,6 +17,9 @@ _EXTRA_RULES = {
     "roots": "Sustained ties take root",
     "washington": "Political capital",
     "multipolar": "Multipolar drift",
+    "openings_fade": "A passing opening fades",
+    "absence": "Quarters without US engagement",
+    "window_closes": "Moscow repairs ties unopposed",
     "leverage": "Regional leverage",
     "projects_slip": "Unfunded projects slip",
     "corridor": "Trade on the corridor",
@@ -44,6 +47,7 @@ VALUE_NAMES = {
     "us_trust": "trust in the US",
     "neglect_turns": "turns without US engagement",
     "russia_strain": "strain with Russia",
+    "us_opening": "a passing opening for the US",
 }
 
 

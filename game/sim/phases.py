@@ -89,8 +89,9 @@ def _balancing(turn: TurnContext) -> None:
 
 def _drift(turn: TurnContext) -> None:
     world = turn.world
-    drift.russia_strain(world)
+    drift.russia_strain(world, turn.engaged)
     drift.china_wariness(world)
+    drift.openings_fade(world)
     drift.cash_fades(world)
     drift.neglect(world, turn.engaged)
 
@@ -152,7 +153,7 @@ PHASES: tuple[Phase, ...] = (
         _drift,
         ("C1", "C3", "C4", "C6", "C19"),
         "Strain with Russia, wariness of China, influence fading without upkeep and the cost of neglect.",
-        ("russia_strain", "china_wariness", "cash_fades", "ties_fade", "rival_upkeep", "neglect"),
+        ("russia_strain", "china_wariness", "openings_fade", "cash_fades", "ties_fade", "rival_upkeep", "neglect"),
     ),
     Phase("projects", _projects, ("C9", "C10"), "Funded projects advance; the corridor brings trade.", ("projects",)),
     Phase(

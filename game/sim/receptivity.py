@@ -36,13 +36,15 @@ def multiplier(world: World, country: CountryState, power: str, track: str | Non
 
 def window_opening(world: World, values: dict[str, float]) -> float:
     """How far the C7 window stands open in a state, 0–1: the geometric mean of strain with
-    Russia (C3) and wariness of China (C4) above the window's threshold. A claim switched off
-    contributes nothing, so with C3 or C4 off the window narrows (thesis check 6)."""
+    Russia (C3) and wariness of China (C4) above the window's threshold, plus any passing
+    opening an event announced (`us_opening`: a reform drive or a tender that fades within a
+    few quarters). A claim switched off contributes nothing, so with C3 or C4 off the window
+    narrows (thesis check 6)."""
     rules = world.rules
     strain = values["russia_strain"] if rules.russia_strain.strength else 0.0
     wariness = values["china_wariness"] if rules.china_wariness.strength else 0.0
     both = math.sqrt(max(0.0, strain) * max(0.0, wariness))
-    return max(0.0, both - rules.window.threshold) / 100
+    return max(0.0, both - rules.window.threshold) / 100 + values["us_opening"] / 100
 
 
 def _factors(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:

@@ -28,6 +28,9 @@ MOVED_BY: dict[str, str] = {
     "russia_strain": "Strain in the state's ties with Moscow since the war in Ukraine (C3): it lowers "
     "Russia's receptivity and slides Russian alignment toward its floor. Together with wariness of "
     "China it opens the window for the US (C7). Moscow's state visits and a ceasefire ease it.",
+    "us_opening": "A passing opening for the US (C7): a reform drive, a tender or a quarrel with a "
+    "rival makes the state court Western partners for a few quarters. It widens the window and "
+    "fades each turn; efforts there go further while it lasts.",
     "resilience": "Built by security and climate cooperation; fades without it (C12).",
     "us_trust": "Built as goodwill matures (C5, C6); fades slowly. Trade and diplomacy work at full "
     "strength only once trust is built (C5).",

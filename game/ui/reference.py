@@ -61,7 +61,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Window of opportunity",
         "¶13",
         "Strain with Russia and unease about China open a timely window.",
-        "A US receptivity bonus, state by state, while strain with Russia and wariness of China both run high; ties won while it is open take root as floor. It narrows as Moscow mends ties or the war ends.",
+        "A US receptivity bonus, state by state, while strain with Russia and wariness of China both run high; ties won while it is open take root as floor. It narrows as Moscow mends ties or the war ends, and faster where the US stays away. Events announce passing openings (a reform drive, a tender) that widen it in one state for a few quarters.",
     ),
     "C8": ClaimInfo(
         "C5+1",
@@ -155,7 +155,8 @@ Floor: the alignment a power's structural ties guarantee (trade, remittances, tr
 Stability: domestic calm; instability weakens every power's gains (C12).
 Economy: growth and openness; development steadies a state (C13).
 Wariness of China: public unease about Chinese influence (C4).
-Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7).
+Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7). Where the US spends nothing in a quarter, Moscow repairs ties unopposed and the strain eases faster.
+Opening for the US: a passing opening an event announced (a reform drive, a tender); it widens the window in that state and fades within about three quarters (C7).
 Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).

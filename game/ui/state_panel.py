@@ -24,6 +24,7 @@ VALUES = (
     ("economy", "Economy"),
     ("china_wariness", "Wariness of China"),
     ("russia_strain", "Strain with Russia"),
+    ("us_opening", "Opening for the US"),
     ("us_trust", "Trust in the US"),
     ("resilience", "Resilience"),
 )

@@ -38,7 +38,7 @@ def test_valid_files_exit_0_and_say_ok(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out.splitlines()
     assert out == [
         f"{MINIMAL}: ok (2 states, 3 actions, 1 event)",
-        f"{WINDOW}: ok (5 states, 33 actions, 15 events)",
+        f"{WINDOW}: ok (5 states, 33 actions, 16 events)",
     ]
 
 

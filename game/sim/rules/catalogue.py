@@ -61,6 +61,12 @@ RULES: tuple[RuleInfo, ...] = (
         "Chinese economic weight adds public wariness, which fades slowly and lowers China's receptivity.",
     ),
     RuleInfo(
+        "openings_fade",
+        ("C7",),
+        "Openings pass",
+        "An opening an event announced (a reform drive, a tender) widens the window in one state and fades within a few quarters.",
+    ),
+    RuleInfo(
         "cash_fades",
         ("C6",),
         "Cash influence fades",

@@ -16,21 +16,51 @@ UPKEEP: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def russia_strain(world: World) -> None:
+# The count of quarters without US engagement: kept whether or not C19 is on, because the C7
+# window reads it too; only the decay that follows is C19's own rule.
+ABSENCE = ("rule:absence", ("C7", "C19"))
+
+
+def russia_strain(world: World, engaged: dict[str, float] | None = None) -> None:
     """C3: the war strains each state's ties with Moscow (more where the state balances harder,
     C1); strain eases slowly, fast once the war is over; Russian alignment slides toward the
-    floor its structural ties guarantee in proportion to the strain."""
+    floor its structural ties guarantee in proportion to the strain.
+
+    C7: where the US has left a state alone for `unopposed_after` quarters and did not engage
+    it this turn either (`engaged`, points per state), Moscow repairs ties unopposed and the
+    strain eases faster, so a window left unused closes (claims.md C7). A US side that rotates
+    among the states is not punished; one that stays away is.
+    """
     strain = world.rules.russia_strain
     if not strain.strength:
         return
     at_war = bool(world.state.globals.get(RULE_GLOBALS[0]))  # war_in_ukraine
+    window = world.rules.window
+    unopposed = window.strength * window.closes_unopposed
+    least = world.rules.neglect.min_engagement - 1e-9
     for country in world.state.countries.values():
         multivector = world.state_defs[country.id].multivector
         change = (strain.growth * multivector - strain.ease) if at_war else -strain.ease_after_war
         world.adjust(country, "russia_strain", strain.strength * change, "rule:russia_strain", ("C3",))
+        if (
+            unopposed
+            and engaged is not None
+            and engaged.get(country.id, 0.0) < least
+            and country.values["neglect_turns"] >= window.unopposed_after
+        ):
+            world.adjust(country, "russia_strain", -unopposed, "rule:window_closes", ("C3", "C7"))
         slide = strain.strength * strain.drift_per_turn * country.values["russia_strain"] / 100
         if slide > 0:
             world.shift_alignment(country, "russia", -slide, "rule:russia_strain", ("C3",))
+
+
+def openings_fade(world: World) -> None:
+    """C7: an opening an event announced (a reform drive, a tender) passes within a few quarters."""
+    fade = world.rules.window.opening_fade
+    for country in world.state.countries.values():
+        opening = country.values["us_opening"]
+        if opening > 0:
+            world.adjust(country, "us_opening", -min(opening, fade), "rule:openings_fade", ("C7",))
 
 
 def china_wariness(world: World) -> None:
@@ -69,16 +99,14 @@ def neglect(world: World, engaged: dict[str, float]) -> None:
     `min_engagement` points or more.
     """
     rules = world.rules.neglect
-    if not rules.strength:
-        return
-    for country in world.state.countries.values():
+    for country in world.state.countries.values():  # counted even with C19 off: the C7 window reads it
         if engaged.get(country.id, 0.0) >= rules.min_engagement - 1e-9:
             if country.values["neglect_turns"]:
-                world.adjust(country, "neglect_turns", -country.values["neglect_turns"], "rule:neglect", ("C19",))
+                world.adjust(country, "neglect_turns", -country.values["neglect_turns"], *ABSENCE)
             continue
-        world.adjust(country, "neglect_turns", 1, "rule:neglect", ("C19",))
+        world.adjust(country, "neglect_turns", 1, *ABSENCE)
         overdue = country.values["neglect_turns"] - rules.grace_turns
-        if overdue <= 0:
+        if overdue <= 0 or not rules.strength:
             continue
         above = country.alignment["us"] - country.floors["us"]
         rate = rules.strength * min(rules.max_decay, rules.decay_per_turn * overdue)
