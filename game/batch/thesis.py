@@ -40,6 +40,7 @@ from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
 from game.sim.rules.projects import CORRIDOR
+from game.sim.receptivity import structural_opening
 from game.sim.standing import regional_standing
 
 Overrides = tuple[tuple[str, Any], ...]
@@ -360,6 +361,26 @@ def _corridor_needed(scenario: Scenario) -> str:
     return "" if has else f"not applicable (the scenario has no {CORRIDOR} project)"
 
 
+def _window_opens_early(scenario: Scenario) -> str:
+    """Check 4 asks whether effort meets the window while it is open; a scenario whose window
+    (strain with Russia and wariness of China, C7) stays shut through the first half cannot show it.
+
+    Judged on one campaign with the rivals' doctrines and no US orders (the window's opening
+    does not depend on US play until the US stays away), on the structural part of the window:
+    passing openings announced by events are not the window the article describes.
+    """
+    sim = new_campaign(scenario, DEFAULT_SEED)
+    neglect = STRATEGIES["neglect"]
+    for _ in range(scenario.turns // 2):
+        if any(structural_opening(sim.world, c.values) > 0 for c in sim.state.countries.values()):
+            return ""
+        play_turn(sim, neglect)
+    return (
+        "not applicable (the window is shut through the first half of this scenario: strain with "
+        "Russia and wariness of China stay below the threshold, so early effort meets no open door)"
+    )
+
+
 RESTRAINED = (("C3", "russia"), ("C4", "china"))  # the rival each claim restrains
 
 
@@ -436,6 +457,7 @@ CHECKS: tuple[ThesisCheck, ...] = (
         ),
         "With the window (C7) off, early and late effort meet the same door; an early lead that "
         "survives is a matter of timing alone (more turns to accumulate), not of the window.",
+        needs=_window_opens_early,
     ),
     ThesisCheck(
         5,

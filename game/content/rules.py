@@ -54,7 +54,7 @@ class ThirdVector:
         0,
         100,
     )
-    backlash_alignment: float = param(6.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
+    backlash_alignment: float = param(3.0, "C2", "alignment the pusher loses when it tries to replace a rival", 0, 50)
     backlash_stability: float = param(2.0, "C2", "stability lost in that backlash", 0, 50)
 
 
@@ -139,7 +139,7 @@ class Window:
         30.0, "C7", "strain and wariness (their geometric mean) below which the window is shut", 0, 100
     )
     lock_in: float = param(
-        2.0,
+        4.0,
         "C7",
         "share of a US gain that becomes US floor, per unit of window opening (ties won while it is open last)",
         0,

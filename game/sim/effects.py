@@ -92,7 +92,10 @@ def _push(world: World, country: CountryState, power: str, amount: float, ctx: E
         world.adjust_fragile(country, power, max(amount, -fragile), ctx.cause, ctx.claims)
     if ctx.actor in ("us", "russia", "china") and ctx.actor != power and -amount > room and third.strength:
         cause = f"rule:backlash:{ctx.cause}"
-        world.shift_alignment(country, ctx.actor, -third.strength * third.backlash_alignment, cause, ("C2",))
+        lost = third.strength * third.backlash_alignment
+        if ctx.actor == "us":  # the trust US ties had taken root in burns too, so a floor cannot shield it (C2, C6)
+            world.adjust_floor(country, "us", -min(lost, country.floors["us"]), cause, ("C2",))
+        world.shift_alignment(country, ctx.actor, -lost, cause, ("C2",))
         world.adjust(country, "stability", -third.strength * third.backlash_stability, cause, ("C2",))
         if ctx.actor == "us":
             world.adjust_region("backlash", third.strength, cause, ("C2",))

@@ -40,11 +40,16 @@ def window_opening(world: World, values: dict[str, float]) -> float:
     opening an event announced (`us_opening`: a reform drive or a tender that fades within a
     few quarters). A claim switched off contributes nothing, so with C3 or C4 off the window
     narrows (thesis check 6)."""
+    return structural_opening(world, values) + values["us_opening"] / 100
+
+
+def structural_opening(world: World, values: dict[str, float]) -> float:
+    """The part of the window that strain with Russia and wariness of China open (no passing openings)."""
     rules = world.rules
     strain = values["russia_strain"] if rules.russia_strain.strength else 0.0
     wariness = values["china_wariness"] if rules.china_wariness.strength else 0.0
     both = math.sqrt(max(0.0, strain) * max(0.0, wariness))
-    return max(0.0, both - rules.window.threshold) / 100 + values["us_opening"] / 100
+    return max(0.0, both - rules.window.threshold) / 100
 
 
 def _factors(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:
