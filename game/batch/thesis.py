@@ -39,8 +39,8 @@ from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
-from game.sim.rules.projects import CORRIDOR
 from game.sim.receptivity import structural_opening
+from game.sim.rules.projects import CORRIDOR
 from game.sim.standing import regional_standing
 
 Overrides = tuple[tuple[str, Any], ...]
