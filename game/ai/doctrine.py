@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
-from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.conditions import holds
 from game.sim.legality import affordable, check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
@@ -32,7 +31,6 @@ from game.sim.receptivity import multiplier
 from game.sim.rules import contest
 from game.sim.world import World
 
-CAPITALS = {"russia": "Moscow", "china": "Beijing", "us": "Washington"}
 CONTEST_WEIGHT = 1.0  # US share taken away counts as much as own share gained
 REPEAT_SPREAD = 0.6  # value kept by each further order in the same state this turn
 
@@ -41,10 +39,11 @@ class Situation(NamedTuple):
     """What a rival reads about one state before choosing (per turn, per rival)."""
 
     us_gain: float  # US alignment change last quarter
-    other_gain: float  # the other rival's alignment change last quarter
+    other_gain: float  # the other rivals' largest alignment change last quarter
     own_gain: float  # this rival's alignment change last quarter
     gap: float  # own alignment minus the strongest other's (negative: behind)
     neglect: float  # quarters the US has not engaged the state
+    other: str = ""  # the other rival that gained most (the first declared on a tie)
 
 
 def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
@@ -62,17 +61,19 @@ def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
 
 def read_situation(world: World, power: str) -> dict[str, Situation]:
     gains = last_quarter_gains(world)
-    other = next(p for p in POWERS if p not in ("us", power))
+    others = [p for p in world.rivals if p != power]  # with three powers, the one other rival
     result = {}
     for state_id, country in world.state.countries.items():
         alignment = country.alignment
-        strongest = max(alignment[p] for p in POWERS if p != power)
+        strongest = max(alignment[p] for p in alignment if p != power)
+        other = max(others, key=lambda p: gains.get((state_id, p), 0.0), default="")
         result[state_id] = Situation(
             us_gain=gains.get((state_id, "us"), 0.0),
             other_gain=gains.get((state_id, other), 0.0),
             own_gain=gains.get((state_id, power), 0.0),
             gap=alignment[power] - strongest,
             neglect=country.values["neglect_turns"],
+            other=other,
         )
     return result
 
@@ -120,17 +121,17 @@ def _situation_text(kind: str, world: World, power: str, state_id: str | None, s
     if state_id is None or situation is None:
         return ""
     name = world.state_name(state_id)
-    other = next(p for p in POWERS if p not in ("us", power))
+    names = world.powers
     if kind == "contest":
         return f"The US gained {situation.us_gain:.1f} in {name} last quarter"
     if kind == "defend":
         if situation.gap < 0:
-            return f"{POWER_NAMES[power]} trails in {name} by {-situation.gap:.1f}"
-        return f"{POWER_NAMES[power]}'s lead in {name} is down to {situation.gap:.1f}"
+            return f"{names.name(power)} trails in {name} by {-situation.gap:.1f}"
+        return f"{names.name(power)}'s lead in {name} is down to {situation.gap:.1f}"
     if kind == "gap":
         return f"The US has left {name} alone for {situation.neglect:.0f} quarters"
     if kind == "answer":
-        return f"{POWER_NAMES[other]} gained {situation.other_gain:.1f} in {name} last quarter"
+        return f"{names.name(situation.other)} gained {situation.other_gain:.1f} in {name} last quarter"
     return ""
 
 
@@ -271,11 +272,11 @@ def _reason(candidate: Candidate, world: World, power: str, situations: dict[str
     """One sentence: the situation the order answers, then what the power does about it."""
     target = candidate.target
     name = world.state_name(target) if target else "the region"
-    what = _continuing(candidate.reason.format(state=name, power=POWER_NAMES[power]))
+    what = _continuing(candidate.reason.format(state=name, power=world.powers.name(power)))
     if candidate.kind == "response" and target:
         return f"Answering the US move in {name}: {what}"
     situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {what}" if situation else candidate.reason.format(state=name, power=POWER_NAMES[power])
+    return f"{situation}; {what}" if situation else candidate.reason.format(state=name, power=world.powers.name(power))
 
 
 def _continuing(text: str) -> str:

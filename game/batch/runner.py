@@ -23,7 +23,6 @@ from game.batch.campaign import play_campaign
 from game.content.loader import load_scenario
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWERS
 
 
 @attrs.frozen
@@ -125,7 +124,7 @@ def play_spec(scenario: Scenario, spec: RunSpec, scenario_id: str) -> tuple[dict
         "turns_played": len(state.score_history),
     }
     for state_id, country in state.countries.items():
-        for power in POWERS:
+        for power in scenario.power_table.ids:
             run_row[f"{state_id}_{power}"] = round(country.alignment[power], 4)
     run_row["backlash"] = state.region["backlash"]
     run_row["corridor_complete"] = state.projects.get("trans_caspian", 0.0) >= 100

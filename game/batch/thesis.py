@@ -37,7 +37,6 @@ from game.batch.stats import Interval, mean, mean_interval
 from game.content.loader import load_scenario
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
 from game.sim.receptivity import structural_opening
 from game.sim.rules.projects import CORRIDOR
@@ -77,7 +76,7 @@ def measure(sim: Simulation, early_standing: float, mean_standing: float) -> Mea
         "corridor_built": 1.0 if state.projects.get(CORRIDOR, 0.0) >= 100 else 0.0,
         "turns_played": float(len(sim.reports)),
     }
-    for power in POWERS:
+    for power in world.powers.ids:
         measures[f"standing_{power}"] = regional_standing(world, power)
     return measures
 

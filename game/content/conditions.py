@@ -162,12 +162,12 @@ class AlignmentIs:
     """True when a power's alignment in the state lies in a range (0–100)."""
 
     type: Literal["alignment"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     at_least: float = field(default=0.0, metadata=doc("lowest value"))
     at_most: float = field(default=100.0, metadata=doc("highest value"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: alignment, power: china, at_least: 40}"
-    REFS: ClassVar[dict[str, str]] = {}
+    REFS: ClassVar[dict[str, str]] = {"power": "power"}
 
 
 @frozen
@@ -175,10 +175,10 @@ class LeaderIs:
     """True when the given power leads the state's alignment."""
 
     type: Literal["leader"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: leader, power: russia}"
-    REFS: ClassVar[dict[str, str]] = {}
+    REFS: ClassVar[dict[str, str]] = {"power": "power"}
 
 
 @frozen

@@ -35,7 +35,7 @@ class Influence:
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: influence, amount: 3, durable: false}"
-    REFS: ClassVar[dict[str, str]] = {"states": "states"}
+    REFS: ClassVar[dict[str, str]] = {"power": "power", "states": "states"}
 
 
 @frozen
@@ -58,12 +58,12 @@ class Shift:
     """Change a power's alignment directly, bypassing receptivity (for events)."""
 
     type: Literal["shift"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     amount: float = field(metadata=doc("alignment points"))
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: shift, power: russia, amount: -3}"
-    REFS: ClassVar[dict[str, str]] = {"states": "states"}
+    REFS: ClassVar[dict[str, str]] = {"power": "power", "states": "states"}
 
 
 @frozen
@@ -101,12 +101,12 @@ class Floor:
     """Move a power's structural floor in a state: the alignment its ties guarantee (C3)."""
 
     type: Literal["floor"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     amount: float = field(metadata=doc("floor points"))
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))
     COUNTRY: ClassVar[bool] = True
     EXAMPLE: ClassVar[str] = "{type: floor, power: russia, amount: -4}"
-    REFS: ClassVar[dict[str, str]] = {"states": "states"}
+    REFS: ClassVar[dict[str, str]] = {"power": "power", "states": "states"}
 
 
 @frozen
@@ -151,12 +151,12 @@ class Budget:
     """Change a power's budget on one track this turn (points)."""
 
     type: Literal["budget"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     track: Track = field(metadata=doc("soft_power, trade or diplomacy"))
     amount: float = field(metadata=doc("points"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: budget, power: china, track: trade, amount: 2}"
-    REFS: ClassVar[dict[str, str]] = {}
+    REFS: ClassVar[dict[str, str]] = {"power": "power"}
 
 
 @frozen
@@ -168,13 +168,13 @@ class Income:
     """
 
     type: Literal["income"]
-    power: Power = field(metadata=doc("us, russia or china"))
+    power: Power = field(metadata=doc("a power: us, russia, china or one the scenario adds"))
     track: Track = field(metadata=doc("soft_power, trade or diplomacy"))
     amount: float = field(metadata=doc("points added to each turn's income (negative to cut it)"))
     turns: int | None = field(default=None, metadata=doc("for how many turns (left out: for the rest of the game)"))
     COUNTRY: ClassVar[bool] = False
     EXAMPLE: ClassVar[str] = "{type: income, power: russia, track: trade, amount: -1, turns: 8}"
-    REFS: ClassVar[dict[str, str]] = {}
+    REFS: ClassVar[dict[str, str]] = {"power": "power"}
 
 
 @frozen

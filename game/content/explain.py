@@ -17,7 +17,7 @@ import attrs
 from game.content import conditions as cond
 from game.content import effects as eff
 from game.content.scenario import ActionDef, EventDef, Scenario
-from game.content.vocabulary import POWER_NAMES, TRACK_NAMES
+from game.content.vocabulary import TRACK_NAMES
 
 NAMES = {
     "stability": "stability",
@@ -60,12 +60,9 @@ def _name(variable: str) -> str:
     return NAMES.get(variable, variable.replace("_", " "))
 
 
-ADJECTIVES = {"us": "US", "russia": "Russian", "china": "Chinese"}
-
-
 def _power(power: str | None, ctx: Context) -> str:
     """'US', 'Russian': the adjective for a power, or for the actor when none is named."""
-    return ADJECTIVES[power or ctx.actor]
+    return ctx.scenario.power_table.adjective(power or ctx.actor)
 
 
 def _states(ids: Sequence[str], ctx: Context) -> str:
@@ -247,8 +244,10 @@ CONDITION_TEXT: dict[type, ConditionText] = {
     ),
     cond.FlagIs: lambda c, ctx: "the state " + _flag_phrase(c.flag, c.value),
     cond.WaterIs: lambda c, ctx: f"the state lies {c.position} on the rivers",
-    cond.AlignmentIs: lambda c, ctx: f"{POWER_NAMES[c.power]}'s alignment is {_span(c.at_least, c.at_most, 0, 100)}",
-    cond.LeaderIs: lambda c, ctx: f"{POWER_NAMES[c.power]} leads the state's alignment",
+    cond.AlignmentIs: lambda c, ctx: (
+        f"{ctx.scenario.power_table.name(c.power)}'s alignment is {_span(c.at_least, c.at_most, 0, 100)}"
+    ),
+    cond.LeaderIs: lambda c, ctx: f"{ctx.scenario.power_table.name(c.power)} leads the state's alignment",
     cond.VariableIs: lambda c, ctx: f"the state's {_name(c.variable)} is {_span(c.at_least, c.at_most, 0, 100)}",
     cond.AllOf: lambda c, ctx: _group(c.of, "and", ctx),
     cond.AnyOf: lambda c, ctx: _group(c.of, "or", ctx),
@@ -330,7 +329,7 @@ def explain_action(action: ActionDef, scenario: Scenario) -> str:
         cost += f" and {action.capital_cost} political capital"
     lines = [
         f"{action.name} ({action.id})",
-        f"Ordered by {POWER_NAMES[action.power]}, for {cost}, on {target}.",
+        f"Ordered by {scenario.power_table.name(action.power)}, for {cost}, on {target}.",
     ]
     if action.eligible is not None:
         lines.append(f"Only where {describe_condition(action.eligible, ctx)}.")

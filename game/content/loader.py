@@ -147,7 +147,10 @@ def _reference_problems(document: Document, result: Structured, findings: Iterab
         if finding.also is not None:
             line, column = document.mark(finding.also)
             message = f"{message} at line {line}, column {column}"
-        problems.append(place(document, finding.path, message, code=finding.code, severity=finding.severity))
+        at_key = finding.code == "unknown-key"  # an unknown key is pointed at where it is written
+        problems.append(
+            place(document, finding.path, message, code=finding.code, severity=finding.severity, at_key=at_key)
+        )
     return problems
 
 

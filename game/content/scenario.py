@@ -6,28 +6,18 @@ id. Field metadata carries the plain-English meaning used by errors and docs.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
 from attrs import field, frozen, validators
 
 from game.content.conditions import Condition, doc
 from game.content.effects import Effect
+from game.content.powers import PowerLook, PowerTable, build_table
 from game.content.rules import RuleParams
 from game.content.vocabulary import Power, Track
 
 FORMAT_VERSION = 1
-
-
-@frozen
-class PowerValues:
-    """One number per power."""
-
-    us: float = field(default=0.0, metadata=doc("United States"))
-    russia: float = field(default=0.0, metadata=doc("Russia"))
-    china: float = field(default=0.0, metadata=doc("China"))
-
-    def get(self, power: str) -> float:
-        return float(getattr(self, power))
 
 
 @frozen
@@ -73,7 +63,9 @@ class StateDef:
     name: str = field(metadata=doc("name shown to players"))
     capital: str = field(metadata=doc("capital city"))
     score_weight: float = field(metadata=doc("weight in the US score (C14: Kazakhstan weighs most)"))
-    alignment: PowerValues = field(metadata=doc("alignment with each power, 0–100"))
+    alignment: dict[str, float] = field(
+        metadata=doc("alignment with each power by power id, 0–100 (a power left out starts at 0)")
+    )
     stability: float = field(metadata=doc("domestic stability, 0–100"))
     economy: float = field(metadata=doc("economy and openness, 0–100"))
     china_wariness: float = field(metadata=doc("public wariness of Chinese influence, 0–100 (C4)"))
@@ -104,13 +96,18 @@ class StateDef:
 
 @frozen
 class PowerDef:
-    """A power's income and, for Russia and China, the AI doctrine it follows."""
+    """A power: its name and look, its income and, for every power but the US, its AI doctrine."""
 
-    id: Power = field(metadata=doc("us, russia or china"))
+    id: Power = field(metadata=doc("us, russia, china, or a power this scenario adds"))
     name: str = field(metadata=doc("name shown to players"))
     budget: TrackValues = field(metadata=doc("points received per turn on each track"))
     carry_over: float = field(default=1.0, metadata=doc("unspent points kept, as a multiple of one turn's income"))
     doctrine: Doctrine | None = field(default=None, metadata=doc("how the AI plays this power"))
+    short_name: str = field(default="", metadata=doc("short label for bars and legends (default: the name)"))
+    adjective: str = field(default="", metadata=doc("e.g. Turkish, for 'Turkish alignment' (default: the name)"))
+    look: PowerLook | None = field(
+        default=None, metadata=doc("colour, shape, pattern and chart line (default: an unused look)")
+    )
 
 
 @frozen
@@ -302,7 +299,7 @@ class Difficulty:
 
     id: str = field(metadata=doc("lower-case id"))
     name: str = field(metadata=doc("name shown to players"))
-    rival_budget: float = field(metadata=doc("multiplier on Russia's and China's income"))
+    rival_budget: float = field(metadata=doc("multiplier on every rival's income"))
     rival_skill: float = field(metadata=doc("0 = random moves, 1 = always the doctrine's best"))
     rival_foresight: int = field(
         default=0, metadata=doc("quarters of maturing US goodwill the rivals see coming and answer early (C6)")
@@ -351,7 +348,7 @@ class Scenario:
     start: Start = field(metadata=doc("the first turn's date"))
     turns: int = field(metadata=doc("how many quarterly turns the campaign lasts"))
     states: tuple[StateDef, ...] = field(metadata=doc("the five Central Asian states"))
-    powers: tuple[PowerDef, ...] = field(metadata=doc("the US, Russia and China"))
+    powers: tuple[PowerDef, ...] = field(metadata=doc("the US, Russia, China and any power the scenario adds"))
     actions: tuple[ActionDef, ...] = field(metadata=doc("every action any power can order"))
     score: ScoreDef = field(metadata=doc("scoring and grades"))
     events: tuple[EventDef, ...] = field(default=(), metadata=doc("scripted and random events"))
@@ -391,6 +388,11 @@ class Scenario:
     reflections: tuple[Reflection, ...] = field(
         default=(), metadata=doc("questions for a class, by turn or after an event")
     )
+
+    @cached_property
+    def power_table(self) -> PowerTable:
+        """Every power's name and look, in declared order (built once per scenario)."""
+        return build_table(self.powers)
 
     def state(self, state_id: str) -> StateDef:
         return next(s for s in self.states if s.id == state_id)

@@ -172,6 +172,8 @@ class _Builder:
             bounds["maximum"] = high
         if bounds:
             target = schema["anyOf"][0] if "anyOf" in schema else schema
+            if target.get("type") == "object":  # a map of numbers (alignment by power): bound each value
+                target = target["additionalProperties"]
             target.update(bounds)
         if (owner, field.name) == (sc.Scenario, "format_version"):  # older versions: `migrate` them
             schema["enum"] = [sc.FORMAT_VERSION]

@@ -7,6 +7,7 @@ a did-you-mean; every range problem says the range and the value found.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -16,12 +17,12 @@ import attrs
 from game.content import conditions as cond
 from game.content import effects as eff
 from game.content import scenario as sc
+from game.content.powers import PLAYER, STANDARD
 from game.content.scenario import Scenario
 from game.content.structure import did_you_mean
 from game.content.vocabulary import (
     COUNTRY_FLAGS,
     COUNTRY_VARIABLES,
-    POWERS,
     REGION_VARIABLES,
     RULE_GLOBALS,
     WASHINGTON_VARIABLES,
@@ -104,7 +105,7 @@ INF = float("inf")
 # `game.content.schema` writes them into the JSON Schema, so the two never disagree.
 # Rule parameters carry their own range in their metadata (`game.content.rules.param`).
 RANGES: dict[tuple[type, str], tuple[float, float]] = {
-    **{(sc.PowerValues, power): (0, 100) for power in POWERS},  # alignment
+    (sc.StateDef, "alignment"): (0, 100),  # each power's alignment
     **{(sc.TrackValues, track): (0, INF) for track in ("soft_power", "trade", "diplomacy")},  # budgets
     **{(sc.StateDef, name): (0, 100) for name in COUNTRY_VARIABLES},
     (sc.StateDef, "multivector"): (0, 1),
@@ -145,6 +146,7 @@ class _Ids:
     choices: dict[str, tuple[str, ...]] = attrs.field(factory=dict)  # event id -> its choice ids
     variables: tuple[str, ...] = COUNTRY_VARIABLES  # built in, and the scenario's own state_variables
     flags: tuple[str, ...] = COUNTRY_FLAGS  # flags effects may set: built in, and the scenario's own
+    powers: tuple[str, ...] = STANDARD  # the scenario's declared powers
 
 
 def _own_names(scenario: Scenario) -> dict[str, tuple[str, ...]]:
@@ -152,6 +154,7 @@ def _own_names(scenario: Scenario) -> dict[str, tuple[str, ...]]:
     return {
         "variables": (*COUNTRY_VARIABLES, *scenario.state_variables),
         "flags": (*COUNTRY_FLAGS, *scenario.state_flags),
+        "powers": tuple(p.id for p in scenario.powers),
     }
 
 
@@ -291,6 +294,7 @@ def _check_action(path: Path_, action: Any, ids: _Ids) -> Iterator[Finding]:
     """Costs, who may act where, and the action's effects and conditions."""
     yield from _bounded((*path, "cost"), sc.ActionDef, "cost", action.cost)
     yield from _bounded((*path, "delay_turns"), sc.ActionDef, "delay_turns", action.delay_turns)
+    yield from _check_power((*path, "power"), action, action.power, ids)
     if action.target == "washington" and action.power != "us":
         yield _error((*path, "target"), "only the US acts in Washington", "range")
     if action.capital_cost and action.power != "us":
@@ -323,17 +327,18 @@ def _unique(key: str, values: list[str]) -> Iterator[Finding]:
 
 
 def _check_powers(scenario: Scenario) -> Iterator[Finding]:
-    """All three powers, their budgets, and the AI doctrines of Russia and China."""
+    """The three standard powers and any added, their budgets, looks and the rivals' AI doctrines."""
     present = [p.id for p in scenario.powers]
     ids = tuple(("powers", index, "id") for index in range(len(present)))
-    for power in POWERS:
+    for power in STANDARD:
         if power not in present:
             yield _error(
                 ("powers",),
-                f"power '{power}' is missing: every scenario defines us, russia and china",
+                f"power '{power}' is missing: every scenario defines us, russia and china (and may add more)",
                 "missing-key",
                 relies_on=ids,
             )
+    yield from _check_looks(scenario)
     action_ids = [a.id for a in scenario.actions]
     for index, power_def in enumerate(scenario.powers):
         path: Path_ = ("powers", index)
@@ -341,9 +346,9 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
             yield from _bounded(
                 (*path, "budget", track), sc.TrackValues, track, power_def.budget.get(track), "a budget"
             )
-        if power_def.id == "us" and power_def.doctrine is not None:
+        if power_def.id == PLAYER and power_def.doctrine is not None:
             yield _warning((*path, "doctrine"), "the US is played by a person or a strategy; its doctrine is ignored")
-        if power_def.id != "us" and power_def.doctrine is None:
+        if power_def.id != PLAYER and power_def.doctrine is None:
             yield _error((*path, "doctrine"), f"{power_def.id} needs a doctrine for the AI", "missing-key")
         if power_def.doctrine is None:
             continue
@@ -353,6 +358,33 @@ def _check_powers(scenario: Scenario) -> Iterator[Finding]:
                 yield from _check_doctrine_item(
                     (*path, "doctrine", kind, item_index), item, (*path, "id"), power_def.id, scenario, action_ids
                 )
+
+
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _check_looks(scenario: Scenario) -> Iterator[Finding]:
+    """Colours are '#rrggbb', and no two powers share a colour, shape or pattern (or the map lies)."""
+    for index, power_def in enumerate(scenario.powers):
+        look = power_def.look
+        for name in ("colour", "paper_colour"):
+            value = getattr(look, name) if look is not None else None
+            if value is not None and not HEX_COLOUR.fullmatch(value):
+                yield _error(
+                    ("powers", index, "look", name), f"{name} must be written '#rrggbb'; got '{value}'", "range"
+                )
+    table = scenario.power_table
+    for part in ("colour", "shape", "pattern"):
+        seen: dict[str, str] = {}
+        for index, row in enumerate(table):
+            value = getattr(row.look, part)
+            if value in seen:
+                yield _warning(
+                    ("powers", index, "id"),
+                    f"{row.id} is drawn with the same {part} as {seen[value]} ({value}): "
+                    f"players cannot tell them apart on the map; give it its own look.{part}",
+                )
+            seen.setdefault(value, row.id)
 
 
 def _doctrine_ids(path: Path_, ids: list[str | None]) -> Iterator[Finding]:
@@ -374,6 +406,8 @@ def _check_doctrine_item(
     """A doctrine's priority or response names one of its own power's actions."""
     if item.action not in action_ids:
         yield _unknown((*path, "action"), "action", item.action, action_ids, ("actions",))
+    elif scenario.action(item.action).power not in [p.id for p in scenario.powers]:
+        pass  # the action names an unknown power: its own check says so, with a did-you-mean
     elif scenario.action(item.action).power != power:
         index = action_ids.index(item.action)
         owner = scenario.action(item.action).power
@@ -404,10 +438,15 @@ def _check_states(scenario: Scenario) -> Iterator[Finding]:
         yield _error(("states",), "a scenario needs at least one state", "missing-key")
     for index, state in enumerate(scenario.states):
         path: Path_ = ("states", index)
-        for power in POWERS:
-            yield from _bounded(
-                (*path, "alignment", power), sc.PowerValues, power, state.alignment.get(power), "alignment"
-            )
+        powers = [p.id for p in scenario.powers]
+        for power, value in state.alignment.items():
+            if power not in powers:
+                guess = did_you_mean(power, powers) or f"; the powers are {', '.join(powers)}"
+                yield Finding(
+                    (*path, "alignment", power), f"unknown key '{power}'{guess}", "unknown-key", refers_to=("powers",)
+                )
+            else:
+                yield from _bounded((*path, "alignment", power), sc.StateDef, "alignment", value, "alignment")
         for name in (*COUNTRY_VARIABLES, "multivector", "openness", "score_weight"):
             yield from _bounded((*path, name), sc.StateDef, name, getattr(state, name))
 
@@ -480,9 +519,17 @@ def _check_known(kind: str, known: str, refers_to: Path_ = ()) -> RefCheck:
 
 RefCheck = Callable[[Path_, Any, str, _Ids], Iterator[Finding]]
 
+
+def _check_power(here: Path_, item: Any, name: str | None, ids: _Ids) -> Iterator[Finding]:
+    """A named power is declared (an influence effect without one means the actor)."""
+    if name is not None and name not in ids.powers:
+        yield _unknown(here, "power", name, ids.powers, ("powers",))
+
+
 # How each kind of reference an effect or condition declares in its `REFS` is checked.
 REF_CHECKS: dict[str, RefCheck] = {
     "states": _check_known("state", "states", ("states",)),
+    "power": _check_power,
     "project": _check_known("project", "projects", ("projects",)),
     "event": _check_known("event", "events", ("events",)),
     "region_variable": _check_known("region variable", "region_variables"),

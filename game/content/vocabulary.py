@@ -1,23 +1,15 @@
-"""The fixed vocabulary every scenario shares: the three powers and the three US tracks.
+"""The fixed vocabulary every scenario shares: the three tracks and the variables rules read.
 
-The game is about the United States, Russia and China in Central Asia (the article's
-framing, ¶4), so the powers are a closed set rather than scenario data.
+Powers are scenario data (`game.content.powers`): the game is about the United States,
+Russia and China in Central Asia (the article's framing, ¶4), and a scenario may add more.
 """
 
 from typing import Final, Literal
 
-Power = Literal["us", "russia", "china"]
+Power = str  # a power's id, checked against the scenario's declared powers by the validator
 Track = Literal["soft_power", "trade", "diplomacy"]
 
-POWERS: Final[tuple[Power, ...]] = ("us", "russia", "china")
-RIVALS: Final[tuple[Power, ...]] = ("russia", "china")
 TRACKS: Final[tuple[Track, ...]] = ("soft_power", "trade", "diplomacy")
-
-POWER_NAMES: Final[dict[str, str]] = {
-    "us": "United States",
-    "russia": "Russia",
-    "china": "China",
-}
 TRACK_NAMES: Final[dict[str, str]] = {
     "soft_power": "Soft power",
     "trade": "Trade",

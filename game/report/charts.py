@@ -15,15 +15,19 @@ from typing import Any
 import attrs
 
 from game.batch.report import write_csv
+from game.content.powers import PowerTable
 
 DPI = 110
-# Okabe–Ito hues, as in the game window; China's yellow is darkened to read on white paper,
-# and each power also has its own line style and marker so a grey printout still tells them apart.
-POWER_STYLE: dict[str, dict[str, Any]] = {
-    "us": {"color": "#0072B2", "linestyle": "-", "marker": None, "label": "US"},
-    "russia": {"color": "#D55E00", "linestyle": "--", "marker": None, "label": "Russia"},
-    "china": {"color": "#B59B00", "linestyle": ":", "marker": None, "label": "China"},
-}
+LINE_STYLES = {"solid": "-", "dashed": "--", "dotted": ":", "dashdot": "-."}
+
+
+def power_style(table: PowerTable, power: str) -> dict[str, Any]:
+    """A power's line from the power table: its colour for white paper and its own line style,
+    so a grey printout still tells the powers apart."""
+    row = table[power]
+    return {"color": row.look.paper_colour, "linestyle": LINE_STYLES[row.look.line], "label": row.short}
+
+
 TRACK_COLOURS = {"soft_power": "#009E73", "trade": "#56B4E9", "diplomacy": "#CC79A7"}
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#B59B00")
 STYLE = {

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from game.content.vocabulary import POWERS
 from game.report.claims import claim_name
 from game.sim.explain import claim_weights, describe_cause, describe_factors, top_causes
 
-ALIGNMENT = tuple(f"alignment.{power}" for power in POWERS)
+ALIGNMENT = "alignment."  # the ledger variables of every power's alignment start with this
 WHOLE_REGION = "Region-wide"
 WASHINGTON = "Washington"
 
@@ -39,7 +38,7 @@ def _starting_alignment(sim: Any) -> dict[str, dict[str, float]]:
         return {s: dict(c["alignment"]) for s, c in sim.initial["countries"].items()}
     start = {s: dict(c.alignment) for s, c in sim.state.countries.items()}
     for change in sim.ledger:
-        if change.variable in ALIGNMENT:
+        if change.variable.startswith(ALIGNMENT):
             start[change.target][change.variable[len("alignment.") :]] -= change.delta
     return start
 
@@ -56,7 +55,7 @@ def alignment_by_turn(sim: Any) -> list[dict[str, Any]]:
                     "turn": turn,
                     "date": sim.date_label(turn) if turn else "start",
                     "state": state_id,
-                    **{p: round(values[p], 3) for p in POWERS},
+                    **{p: round(values[p], 3) for p in values},  # every power, in declared order
                 }
             )
 
@@ -65,7 +64,7 @@ def alignment_by_turn(sim: Any) -> list[dict[str, Any]]:
     for turn in range(1, turns_played(sim) + 1):
         while index < len(ledger) and ledger[index].turn <= turn:
             change = ledger[index]
-            if change.variable in ALIGNMENT:
+            if change.variable.startswith(ALIGNMENT):
                 current[change.target][change.variable[len("alignment.") :]] += change.delta
             index += 1
         snapshot(turn)

@@ -10,9 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from game.content.vocabulary import POWERS, TRACKS
+from game.content.powers import PowerTable
+from game.content.vocabulary import TRACKS
 from game.report import game_data
-from game.report.charts import POWER_STYLE, TRACK_COLOURS, Chart, drawing, shorten
+from game.report.charts import TRACK_COLOURS, Chart, drawing, power_style, shorten
 from game.report.claims import claim_labels
 from game.report.page import Page, esc
 
@@ -88,12 +89,20 @@ def _score_section(page: Page, sim: Any, out: Path) -> None:
     page.end_section()
 
 
+def _powers_and_lines(table: PowerTable) -> str:
+    """'the US (solid), Russia (dashed) and China (dotted)': every power with its chart line."""
+    named = [
+        f"{'the ' if row.player else ''}{row.short} ({row.look.line.replace('dashdot', 'dash-dot')})" for row in table
+    ]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+
+
 def _alignment_section(page: Page, sim: Any, out: Path) -> None:
     rows = game_data.alignment_by_turn(sim)
     chart = Chart(
         "alignment",
         "Alignment with each power, state by state",
-        "Each state's alignment (0–100) with the US (solid), Russia (dashed) and China (dotted) at the end of every "
+        f"Each state's alignment (0–100) with {_powers_and_lines(sim.scenario.power_table)} at the end of every "
         "turn; turn 0 is the start.",
     )
     by_state: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -104,8 +113,9 @@ def _alignment_section(page: Page, sim: Any, out: Path) -> None:
         panels = list(grid.flat)
         for axes, state in zip(panels, sim.scenario.states, strict=False):
             series = by_state[state.id]
-            for power in POWERS:
-                style = POWER_STYLE[power]
+            table = sim.scenario.power_table
+            for power in table.ids:
+                style = power_style(table, power)
                 axes.plot(
                     [r["turn"] for r in series],
                     [r[power] for r in series],

@@ -21,7 +21,6 @@ from game.ai.doctrine import choose_rival_orders
 from game.content.files import RefusedFile, read_regular_file
 from game.content.loader import ScenarioError, load_scenario
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWERS
 from game.content.yamlread import MAX_BYTES as MAX_YAML_BYTES
 from game.saves.codec import SaveFormatError, ScenarioRef, decode_payload, encode_payload, snapshot
 from game.saves.references import check_references
@@ -292,7 +291,7 @@ def _check_fits(payload: dict[str, Any], scenario: Scenario, file: Path, where: 
         raise SaveError(f"{where}: {file} has no difficulty '{payload['difficulty']}'")
     if set(payload["state"]["countries"]) != {s.id for s in scenario.states}:
         raise SaveError(f"{where}: the saved states do not match the states of {file}")
-    if not set(payload["humans"]) <= set(POWERS):
+    if not set(payload["humans"]) <= set(scenario.power_table.ids):
         raise SaveError(f"{where}: it names a player side this game does not know")
 
 

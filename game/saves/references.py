@@ -15,7 +15,7 @@ import attrs
 
 from game.content.scenario import Scenario
 from game.content.structure import describe
-from game.content.vocabulary import POWERS, TRACKS
+from game.content.vocabulary import TRACKS
 from game.saves.codec import SaveData, SaveFormatError
 from game.sim.facilitator import ACTS
 from game.sim.orders import Decision, Order
@@ -30,6 +30,7 @@ class _Ids:
     actions: frozenset[str]
     events: dict[str, frozenset[str]]  # event id -> its choice ids
     projects: frozenset[str]
+    powers: tuple[str, ...]  # in declared order, for messages
 
 
 def _ids(scenario: Scenario) -> _Ids:
@@ -38,6 +39,7 @@ def _ids(scenario: Scenario) -> _Ids:
         frozenset(a.id for a in scenario.actions),
         {e.id: frozenset(c.id for c in e.choices) for e in scenario.events},
         frozenset(p.id for p in scenario.projects),
+        scenario.power_table.ids,
     )
 
 
@@ -57,13 +59,13 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
     if data.difficulty not in {d.id for d in scenario.difficulties}:
         yield f"difficulty: the scenario has no difficulty '{data.difficulty}'"
     for i, human in enumerate(data.humans):
-        if human not in POWERS:
-            yield f"humans.{i}: '{human}' is not a power ({', '.join(POWERS)})"
+        if human not in ids.powers:
+            yield f"humans.{i}: '{human}' is not a power ({', '.join(ids.powers)})"
     yield from _state_problems("state", data.state, ids, scenario)
     if data.initial is not None:
         yield from _state_problems("initial", data.initial, ids, scenario)
     for i, change in enumerate(data.ledger):
-        targets = ids.states | set(POWERS) | set(LEDGER_TARGETS_EXTRA)
+        targets = ids.states | set(ids.powers) | set(LEDGER_TARGETS_EXTRA)
         if change.target not in targets:
             yield f"ledger.{i}: unknown target '{change.target}'"
     for i, decision in enumerate(data.pending):
@@ -88,8 +90,8 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
 
 
 def _order_problems(where: str, order: Order, ids: _Ids) -> Iterator[str]:
-    if order.power not in POWERS:
-        yield f"{where}: '{order.power}' is not a power ({', '.join(POWERS)})"
+    if order.power not in ids.powers:
+        yield f"{where}: '{order.power}' is not a power ({', '.join(ids.powers)})"
     if order.action not in ids.actions:
         yield f"{where}: the scenario has no action '{order.action}'"
     if order.target is not None and order.target not in ids.states:
@@ -144,7 +146,7 @@ def _state_problems(where: str, state: GameState, ids: _Ids, scenario: Scenario)
         model = fresh.countries[key]
         for group in ("alignment", "floors", "fragile", "values", "flags"):
             yield from _keys(f"{where}.countries.{key}.{group}", getattr(country, group), getattr(model, group))
-    yield from _keys(f"{where}.powers", state.powers, POWERS)
+    yield from _keys(f"{where}.powers", state.powers, ids.powers)
     for key, power in state.powers.items():
         if power.id != key:
             yield f"{where}.powers.{key}.id: '{power.id}' should be '{key}'"
@@ -155,7 +157,7 @@ def _state_problems(where: str, state: GameState, ids: _Ids, scenario: Scenario)
         if event not in ids.events:
             yield f"{where}.events_fired: the scenario has no event '{event}'"
     for key, places in state.engaged.items():
-        if key not in POWERS and key != "projects":
+        if key not in ids.powers and key != "projects":
             yield f"{where}.engaged: '{key}' is not a power"
         for place in places:
             if not isinstance(place, str) or place not in ids.states | ids.projects:

@@ -14,7 +14,6 @@ import attrs
 
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
-from game.content.vocabulary import RIVALS
 from game.sim import events as event_rules
 from game.sim.effects import EffectContext, apply_effects
 from game.sim.events import FiredEvent
@@ -373,10 +372,10 @@ class Simulation:
         region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
         for effect in action.effects:
             apply_effects((effect,), world, country_ctx if effect.COUNTRY else region_ctx)
-        resources = world.rules.resources  # C15: resource deals provoke both rivals
+        resources = world.rules.resources  # C15: resource deals provoke every rival
         if order.power == "us" and "resources" in action.tags and resources.strength:
             for state_id in targets:
-                for rival in RIVALS:
+                for rival in world.rivals:
                     world.shift_alignment(
                         world.country(state_id),
                         rival,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from game.content.scenario import Choice, EventDef
-from game.content.vocabulary import COUNTRY_VARIABLES, POWER_NAMES, WASHINGTON_VARIABLES
+from game.content.vocabulary import COUNTRY_VARIABLES, WASHINGTON_VARIABLES
 from game.sim.conditions import holds
 from game.sim.effects import EffectContext, apply_effects
 from game.sim.orders import Decision
@@ -49,7 +49,7 @@ def _ready(event: EventDef, world: World) -> bool:
 def fill(text: str, world: World, state_id: str | None) -> str:
     """Fill {state} and {power} placeholders (validated at load time)."""
     name = world.state_name(state_id) if state_id else "the region"
-    return text.format(state=name, power=POWER_NAMES["us"])
+    return text.format(state=name, power=world.powers.name("us"))
 
 
 def roll_events(world: World) -> list[FiredEvent]:

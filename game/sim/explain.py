@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from game.content.powers import display_name
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWER_NAMES
 from game.sim.ledger import Change
 from game.sim.rules.catalogue import RULES
 
@@ -26,6 +26,7 @@ _EXTRA_RULES = {
     "shared_threats": "Shared threats",
 }
 
+POWER_GROUPS = ("alignment", "floors", "fragile", "budget")  # variables keyed by a power
 VARIABLE_NAMES = {
     "alignment": "alignment with {key}",
     "floors": "{key}'s structural floor",
@@ -64,7 +65,7 @@ def _describe(cause: str, scenario: Scenario) -> str:
     if kind == "action":
         power, _, action_id = rest.partition(":")
         name = next((a.name for a in scenario.actions if a.id == action_id), action_id)
-        return f"{name} ({POWER_NAMES.get(power, power)})"
+        return f"{name} ({scenario.power_table.name(power)})"
     if kind == "event":
         event_id, _, choice_id = rest.partition(":")
         event = next((e for e in scenario.events if e.id == event_id), None)
@@ -101,7 +102,7 @@ def describe_variable(variable: str) -> str:
     template = VARIABLE_NAMES.get(group)
     if template is None:
         return key.replace("_", " ")
-    return template.format(key=POWER_NAMES.get(key, key.replace("_", " ")))
+    return template.format(key=display_name(key) if group in POWER_GROUPS else key.replace("_", " "))
 
 
 def top_causes(

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from game.content.vocabulary import POWERS
 from game.sim import events as event_rules
 from game.sim.effects import apply_lasting
 from game.sim.events import FiredEvent
@@ -69,7 +68,7 @@ def _decisions(turn: TurnContext) -> None:
 def _orders(turn: TurnContext) -> None:
     sim = turn.sim
     turn.planned = [PlannedOrder(o, "") for o in sim.queued]
-    for power in POWERS:
+    for power in turn.world.powers.ids:
         if power not in sim.humans:
             turn.planned.extend(sim.rival_chooser(turn.world, power, [p.order for p in turn.planned]))
 

@@ -11,7 +11,6 @@ from typing import Any, NamedTuple
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
-from game.content.vocabulary import POWER_NAMES
 from game.sim.explain import describe_variable
 from game.sim.receptivity import multiplier
 from game.sim.world import World
@@ -53,8 +52,8 @@ def influence_line(world: World, effect: e.Influence, look: Look) -> str:
         gains = [effect.amount * look.scale * multiplier(world, world.country(t), power, track) for t in look.targets]
         mean = sum(gains) / len(gains)
         kind = "lasting" if effect.durable else "fades (C6)"
-        return f"{POWER_NAMES[power]} alignment +{mean:.1f}{' on average' if look.each else ''} {look.lands} ({kind})"
-    return f"{POWER_NAMES[power]} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
+        return f"{world.powers.name(power)} alignment +{mean:.1f}{' on average' if look.each else ''} {look.lands} ({kind})"
+    return f"{world.powers.name(power)} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
 
 
 def goodwill_line(world: World, effect: e.Goodwill, look: Look) -> str:
@@ -65,7 +64,7 @@ def goodwill_line(world: World, effect: e.Goodwill, look: Look) -> str:
 
 
 def shift_line(world: World, effect: e.Shift, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
+    return f"{world.powers.name(effect.power)} alignment {_one(effect.amount * look.scale)}{look.each} {look.lands}"
 
 
 def adjust_line(world: World, effect: e.Adjust, look: Look) -> str:
@@ -77,7 +76,7 @@ def trait_line(world: World, effect: e.Trait, look: Look) -> str:
 
 
 def floor_line(world: World, effect: e.Floor, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]}'s floor {_one(effect.amount)}"
+    return f"{world.powers.name(effect.power)}'s floor {_one(effect.amount)}"
 
 
 def flag_line(world: World, effect: e.SetFlag, look: Look) -> str:
@@ -95,12 +94,12 @@ def region_line(world: World, effect: e.RegionAdjust, look: Look) -> str:
 
 
 def budget_line(world: World, effect: e.Budget, look: Look) -> str:
-    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} {_one(effect.amount)}"
+    return f"{world.powers.name(effect.power)} {_words(effect.track)} {_one(effect.amount)}"
 
 
 def income_line(world: World, effect: e.Income, look: Look) -> str:
     span = f"for {effect.turns} turns" if effect.turns is not None else "for good"
-    return f"{POWER_NAMES[effect.power]} {_words(effect.track)} income {_one(effect.amount * look.scale)} a turn {span}"
+    return f"{world.powers.name(effect.power)} {_words(effect.track)} income {_one(effect.amount * look.scale)} a turn {span}"
 
 
 def washington_line(world: World, effect: e.Washington, look: Look) -> str:

@@ -1,6 +1,6 @@
-"""Standing: a power's place in a state relative to the other two (C1, C2).
+"""Standing: a power's place in a state relative to the others (C1, C2).
 
-A state's value to a power is its *share* of the three powers' alignment there, so every
+A state's value to a power is its *share* of all the powers' alignment there, so every
 rival gain is a loss. The share counts only up to the preferred-partner share: the article's
 best result is a welcome, preferred additional partner (C2), not a state pulled out of its
 neighbours' orbit, which balancing (C1) would undo anyway. The map, the state panel, the
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import attrs
 
-from game.content.vocabulary import POWERS
 from game.sim.state import CountryState
 from game.sim.world import World
 
@@ -27,9 +26,9 @@ LEVEL_BAND = 2.0  # alignment points within which two powers count as level
 
 
 def share(alignment: dict[str, float], power: str) -> float:
-    """The power's share of the three powers' alignment (1/3 each when all are zero)."""
+    """The power's share of all the powers' alignment (an even share when all are zero)."""
     total = sum(alignment.values())
-    return alignment[power] / total if total else 1 / 3
+    return alignment[power] / total if total else 1 / len(alignment)
 
 
 def standing_value(alignment: dict[str, float], power: str, preferred_share: float) -> float:
@@ -60,8 +59,9 @@ def state_standing(country: CountryState, power: str, preferred_share: float) ->
     """
     alignment = country.alignment
     own = alignment[power]
-    others = [p for p in POWERS if p != power]
-    strongest = max(others, key=lambda p: (alignment[p], -POWERS.index(p)))
+    order = list(alignment)  # the scenario's declared order breaks ties
+    others = [p for p in order if p != power]
+    strongest = max(others, key=lambda p: (alignment[p], -order.index(p)))
     top_other = alignment[strongest]
     others_total = sum(alignment[p] for p in others)
     own_share = share(alignment, power)
@@ -88,7 +88,7 @@ def state_standing(country: CountryState, power: str, preferred_share: float) ->
 
 
 def regional_standing(world: World, power: str) -> float:
-    """A power's standing across the region: each state's standing (its share of the three
+    """A power's standing across the region: each state's standing (its share of all the
     powers' alignment, counted up to the preferred-partner share), weighted by the state's
     importance (C14). A rival's gain anywhere is a loss for the others (C1, C2)."""
     preferred = world.scenario.score.preferred_share

@@ -14,7 +14,7 @@ import attrs
 
 from game.content.rules import RuleParams
 from game.content.scenario import Scenario, StateDef
-from game.content.vocabulary import POWERS, TRACKS
+from game.content.vocabulary import TRACKS
 from game.sim.ledger import quantise
 
 
@@ -33,12 +33,13 @@ class CountryState:
     flags: dict[str, float]  # 0/1: pntr, pntr_eligible, on_corridor, afghan_border, partnership
 
     def leader(self) -> str:
-        """The power with the highest alignment (ties go to the earlier of us, russia, china)."""
-        return max(POWERS, key=lambda p: (self.alignment[p], -POWERS.index(p)))
+        """The power with the highest alignment (ties go to the power declared first)."""
+        order = list(self.alignment)  # in the scenario's declared order
+        return max(order, key=lambda p: (self.alignment[p], -order.index(p)))
 
     def share(self, power: str) -> float:
         total = sum(self.alignment.values())
-        return self.alignment[power] / total if total else 1 / 3
+        return self.alignment[power] / total if total else 1 / len(self.alignment)
 
 
 @attrs.define
@@ -80,7 +81,7 @@ class GameState:
     outcome: str = ""
 
 
-def structural_floors(state: StateDef, rules: RuleParams) -> dict[str, float]:
+def structural_floors(state: StateDef, rules: RuleParams, powers: tuple[str, ...]) -> dict[str, float]:
     """Each power's floor in a state from its structural ties (C3, C4)."""
     ties = state.ties
     strain, wary = rules.russia_strain, rules.china_wariness
@@ -90,21 +91,22 @@ def structural_floors(state: StateDef, rules: RuleParams) -> dict[str, float]:
         + ties.russian_treaties * strain.floor_per_treaty
     )
     china = ties.trade_share_china * wary.floor_per_trade_share + ties.chinese_assets * wary.floor_per_pipeline
-    floors = {"us": ties.us_floor, "russia": russia, "china": china}
+    floors = {"us": ties.us_floor, "russia": russia, "china": china}  # an added power has no ties modelled
     # A floor never sits above where the state starts: ties hold a power up, they don't lift it.
-    return {p: quantise(min(floors[p], state.alignment.get(p))) for p in POWERS}
+    return {p: quantise(min(floors.get(p, 0.0), state.alignment.get(p, 0.0))) for p in powers}
 
 
 def initial_state(scenario: Scenario) -> GameState:
     """The state before turn 1's income."""
+    powers_ids = scenario.power_table.ids
     countries = {}
     for definition in scenario.states:
         flags = attrs.asdict(definition.flags)
         countries[definition.id] = CountryState(
             id=definition.id,
-            alignment={p: quantise(definition.alignment.get(p)) for p in POWERS},
-            floors=structural_floors(definition, scenario.rules),
-            fragile={p: 0.0 for p in POWERS},
+            alignment={p: quantise(definition.alignment.get(p, 0.0)) for p in powers_ids},
+            floors=structural_floors(definition, scenario.rules, powers_ids),
+            fragile={p: 0.0 for p in powers_ids},
             values={
                 "stability": quantise(definition.stability),
                 "economy": quantise(definition.economy),
@@ -128,7 +130,7 @@ def initial_state(scenario: Scenario) -> GameState:
                 },
             },
         )
-    powers: dict[str, PowerState] = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in POWERS}
+    powers: dict[str, PowerState] = {p: PowerState(p, {t: 0.0 for t in TRACKS}) for p in powers_ids}
     return GameState(
         turn=1,
         countries=countries,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from game.content.powers import short_display_name
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWER_NAMES
 from game.sim.explain import describe_factors
 from game.sim.ledger import Change
 
@@ -43,7 +43,6 @@ RULE_LABELS: dict[str, str] = {
     "leverage": "leverage",
     "washington": "Washington",
 }
-SHORT_POWER_NAMES = {"us": "US", "russia": "Russia", "china": "China"}
 
 
 def cause_label(cause: str, scenario: Scenario | None = None) -> str:
@@ -111,7 +110,7 @@ def summary_line(
     state_name = state_id.capitalize()
     if scenario is not None:
         state_name = next((s.name for s in scenario.states if s.id == state_id), state_name)
-    who = SHORT_POWER_NAMES.get(power, POWER_NAMES.get(power, power))
+    who = scenario.power_table.short(power) if scenario is not None else short_display_name(power)
     head = f"{who} {_signed(total)} in {state_name}"
     if not parts:
         return f"{head}: no change"

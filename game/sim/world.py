@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from game.content.powers import PowerTable
 from game.content.scenario import ActionDef, Difficulty, Scenario, StateDef
 from game.sim.ledger import Ledger
 from game.sim.state import CountryState, GameState
@@ -28,6 +29,8 @@ class World:
         self.actions: dict[str, ActionDef] = {a.id: a for a in scenario.actions}
         self.state_defs: dict[str, StateDef] = {s.id: s for s in scenario.states}
         self.state_ids: tuple[str, ...] = tuple(s.id for s in scenario.states)
+        self.powers: PowerTable = scenario.power_table
+        self.rivals: tuple[str, ...] = self.powers.rivals  # every power the computer may play
         self.lead_state = max(scenario.states, key=lambda s: s.score_weight).id  # C14
 
     @property

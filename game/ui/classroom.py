@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from game.content.vocabulary import POWERS, TRACKS
+from game.content.powers import PLAYER, PowerTable, display_name
+from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import Order
 from game.ui import locks
@@ -21,7 +22,12 @@ from game.ui.pins import PinGuard, hash_pin, is_legacy, pin_matches
 from game.ui.timer import TurnTimer
 
 DESK_NAMES = {"soft_power": "Soft power desk", "trade": "Trade desk", "diplomacy": "Diplomacy desk"}
-SIDE_NAMES = {"us": "the United States", "russia": "Russia", "china": "China"}
+
+
+def side_name(power: str, table: PowerTable | None = None) -> str:
+    """'the United States', 'Russia': a side as a sentence names it (from the power table when given)."""
+    name = table.name(power) if table is not None else display_name(power)
+    return f"the {name}" if power == PLAYER else name
 
 
 @attrs.frozen
@@ -66,9 +72,9 @@ class ClassroomSetup:
     def from_data(cls, data: object, sim_humans: tuple[str, ...]) -> ClassroomSetup:
         """Settings back from a save; anything missing or malformed falls back to the one-player default."""
         if not isinstance(data, dict):
-            return cls(humans=tuple(p for p in POWERS if p in sim_humans))
-        listed = data.get("humans")
-        humans = tuple(p for p in POWERS if isinstance(listed, list) and p in listed) or ("us",)
+            return cls(humans=tuple(sim_humans))
+        listed = data.get("humans")  # a side the class played is one the simulation treats as human
+        humans = tuple(p for p in sim_humans if isinstance(listed, list) and p in listed) or ("us",)
         minutes = data.get("minutes")
         if isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes <= 0:
             minutes = None
@@ -86,7 +92,7 @@ class ClassroomSetup:
         The US is always human there: when the class lets the computer play it, the window
         queues the AI strategy's orders as ordinary orders, so saves replay exactly.
         """
-        return tuple(p for p in POWERS if p == "us" or p in self.humans)
+        return ("us", *(p for p in self.humans if p != "us"))  # the US first, then sides in the table's order
 
 
 @attrs.frozen
@@ -98,13 +104,13 @@ class Seat:
 
     @property
     def label(self) -> str:
-        side = "US" if self.power == "us" else SIDE_NAMES[self.power]
+        side = "US" if self.power == "us" else side_name(self.power)
         return f"{side} — {DESK_NAMES[self.desk]}" if self.desk else side
 
     def refusal(self, order: Order, track: str) -> str | None:
         """Why this seat may not queue or remove `order` (on `track`), or None if it may."""
         if order.power != self.power:
-            return f"{SIDE_NAMES[order.power]}'s orders are not yours to give"
+            return f"{side_name(order.power)}'s orders are not yours to give"
         if self.desk and track != self.desk:
             return (
                 f"that is a {track.replace('_', ' ')} order: the {DESK_NAMES[track].lower()} gives it, "
@@ -116,9 +122,7 @@ class Seat:
 def seats_for(setup: ClassroomSetup) -> tuple[Seat, ...]:
     """The order in which sides come to the screen each turn."""
     seats: list[Seat] = []
-    for power in POWERS:
-        if power not in setup.humans:
-            continue
+    for power in setup.humans:  # in the power table's order
         if power == "us" and setup.us_desks:
             seats.extend(Seat("us", track) for track in TRACKS)
         else:

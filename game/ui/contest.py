@@ -1,4 +1,4 @@
-"""What the window shows of the contest: three-power standing per state, tipping, next tier, summaries.
+"""What the window shows of the contest: every power's standing per state, tipping, next tier, summaries.
 
 Plain functions over the simulation (no drawing), so the map, the state panel and the turn
 report read one model and tests can check it without pixels. Standing comes from
@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from game.content.powers import STANDARD
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.sim.explain import describe_factors
 from game.sim.ledger import Change
@@ -20,42 +20,43 @@ from game.sim.standing import LEVEL, PREFERRED, state_standing
 from game.sim.summary import factor_line, state_summaries, summary_line
 from game.ui.history import alignment_series, changes_since_end_turn
 
-SHORT = {"us": "US", "russia": "Russia", "china": "China"}
-
 
 @attrs.frozen
 class StateLook:
-    """What the map shows of one state: who leads, by how much, and all three powers' shares.
+    """What the map shows of one state: who leads, by how much, and every power's share.
 
-    `shares` and `changes` follow POWERS (US, Russia, China); changes are in share points
+    `shares` and `changes` follow `powers` (the scenario's declared order); changes are in share points
     since the player last pressed End Turn. `tipped_from` names the previous leader when the
     lead changed hands in that time.
     """
 
     leader: str
     margin: float  # leader's share minus the runner-up's, 0–1
-    shares: tuple[float, float, float] = (1 / 3, 1 / 3, 1 / 3)
-    changes: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    shares: tuple[float, ...] = (1 / 3, 1 / 3, 1 / 3)
+    changes: tuple[float, ...] = (0.0, 0.0, 0.0)
     tipped_from: str | None = None
+    powers: tuple[str, ...] = STANDARD
 
 
 def _leader(alignment: dict[str, float]) -> str:
-    """Same rule as CountryState.leader: highest alignment, ties to the earlier power."""
-    return max(POWERS, key=lambda p: (alignment[p], -POWERS.index(p)))
+    """Same rule as CountryState.leader: highest alignment, ties to the power declared first."""
+    order = list(alignment)
+    return max(order, key=lambda p: (alignment[p], -order.index(p)))
 
 
-def _shares(alignment: dict[str, float]) -> tuple[float, float, float]:
-    total = sum(alignment[p] for p in POWERS)
+def _shares(alignment: dict[str, float]) -> tuple[float, ...]:
+    total = sum(alignment.values())
     if not total:
-        return (1 / 3, 1 / 3, 1 / 3)
-    return (alignment["us"] / total, alignment["russia"] / total, alignment["china"] / total)
+        return tuple(1 / len(alignment) for _ in alignment)
+    return tuple(value / total for value in alignment.values())
 
 
-def starting_look(alignment: dict[str, float]) -> StateLook:
-    """A state's look from a scenario's starting alignment (no change, nothing tipped)."""
+def starting_look(declared: dict[str, float], powers: tuple[str, ...] = STANDARD) -> StateLook:
+    """A state's look from a scenario's starting alignment, in its powers' order (nothing moved)."""
+    alignment = {p: declared.get(p, 0.0) for p in powers}  # a power left out starts at 0
     shares = _shares(alignment)
     ranked = sorted(shares, reverse=True)
-    return StateLook(_leader(alignment), ranked[0] - ranked[1], shares)
+    return StateLook(_leader(alignment), ranked[0] - ranked[1], shares, (0.0,) * len(shares), None, tuple(alignment))
 
 
 def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
@@ -69,7 +70,7 @@ def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
     looks = []
     for state_id, country in sim.state.countries.items():
         now = dict(country.alignment)
-        before = {p: now[p] - moved.get((state_id, p), 0.0) for p in POWERS}
+        before = {p: now[p] - moved.get((state_id, p), 0.0) for p in now}
         shares, old = _shares(now), _shares(before)
         ranked = sorted(shares, reverse=True)
         leader, previous = _leader(now), _leader(before)
@@ -80,12 +81,9 @@ def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
                     leader,
                     ranked[0] - ranked[1],
                     shares,
-                    (
-                        100 * (shares[0] - old[0]),
-                        100 * (shares[1] - old[1]),
-                        100 * (shares[2] - old[2]),
-                    ),
+                    tuple(100 * (new - was) for new, was in zip(shares, old, strict=True)),
                     previous if previous != leader else None,
+                    tuple(now),
                 ),
             )
         )
@@ -103,10 +101,11 @@ def next_tier_lines(sim: Simulation, state_id: str, power: str = "us") -> tuple[
     then without 'alignment'.
     """
     standing = state_standing(sim.state.countries[state_id], power, preferred_share(sim.scenario))
-    who = SHORT[power]
+    table = sim.scenario.power_table
+    who = table.short(power)
     if standing.next_tier is None:
         return (f"{who} is the preferred partner here: hold it", f"{who} is the preferred partner")
-    rival = POWER_NAMES[standing.strongest_other]
+    rival = table.name(standing.strongest_other)
     goal = {
         LEVEL: f"to be level with {rival}",
         PREFERRED: "to be the preferred partner",
@@ -146,11 +145,11 @@ def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
     for state_id, by_power in series.items():
         if turn >= len(by_power["us"]):
             continue
-        before = _leader({p: by_power[p][turn - 1] for p in POWERS})
-        after = _leader({p: by_power[p][turn] for p in POWERS})
+        before = _leader({p: by_power[p][turn - 1] for p in by_power})
+        after = _leader({p: by_power[p][turn] for p in by_power})
         if before != after:
-            name = sim.world.state_name(state_id)
-            lines.append(f"{name}: {POWER_NAMES[after]} now leads (was {POWER_NAMES[before]})")
+            name, names = sim.world.state_name(state_id), sim.world.powers
+            lines.append(f"{name}: {names.name(after)} now leads (was {names.name(before)})")
     return lines
 
 
@@ -166,7 +165,7 @@ def breakdown_tip(sim: Simulation, state_id: str, power: str = "us") -> str:
     total, parts = hover_breakdown(sim, state_id, power)
     if not parts and abs(total) < 0.05:
         name = sim.world.state_name(state_id)
-        return f"{SHORT[power]} alignment in {name} has not moved since you last pressed End Turn."
+        return f"{sim.scenario.power_table.short(power)} alignment in {name} has not moved since you last pressed End Turn."
     changes = changes_since_end_turn(sim)
     line = summary_line(changes, state_id, power, sim.scenario, limit=6)
     scaled = factor_line(changes, state_id, power)  # receptivity as a cause: '×1.80 window of opportunity, C7'

@@ -15,7 +15,7 @@ import attrs
 
 from game.content.effects import EFFECT_TYPES
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWER_NAMES, POWERS, TRACKS
+from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.receptivity import receptivity
 
@@ -153,7 +153,7 @@ def reveal_lines(sim: Simulation, show_queued: bool = True) -> list[tuple[str, b
         lines.append(("none yet", False))
     for order in sim.queued if show_queued else ():
         where = world.state_name(order.target) if order.target else "the region"
-        lines.append((f"{POWER_NAMES[order.power]}: {world.actions[order.action].name} — {where}", False))
+        lines.append((f"{world.powers.name(order.power)}: {world.actions[order.action].name} — {where}", False))
     lines.append(("", False))
     lines.append(("What the computer's sides said last turn (doctrine reasons)", True))
     report = sim.reports[-1] if sim.reports else None
@@ -162,19 +162,19 @@ def reveal_lines(sim: Simulation, show_queued: bool = True) -> list[tuple[str, b
         lines.append(("no turn played yet" if report is None else "no stated reasons last turn", False))
     for planned in stated:
         action = world.actions[planned.order.action]
-        lines.append((f"{POWER_NAMES[planned.order.power]}: {planned.reason} [{action.name}]", False))
+        lines.append((f"{world.powers.name(planned.order.power)}: {planned.reason} [{action.name}]", False))
     lines.append(("", False))
     lines.append(("Receptivity per state: how much of each power's influence lands (product of factors)", True))
     for state_id in world.state_ids:
         country = world.country(state_id)
         lines.append((world.state_name(state_id), True))
-        for power in POWERS:
+        for power in world.powers.ids:
             factors = receptivity(world, country, power, None)
             product = 1.0
             for factor in factors:
                 product *= factor.value
             parts = ", ".join(f"{f.label} ×{f.value:.2f} ({f.claim})" for f in factors)
-            lines.append((f"  {POWER_NAMES[power]} ×{product:.2f}: {parts}", False))
+            lines.append((f"  {world.powers.name(power)} ×{product:.2f}: {parts}", False))
     return lines
 
 

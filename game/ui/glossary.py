@@ -9,7 +9,7 @@ from __future__ import annotations
 import attrs
 
 from game.content.scenario import StateDef, StateFlags
-from game.content.vocabulary import POWER_NAMES, TRACK_NAMES
+from game.content.vocabulary import TRACK_NAMES
 
 
 def _doc(cls: type, name: str) -> str:
@@ -84,11 +84,10 @@ STANDING_TIP = (
 )
 
 
-def alignment_tip(power: str, value: float, floor: float, delta: float) -> str:
+def alignment_tip(name: str, value: float, floor: float, delta: float) -> str:
+    """The tooltip on one power's alignment row; `name` is the power's name from the power table."""
     change = f"; {delta:+.1f} since you last pressed End Turn" if abs(delta) >= 0.05 else ""
-    return (
-        f"Alignment with {POWER_NAMES[power]}: {value:.1f} of 100 (floor {floor:.1f}{change}). {MOVED_BY['alignment']}"
-    )
+    return f"Alignment with {name}: {value:.1f} of 100 (floor {floor:.1f}{change}). {MOVED_BY['alignment']}"
 
 
 def track_name(track: str) -> str:

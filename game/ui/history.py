@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from game.content.vocabulary import POWERS
 from game.sim.engine import Simulation
 from game.sim.ledger import Change
 
@@ -24,7 +23,7 @@ def alignment_series(sim: Simulation) -> dict[str, dict[str, list[float]]]:
     series: dict[str, dict[str, list[float]]] = {}
     for state_id, country in sim.state.countries.items():
         series[state_id] = {}
-        for power in POWERS:
+        for power in country.alignment:  # every power, in declared order
             deltas = after.get((state_id, power), {})
             values = []
             for t in range(played + 1):

@@ -1,31 +1,35 @@
-"""The tooltip of a state on the map: its name, who leads it, the three alignments and shares.
+"""The tooltip of a state on the map: its name, who leads it, every power's alignment and share.
 
 Kept apart from the map view, which only draws, so the text can be tested without a window.
 """
 
 from __future__ import annotations
 
-from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui.contest import next_tier_lines, state_looks
 from game.ui.figures import signed_amount
 
 
+def _count(n: int) -> str:
+    return {3: "three", 4: "four", 5: "five"}.get(n, str(n))
+
+
 def state_tip(sim: Simulation, state_id: str) -> str:
     country = sim.state.countries[state_id]
-    leader = country.leader()
-    shares = ", ".join(f"{POWER_NAMES[p]} {country.alignment[p]:.1f}" for p in POWERS)
+    leader, names = country.leader(), sim.world.powers
+    shares = ", ".join(f"{names.name(p)} {country.alignment[p]:.1f}" for p in names.ids)
     look = dict(state_looks(sim))[state_id]
     standing = ", ".join(
-        f"{POWER_NAMES[p]} {100 * look.shares[i]:.0f}% ({signed_amount(look.changes[i])})" for i, p in enumerate(POWERS)
+        f"{names.name(p)} {100 * look.shares[i]:.0f}% ({signed_amount(look.changes[i])})"
+        for i, p in enumerate(look.powers)
     )
     tipped = (
-        f" The lead tipped from {POWER_NAMES[look.tipped_from]} since you last pressed End Turn."
+        f" The lead tipped from {names.name(look.tipped_from)} since you last pressed End Turn."
         if look.tipped_from
         else ""
     )
     return (
-        f"{sim.world.state_name(state_id)} — leans toward {POWER_NAMES[leader]}. "
-        f"Alignment: {shares}. Shares of the three (change in points since End Turn): {standing}.{tipped} "
+        f"{sim.world.state_name(state_id)} — leans toward {names.name(leader)}. "
+        f"Alignment: {shares}. Shares of the {_count(len(names))} (change in points since End Turn): {standing}.{tipped} "
         f"{next_tier_lines(sim, state_id)[0]}. Click to select it."
     )

@@ -2,7 +2,7 @@
 
 States are filled by the power that leads their alignment (stronger lead, deeper colour),
 with that power's hatch pattern and shape badge as the non-colour cue. Each state's name
-plate carries the contest: a bar of the three powers' shares (C1, C2), each share's change
+plate carries the contest: a bar of every power's share (C1, C2), each share's change
 since End Turn, and an orange frame with "tipped" when the lead changed hands. What was
 drawn is kept in `plates`, so tests check the picture's content, not its pixels.
 """
@@ -15,7 +15,7 @@ import math
 import attrs
 import pygame
 
-from game.content.vocabulary import POWERS
+from game.content.powers import PowerTable, standard_table
 from game.ui.contest import StateLook
 from game.ui.geometry import MapData, Projection, country_at
 from game.ui.shapes import draw_shape
@@ -23,14 +23,13 @@ from game.ui.text import Text
 from game.ui.theme import (
     BORDER,
     NEIGHBOUR,
-    POWER_COLOURS,
-    POWER_SHAPES,
     RIVAL_LAND,
     SEA,
     WARN,
     Colour,
     ink_on,
     mix,
+    power_colour,
 )
 
 NEUTRAL: Colour = (120, 126, 136)
@@ -79,20 +78,27 @@ class MapInputs:
     scale: float
     preferred_share: float = 0.40  # where the share bar's white tick goes (the US preferred-partner share)
     keep_clear: tuple[int, int, int, int] | None = None  # map-local box plates avoid (the open legend)
+    powers: PowerTable = attrs.field(factory=standard_table)  # each power's colour, shape and pattern
 
 
-def _pattern(size: tuple[int, int], power: str, colour: Colour, spacing: int) -> pygame.Surface:
-    """A transparent tile of the power's pattern covering the whole map."""
+def _pattern(size: tuple[int, int], pattern: str, colour: Colour, spacing: int) -> pygame.Surface:
+    """A transparent tile of a power's pattern (one of `game.content.powers.PATTERNS`) covering the map."""
     surface = pygame.Surface(size, pygame.SRCALPHA)
     ink = (*ink_on(colour), 70)
     w, h = size
-    if power == "us":  # diagonal hatch
+    if pattern in ("diagonal hatch", "crosshatch"):
         for x in range(-h, w, spacing):
             pygame.draw.line(surface, ink, (x, h), (x + h, 0), 2)
-    elif power == "russia":  # horizontal lines
+    if pattern in ("back diagonal", "crosshatch"):
+        for x in range(0, w + h, spacing):
+            pygame.draw.line(surface, ink, (x, h), (x - h, 0), 2)
+    if pattern == "horizontal lines":
         for y in range(0, h, spacing):
             pygame.draw.line(surface, ink, (0, y), (w, y), 2)
-    else:  # dots
+    if pattern == "vertical lines":
+        for x in range(0, w, spacing):
+            pygame.draw.line(surface, ink, (x, 0), (x, h), 2)
+    if pattern == "dots":
         for y in range(0, h, spacing):
             offset = spacing // 2 if (y // spacing) % 2 else 0
             for x in range(offset, w, spacing):
@@ -110,7 +116,7 @@ class MapView:
         self.projection = Projection(data.bbox, (0, 0, 1, 1))
         self._inputs: MapInputs | None = None
         self._surface: pygame.Surface | None = None
-        self._patterns: dict[tuple[tuple[int, int], int], dict[str, pygame.Surface]] = {}
+        self._patterns: dict[tuple[tuple[int, int], int, PowerTable], dict[str, pygame.Surface]] = {}
         self._outlines: dict[str, list[list[tuple[float, float]]]] = {}
         self.renders = 0  # how often the picture was rebuilt (tests check the cache works)
         self.plates: dict[str, Plate] = {}  # map-local boxes, as last drawn
@@ -172,9 +178,11 @@ class MapView:
         pygame.draw.rect(surface, SEA, (fx, fy, fw, fh))
         looks = dict(inputs.looks)
         spacing = max(6, round(9 * inputs.scale))
-        key = (size, spacing)
+        table = inputs.powers
+        key = (size, spacing, table)
         if key not in self._patterns:
-            self._patterns = {key: {p: _pattern(size, p, POWER_COLOURS[p], spacing) for p in POWER_COLOURS}}
+            tiles = {p.id: _pattern(size, p.look.pattern, power_colour(table, p.id), spacing) for p in table}
+            self._patterns = {key: tiles}
         patterns = self._patterns[key]
         for country in self.data.countries:
             rings = [[project(p) for p in ring] for ring in country.rings]
@@ -186,7 +194,7 @@ class MapView:
                     pygame.draw.polygon(surface, BORDER, ring, 1)
                 continue
             strength = min(0.95, 0.45 + look.margin * 2.5)
-            colour = mix(NEUTRAL, POWER_COLOURS[look.leader], strength)
+            colour = mix(NEUTRAL, power_colour(table, look.leader), strength)
             for ring in rings:
                 pygame.draw.polygon(surface, colour, ring)
             self._hatch(surface, patterns[look.leader], rings, [[project(p) for p in h] for h in country.holes])
@@ -257,7 +265,7 @@ class MapView:
                 continue
             anchor = self.projection.to_screen(country.label)
             at = self.projection.to_screen(PLATE_AT.get(country.id, country.label))
-            plate, drawn = self._plate(country.id, country.name, look, compact, inputs.scale, inputs.preferred_share)
+            plate, drawn = self._plate(country.id, country.name, look, compact, inputs)
             box = plate.get_rect(center=(round(at[0]), round(at[1])))
             _place(box, placed, pygame.Rect(self.projection.frame))
             placed.append(box)
@@ -290,10 +298,10 @@ class MapView:
         return tags
 
     def _plate(
-        self, state_id: str, name: str, look: StateLook, compact: bool, scale: float, preferred: float
+        self, state_id: str, name: str, look: StateLook, compact: bool, inputs: MapInputs
     ) -> tuple[pygame.Surface, Plate]:
-        """A name plate: leader badge and name, the three-power share bar, each share's change."""
-        text = self.text
+        """A name plate: leader badge and name, every power's share in a bar, each share's change."""
+        text, table, scale, preferred = self.text, inputs.powers, inputs.scale, inputs.preferred_share
         size, small = (11, 10) if compact else (14, 12)
         badge = round((6 if compact else 8) * scale)
         pad = round(4 * scale)
@@ -305,7 +313,8 @@ class MapView:
         cells = [text.render(c, small, (235, 238, 242)) for c in changes]
         cell_w = max(c.get_width() for c in cells) + mini * 2 + round(3 * scale)
         head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
-        width = max(head_w, cell_w * 3) + pad * 2
+        count = len(look.powers)
+        width = max(head_w, cell_w * count) + pad * 2
         bar_h = max(5, round((7 if compact else 10) * scale))
         moved = any(c != "0.0" for c in changes)  # at the start nothing has moved: no row of zeros
         height = label.get_height() + bar_h + (cells[0].get_height() if moved else 0) + pad * 2
@@ -314,10 +323,10 @@ class MapView:
         y = pad // 2
         draw_shape(
             plate,
-            POWER_SHAPES[look.leader],
+            table[look.leader].look.shape,
             (pad + badge, y + label.get_height() // 2),
             badge,
-            POWER_COLOURS[look.leader],
+            power_colour(table, look.leader),
         )
         plate.blit(label, (pad + badge * 2 + pad, y))
         if tag is not None:
@@ -328,10 +337,10 @@ class MapView:
         inner = width - pad * 2
         segments: list[tuple[str, int]] = []
         x = pad
-        for i, power in enumerate(POWERS):
-            seg = inner - (x - pad) if i == len(POWERS) - 1 else round(inner * look.shares[i])
+        for i, power in enumerate(look.powers):
+            seg = inner - (x - pad) if i == count - 1 else round(inner * look.shares[i])
             segments.append((power, seg))
-            pygame.draw.rect(plate, POWER_COLOURS[power], (x, y, seg, bar_h))
+            pygame.draw.rect(plate, power_colour(table, power), (x, y, seg, bar_h))
             if i:  # a dark gap between shares, so neighbouring colours never blur into one
                 pygame.draw.line(plate, (10, 12, 16), (x, y), (x, y + bar_h - 1), 2)
             x += seg
@@ -339,9 +348,10 @@ class MapView:
         tick = pad + round(inner * preferred)
         pygame.draw.line(plate, (255, 255, 255), (tick, y - 2), (tick, y + bar_h + 1), 2)
         y += bar_h + 1
-        for i, (power, cell) in enumerate(zip(POWERS, cells if moved else [], strict=False)):
-            cx = pad + i * (inner // 3)
-            draw_shape(plate, POWER_SHAPES[power], (cx + mini, y + cell.get_height() // 2), mini, POWER_COLOURS[power])
+        for i, (power, cell) in enumerate(zip(look.powers, cells if moved else [], strict=False)):
+            cx = pad + i * (inner // count)
+            centre = (cx + mini, y + cell.get_height() // 2)
+            draw_shape(plate, table[power].look.shape, centre, mini, power_colour(table, power))
             plate.blit(cell, (cx + mini * 2 + round(2 * scale), y))
         if tipped:
             pygame.draw.rect(plate, WARN, plate.get_rect(), max(2, round(2 * scale)), border_radius=3)

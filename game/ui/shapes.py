@@ -1,4 +1,4 @@
-"""The shape badge of each power (star, square, triangle): the map's non-colour cue."""
+"""The shape badge of each power (star, square, triangle, diamond, circle, hexagon): the map's non-colour cue."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def shape_points(kind: str, centre: tuple[int, int], radius: int) -> list[tuple[
         return points
     if kind == "triangle":
         return [(x, y - radius), (x + radius * 0.95, y + radius * 0.75), (x - radius * 0.95, y + radius * 0.75)]
+    if kind == "diamond":
+        return [(x, y - radius), (x + radius * 0.85, y), (x, y + radius), (x - radius * 0.85, y)]
+    if kind in ("circle", "hexagon"):  # a circle is a 16-gon: drawn and outlined like the others
+        sides = 16 if kind == "circle" else 6
+        r = radius * 0.9
+        return [
+            (x + r * math.cos(2 * math.pi * i / sides), y + r * math.sin(2 * math.pi * i / sides)) for i in range(sides)
+        ]
     r = radius * 0.8
     return [(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)]
 

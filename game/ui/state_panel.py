@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui import glossary
 from game.ui.contest import breakdown_tip, next_tier_lines
 from game.ui.history import CHANGE_LABEL, change_since_end_turn
 from game.ui.scene import Context
 from game.ui.shapes import draw_shape
-from game.ui.theme import ACCENT, BACKGROUND, MUTED, POWER_COLOURS, POWER_SHAPES, TEXT, WARN
+from game.ui.theme import ACCENT, BACKGROUND, MUTED, TEXT, WARN, power_colour
 from game.ui.tips import Tips
 from game.ui.widgets import bar, delta_colour, panel, signed
 
@@ -95,9 +94,9 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
             y += text.line_height(12)
         tip(pygame.Rect(x, top, width, y - top), definition.about)
         y += px(4)
-    leader = country.leader()
-    draw_shape(surface, POWER_SHAPES[leader], (x + px(8), y + px(10)), px(8), POWER_COLOURS[leader])
-    area = text.draw(surface, f"Leans toward {POWER_NAMES[leader]}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
+    leader, table = country.leader(), sim.world.powers
+    draw_shape(surface, table[leader].look.shape, (x + px(8), y + px(10)), px(8), power_colour(table, leader))
+    area = text.draw(surface, f"Leans toward {table.name(leader)}", (x + px(22), y + px(1)), 14, TEXT, bold=True)
     tip(area, "The power with the highest alignment; the map shades the state in its colour, shape and pattern.")
     y += px(22)
     line = next(
@@ -111,17 +110,17 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     area = text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
     tip(area, f"The small signed number beside each value is the {CHANGE_LABEL}.")
     y += px(18)
-    for power in POWERS:
+    for power in table.ids:
         value = country.alignment[power]
         delta = deltas.get(f"alignment.{power}", 0.0)
         row = pygame.Rect(x, y, width, px(30))
-        draw_shape(surface, POWER_SHAPES[power], (x + px(7), y + px(8)), px(6), POWER_COLOURS[power])
-        text.draw(surface, POWER_NAMES[power], (x + px(18), y), 13, TEXT)
+        draw_shape(surface, table[power].look.shape, (x + px(7), y + px(8)), px(6), power_colour(table, power))
+        text.draw(surface, table.name(power), (x + px(18), y), 13, TEXT)
         text.draw(surface, f"{value:.1f}", (x + width - px(48), y), 13, TEXT, bold=True, anchor="topright")
         colour = delta_colour(delta, f"alignment.{power}")
         text.draw(surface, signed(delta), (x + width, y), 12, colour, anchor="topright")
-        bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, POWER_COLOURS[power], country.floors[power])
-        message = glossary.alignment_tip(power, value, country.floors[power], delta)
+        bar(surface, pygame.Rect(x, y + px(19), width, px(8)), value, power_colour(table, power), country.floors[power])
+        message = glossary.alignment_tip(table.name(power), value, country.floors[power], delta)
         tip(row, f"{breakdown_tip(sim, state_id, power)} {message}")
         y += px(33)
 
@@ -165,11 +164,11 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
         y = text.draw_wrapped(surface, note, pygame.Rect(x, y, width, px(34)), 12, MUTED)
     y += px(6)
 
-    floors = " · ".join(f"{POWER_SHORT_NAMES[p]} {country.floors[p]:.0f}" for p in POWERS)
+    floors = " · ".join(f"{table.short(p)} {country.floors[p]:.0f}" for p in table.ids)
     area = text.draw(surface, text.clip(f"Floors: {floors}", width, 12), (x, y), 12, TEXT)
     tip(area, glossary.MOVED_BY["floors"])
     y += px(18)
-    fragile = [f"{POWER_SHORT_NAMES[p]} {country.fragile[p]:.1f}" for p in POWERS if country.fragile.get(p, 0) >= 0.05]
+    fragile = [f"{table.short(p)} {country.fragile[p]:.1f}" for p in table.ids if country.fragile.get(p, 0) >= 0.05]
     if fragile:
         for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact == 2 else 2]:
             area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
@@ -193,9 +192,6 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
         tip(box, f"{label}: {'yes' if on else 'no'}. {glossary.FLAG_DOCS.get(flag, '')}")
         cx = box.right + px(6)
     return y + text.line_height(12) + px(6)
-
-
-POWER_SHORT_NAMES = {"us": "US", "russia": "Russia", "china": "China"}
 
 
 def draw_region_panel(

@@ -1,8 +1,8 @@
 """Colours, fonts and the pygame_gui theme, scaled by the player's UI-scale setting.
 
-The three powers use the Okabe–Ito palette, which stays distinguishable under the common
-forms of colour blindness; every power also has a shape and a hatch pattern, so the map
-never relies on colour alone.
+Each power's colour, shape and hatch pattern come from the scenario's power table
+(`game.content.powers`): the Okabe–Ito palette, which stays distinguishable under the common
+forms of colour blindness, and a shape and pattern each, so the map never relies on colour alone.
 """
 
 from __future__ import annotations
@@ -14,16 +14,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from game.content.powers import PowerTable
+
 Colour = tuple[int, int, int]
 
-POWER_COLOURS: dict[str, Colour] = {
-    "us": (0, 114, 178),  # Okabe–Ito blue
-    "russia": (213, 94, 0),  # Okabe–Ito vermillion
-    "china": (240, 228, 66),  # Okabe–Ito yellow
-}
-POWER_SHAPES: dict[str, str] = {"us": "star", "russia": "square", "china": "triangle"}
-POWER_PATTERNS: dict[str, str] = {"us": "diagonal hatch", "russia": "horizontal lines", "china": "dots"}
-POWER_SHORT: dict[str, str] = {"us": "US", "russia": "Russia", "china": "China"}
+
+def rgb(hex_colour: str) -> Colour:
+    """'#0072B2' → (0, 114, 178)."""
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+def power_colour(table: PowerTable, power: str) -> Colour:
+    """A power's colour on the dark window, from the scenario's power table."""
+    return rgb(table[power].look.colour)
+
 
 BACKGROUND: Colour = (27, 35, 48)
 PANEL: Colour = (35, 45, 59)

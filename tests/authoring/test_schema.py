@@ -41,6 +41,7 @@ SCHEMA_CANNOT_SEE = {
     "bad-default-choice.yaml": "cross-reference: default_choice names a choice id that does not exist",
     "unknown-action.yaml": "cross-reference: an unknown action id",
     "unknown-state.yaml": "cross-reference: an unknown state id",
+    "unknown-key-nested.yaml": "cross-reference: alignment is keyed by the scenario's declared powers",
     "wrong-power-action.yaml": "cross-reference: a doctrine names another power's action",
     "duplicate-id.yaml": "uniqueness of ids across list items",
     "bad-placeholder.yaml": "the {placeholders} inside player-facing text",
@@ -139,8 +140,8 @@ def test_rule_parameter_ranges_and_claims_reach_the_schema() -> None:
     strength = SCHEMA["definitions"]["Balancing"]["properties"]["strength"]
     assert (strength["minimum"], strength["maximum"], strength["default"]) == (0, 5, 1.0)
     assert "claim C1" in strength["description"]
-    alignment = SCHEMA["definitions"]["PowerValues"]["properties"]["us"]
-    assert (alignment["minimum"], alignment["maximum"]) == (0, 100)
+    alignment = SCHEMA["definitions"]["StateDef"]["properties"]["alignment"]["additionalProperties"]
+    assert (alignment["minimum"], alignment["maximum"]) == (0, 100)  # for every power, declared or added
 
 
 def test_the_schema_and_the_loader_agree_on_every_structural_mistake(scenarios_dir: Path) -> None:

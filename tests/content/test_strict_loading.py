@@ -109,9 +109,10 @@ def test_a_broken_list_does_not_make_its_ids_unknown(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_power_does_not_break_its_doctrine(tmp_path: Path) -> None:
-    """The placeholder for `power: rusia` is the closest word, so the doctrine check stays quiet."""
+    """Powers are scenario data: `power: rusia` is an unknown power with a did-you-mean, and the
+    doctrine check stays quiet rather than blaming Russia's doctrine for an action it cannot own."""
     found = _check(tmp_path, _variant(("    power: russia\n", "    power: rusia\n")))
-    assert [(line, code) for line, _, code, _ in found] == [(69, "choice")]
+    assert [(line, code) for line, _, code, _ in found] == [(69, "reference")]
     assert "did you mean 'russia'?" in found[0][3]
 
 
@@ -179,7 +180,7 @@ def test_problem_text_format() -> None:
 def test_an_unreadable_power_does_not_blame_the_doctrine(tmp_path: Path) -> None:
     """With `power: 5` the placeholder power is a guess, so "belongs to us, not russia" would mislead."""
     found = _check(tmp_path, _variant(("    power: russia\n", "    power: 5\n")))
-    assert [(line, code) for line, _, code, _ in found] == [(69, "choice")]
+    assert [(line, code) for line, _, code, _ in found] == [(69, "type")]
 
 
 def test_missing_keys_of_one_mapping_are_one_problem(tmp_path: Path) -> None:

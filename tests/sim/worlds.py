@@ -21,7 +21,6 @@ from game.content.scenario import (
     EventDef,
     Grade,
     PowerDef,
-    PowerValues,
     Priority,
     ProjectDef,
     Scenario,
@@ -50,9 +49,7 @@ def make_state(state_id: str = "kazakhstan", **fields: Any) -> StateDef:
         "us_trust": 0.0,
     }
     values.update(fields)
-    if isinstance(alignment, dict):
-        alignment = PowerValues(**alignment)
-    return StateDef(id=state_id, alignment=alignment, **values)
+    return StateDef(id=state_id, alignment=dict(alignment), **values)
 
 
 def _power(power_id: str, name: str, action: str) -> PowerDef:
@@ -98,15 +95,21 @@ def make_scenario(
     turns: int = 4,
     globals: dict[str, bool | float] | None = None,
     quiet: bool = True,
+    added_powers: tuple[str, ...] = (),
 ) -> Scenario:
     """A small valid scenario: the given states (default one), three powers with one action each.
 
     `rules` is a RuleParams, or overrides applied to `quiet_rules()` (or to the defaults when
-    `quiet=False`).
+    `quiet=False`). `added_powers` are more rivals (e.g. "turkey"), each with a visit action.
     """
     if not isinstance(rules, RuleParams):
         rules = with_rules(quiet_rules() if quiet else RuleParams(), rules or {})
-    base_actions = (_action("us_visit", "us"), _action("russia_visit", "russia"), _action("china_visit", "china"))
+    base_actions = (
+        _action("us_visit", "us"),
+        _action("russia_visit", "russia"),
+        _action("china_visit", "china"),
+        *(_action(f"{power}_visit", power) for power in added_powers),
+    )
     return Scenario(
         format_version=1,
         id="tiny",
@@ -118,6 +121,7 @@ def make_scenario(
             _power("us", "United States", "us_visit"),
             _power("russia", "Russia", "russia_visit"),
             _power("china", "China", "china_visit"),
+            *(_power(power, power.title(), f"{power}_visit") for power in added_powers),
         ),
         actions=(*base_actions, *actions),
         score=ScoreDef(grades=(Grade("A", 50.0), Grade("F", 0.0)), victory_score=50.0, defeat_score=5.0),

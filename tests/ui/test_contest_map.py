@@ -8,7 +8,7 @@ import pytest
 from contest_helpers import leaders, new_game, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import click, settle
 
-from game.content.vocabulary import POWER_NAMES, POWERS
+from game.content.powers import STANDARD as POWERS
 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])
@@ -55,7 +55,7 @@ def test_a_state_whose_lead_changed_hands_is_marked_tipped(app, scenario):
     point = scene.map.screen_point(state)
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0)))
     settle(app)
-    assert f"tipped from {POWER_NAMES[before[state]]}" in scene.tips.at(point)
+    assert f"tipped from {sim.world.powers.name(before[state])}" in scene.tips.at(point)
 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])

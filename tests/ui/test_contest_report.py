@@ -10,7 +10,6 @@ import pytest
 from contest_helpers import leaders, new_game, number, open_campaign, played, turns_to_first_tip
 from ui_helpers import button_labels, click, click_button, press, settle
 
-from game.content.vocabulary import POWER_NAMES
 from game.sim.standing import state_standing
 from game.ui.scenes.report import ReportScene
 
@@ -89,8 +88,8 @@ def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
     assert after[state] != before[state]
     lines = [line for line, _colour in app.top.summary_lines()]
     tipped = [line for line in lines if line.startswith("• Tipped")]
-    name = sim.world.state_name(state)
-    assert f"• Tipped — {name}: {POWER_NAMES[after[state]]} now leads (was {POWER_NAMES[before[state]]})" in tipped
+    name, names = sim.world.state_name(state), sim.world.powers
+    assert f"• Tipped — {name}: {names.name(after[state])} now leads (was {names.name(before[state])})" in tipped
     assert len(tipped) == sum(after[s] != before[s] for s in after)
     assert lines[-len(tipped) :] == tipped  # after the per-state lines, in the same panel
 

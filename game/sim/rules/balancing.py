@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from game.content.vocabulary import POWERS
 from game.sim.world import World
 
 
@@ -19,6 +18,7 @@ def balance(world: World) -> None:
             continue
         pull = rules.strength * rules.drift * strength * over / (1 - rules.threshold)
         lost = -world.shift_alignment(country, leader, -pull, "rule:balancing", ("C1",))
-        for other in POWERS:
-            if other != leader and lost > 0:
-                world.shift_alignment(country, other, lost / 2, "rule:balancing", ("C1",))
+        others = [p for p in world.powers.ids if p != leader]  # the pull is shared evenly
+        for other in others:
+            if lost > 0:
+                world.shift_alignment(country, other, lost / len(others), "rule:balancing", ("C1",))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
-from game.content.vocabulary import POWER_NAMES
 from game.sim.world import World
 
 LARGE_PROJECT = "large_project"
@@ -98,7 +97,9 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
     if state_id is not None and LARGE_PROJECT in action.tags:
         hosted = hosted_in(world, state_id)
         if len(hosted) >= rules.project_capacity:
-            names = ", ".join(f"{POWER_NAMES[h['power']]}'s {world.actions[h['action']].name.lower()}" for h in hosted)
+            names = ", ".join(
+                f"{world.powers.name(h['power'])}'s {world.actions[h['action']].name.lower()}" for h in hosted
+            )
             return f"{world.state_name(state_id)} hosts as many large projects as it will take ({names})"
     prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
     if prepares and world.state.region.get(PREPARATION, 0.0) >= 100:

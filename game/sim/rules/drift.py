@@ -3,17 +3,14 @@ trust fading (C6), neglect (C19)."""
 
 from __future__ import annotations
 
-from game.content.vocabulary import RIVALS, RULE_GLOBALS
+from game.content.vocabulary import RULE_GLOBALS
 from game.sim.world import World
 
 # Ties above the floor need upkeep. For the US that is the long game (C6: what is not renewed
-# fades); for Russia and China it is the states' multi-vector balancing (C1: no partner's
-# ties are taken for granted), so the rivals' upkeep is not labelled as the US long game.
-UPKEEP: dict[str, tuple[str, tuple[str, ...]]] = {
-    "us": ("rule:ties_fade", ("C6",)),
-    "russia": ("rule:rival_upkeep", ("C1",)),
-    "china": ("rule:rival_upkeep", ("C1",)),
-}
+# fades); for every rival it is the states' multi-vector balancing (C1: no partner's ties
+# are taken for granted), so the rivals' upkeep is not labelled as the US long game.
+US_UPKEEP = ("rule:ties_fade", ("C6",))
+RIVAL_UPKEEP = ("rule:rival_upkeep", ("C1",))
 
 
 # The count of quarters without US engagement: kept whether or not C19 is on, because the C7
@@ -85,7 +82,7 @@ def cash_fades(world: World) -> None:
                 )
             above = country.alignment[power] - country.floors[power]
             if above > 0:
-                cause, claims = UPKEEP[power]
+                cause, claims = US_UPKEEP if power == "us" else RIVAL_UPKEEP
                 world.shift_alignment(country, power, -long_game.durable_decay * above, cause, claims)
         trust = country.values["us_trust"]
         world.adjust(country, "us_trust", -long_game.trust_decay * trust, "rule:trust_fades", ("C6",))
@@ -111,7 +108,7 @@ def neglect(world: World, engaged: dict[str, float]) -> None:
         above = country.alignment["us"] - country.floors["us"]
         rate = rules.strength * min(rules.max_decay, rules.decay_per_turn * overdue)
         loss = -world.shift_alignment(country, "us", -rate * above, "rule:neglect", ("C19",))
-        rival_total = sum(country.alignment[r] for r in RIVALS) or 1.0
-        for rival in RIVALS:
+        rival_total = sum(country.alignment[r] for r in world.rivals) or 1.0
+        for rival in world.rivals:
             share = country.alignment[rival] / rival_total
             world.shift_alignment(country, rival, loss * rules.fill_share * share, "rule:neglect", ("C19",))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.content.vocabulary import RIVALS, TRACKS
+from game.content.vocabulary import TRACKS
 from game.sim.standing import regional_standing
 from game.sim.world import World
 
@@ -10,7 +10,7 @@ from game.sim.world import World
 def collect_income(world: World) -> None:
     """Give every power its income; unspent points carry over up to the power's cap."""
     for power in world.scenario.powers:
-        scale = world.difficulty.rival_budget if power.id in RIVALS else 1.0
+        scale = world.difficulty.rival_budget if power.id in world.rivals else 1.0
         budget = world.state.powers[power.id].budget
         for track in TRACKS:
             income = power.budget.get(track) * scale
@@ -23,7 +23,7 @@ def collect_income(world: World) -> None:
         world.adjust_budget("us", "diplomacy", bonus, "rule:leverage", ("C16",))
     drift = world.rules.multipolar  # C17: rivals press their advantage where the US lags
     if drift.strength:
-        for rival in RIVALS:
+        for rival in world.rivals:
             gap = regional_standing(world, rival) - us_standing
             if gap > 0:
                 world.adjust_budget(rival, "trade", drift.strength * drift.catch_up * gap, "rule:multipolar", ("C17",))

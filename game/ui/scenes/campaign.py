@@ -33,10 +33,9 @@ from game.ui.theme import (
     GOOD,
     MUTED,
     PANEL,
-    POWER_COLOURS,
-    POWER_SHORT,
     TEXT,
     WARN,
+    power_colour,
 )
 from game.ui.widgets import panel
 
@@ -576,6 +575,7 @@ class CampaignScene(Scene):
             self.ctx.scale,
             self.sim.scenario.score.preferred_share,
             tuple(self._legend_box().move(-self.layout.map.x, -self.layout.map.y)),
+            self.sim.world.powers,
         )
 
     def draw_content(self, surface: pygame.Surface) -> None:  # noqa: C901 - one branch per key/transition, read top to bottom
@@ -596,7 +596,7 @@ class CampaignScene(Scene):
         title = self.order_title
         panel(surface, lay.orders, text, title)
         if seat.power != "us" or seat.desk:
-            pygame.draw.rect(surface, POWER_COLOURS[seat.power], lay.orders, 2, border_radius=6)
+            pygame.draw.rect(surface, power_colour(sim.world.powers, seat.power), lay.orders, 2, border_radius=6)
         where = sim.world.state_name(self.selected)
         note = f"for {where} and the region" if len(self.session.seats) == 1 else f"· {where}"
         title_w = text.width(title, 16, True)
@@ -620,7 +620,7 @@ class CampaignScene(Scene):
         else:
             text.draw(
                 surface,
-                f"{POWER_SHORT[seat.power]}'s budgets per track are on the tabs above",
+                f"{self.sim.world.powers.short(seat.power)}'s budgets per track are on the tabs above",
                 (lay.orders.x + px(14), lay.orders.y + px(86)),
                 12,
                 MUTED,
@@ -740,16 +740,16 @@ class CampaignScene(Scene):
         px = self.ctx.px
         frame = pygame.Rect(self.map.projection.frame) if self.map else pygame.Rect((0, 0), self.layout.map.size)
         x, y = self.layout.map.x + frame.x + px(6), self.layout.map.y + frame.y + px(6)
-        return pygame.Rect((x, y), legend_size(self.ctx, self.layout.compact, self.legend_open))
+        return pygame.Rect((x, y), legend_size(self.ctx, self.layout.compact, self.legend_open, self.sim.world.powers))
 
     def _legend_tip(self) -> str:
-        return legend_tip(self.legend_open)
+        return legend_tip(self.legend_open, self.sim.world.powers)
 
     def _draw_legend(self, surface: pygame.Surface) -> None:
         box = self._legend_box()
         self.legend_rect = box
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
-        draw_legend(surface, self.ctx, box, self.layout.compact, self.legend_open, progress)
+        draw_legend(surface, self.ctx, box, self.layout.compact, self.legend_open, progress, self.sim.world.powers)
 
 
 def where_label(target: str, power: str) -> str:
@@ -792,9 +792,3 @@ def paginate(heights: list[int], room: int) -> list[list[int]]:
         pages[-1].append(i)
         used += height
     return pages
-
-
-def glossary_pattern(power: str) -> str:
-    from game.ui.theme import POWER_PATTERNS
-
-    return POWER_PATTERNS[power]

@@ -1,15 +1,14 @@
-"""Charts over time: a state's alignment with the three powers, and the US score."""
+"""Charts over time: a state's alignment with every power, and the US score."""
 
 from __future__ import annotations
 
 import pygame
 
-from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.engine import Simulation
 from game.ui.charts import Line, line_chart
 from game.ui.history import alignment_series
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, MUTED, POWER_COLOURS, TEXT, WARN
+from game.ui.theme import ACCENT, MUTED, TEXT, WARN, power_colour
 
 
 def score_lines(sim: Simulation) -> tuple[list[Line], float, float, list[tuple[float, str]]]:
@@ -73,7 +72,8 @@ class ChartsScene(Scene):
         top = px(100)
         chart_h = (h - top - px(76)) // 2
         name = self.sim.world.state_name(self.state_id)
-        lines = [Line(POWER_NAMES[p], self.series[self.state_id][p], POWER_COLOURS[p], 3) for p in POWERS]
+        table = self.sim.world.powers
+        lines = [Line(row.name, self.series[self.state_id][row.id], power_colour(table, row.id), 3) for row in table]
         line_chart(surface, pygame.Rect(px(16), top, w - px(32), chart_h), text, f"Alignment in {name}", lines)
         score, low, high, guides = score_lines(self.sim)
         line_chart(

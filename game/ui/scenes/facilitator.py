@@ -19,7 +19,7 @@ from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
 from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.scenes.news_form import NewsForm
-from game.ui.theme import ACCENT, BAD, GOOD, MUTED, POWER_SHORT, TEXT, WARN
+from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
 TABS = ("Control", "Events", "News", "Rules", "Reveal")
@@ -409,7 +409,7 @@ class FacilitatorScene(Scene):
         text.draw(surface, "Pause and undo", (body.x + px(16), body.y + px(14)), 15, TEXT, bold=True)
         setup = session.setup
         sides = ", ".join(
-            f"{POWER_SHORT[p]}: {'people' if p in setup.humans else 'computer'}" for p in ("us", "russia", "china")
+            f"{row.short}: {'people' if row.id in setup.humans else 'computer'}" for row in session.sim.world.powers
         )
         timer = session.timer
         facts = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui import turnflow
-from game.ui.classroom import SIDE_NAMES, Seat, Session
+from game.ui.classroom import Seat, Session, side_name
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, MUTED, POWER_COLOURS, TEXT, WARN
+from game.ui.theme import ACCENT, MUTED, TEXT, WARN, power_colour
 
 
 class PassScreenScene(Scene):
@@ -30,7 +30,7 @@ class PassScreenScene(Scene):
 
     @property
     def side(self) -> str:
-        return SIDE_NAMES[self.seat.power]
+        return side_name(self.seat.power, self.session.sim.world.powers)
 
     def on_resume(self) -> Transition | None:
         self.rebuild()  # the seat may have changed under the facilitator view (undo)
@@ -66,7 +66,7 @@ class PassScreenScene(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
         w, h = self.ctx.size
-        colour = POWER_COLOURS[self.seat.power]
+        colour = power_colour(self.session.sim.world.powers, self.seat.power)
         pygame.draw.rect(surface, colour, pygame.Rect(0, 0, w, px(10)))
         pygame.draw.rect(surface, colour, pygame.Rect(0, h - px(10), w, px(10)))
         sim = self.session.sim

@@ -67,7 +67,7 @@ class Backdrop:
             return
         looks = ()
         if scenario is not None:
-            looks = tuple((s.id, starting_look(s.alignment)) for s in scenario.states)
+            looks = tuple((s.id, starting_look(s.alignment, scenario.power_table.ids)) for s in scenario.states)
         rect = surface.get_rect()
         self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale), None)
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
-from game.content.vocabulary import POWERS
 from game.sim.receptivity import multiplier
 from game.ui.facilitator_data import NO_EFFECT, effect_payload, effect_types, subjects, takes_power
 
@@ -111,7 +110,7 @@ class NewsForm:
             )
             handlers = (
                 lambda r=row: self._next_kind(r),
-                lambda r=row: self._next_power(r),
+                lambda r=row: self._next_power(r, sim.world.powers.ids),
                 lambda r=row, v=values: self._next_subject(r, v),
             )
             tips = (
@@ -227,8 +226,8 @@ class NewsForm:
         row.kind = _cycle(effect_types(), row.kind)
         row.subject = ""
 
-    def _next_power(self, row: EffectRow) -> None:
-        row.power = _cycle(tuple(POWERS), row.power)
+    def _next_power(self, row: EffectRow, powers: tuple[str, ...]) -> None:
+        row.power = _cycle(powers, row.power)
 
     def _next_subject(self, row: EffectRow, values: tuple[str, ...]) -> None:
         row.subject = _cycle(values, row.subject)

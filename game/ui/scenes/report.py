@@ -12,7 +12,6 @@ from collections import defaultdict
 import attrs
 import pygame
 
-from game.content.vocabulary import POWER_NAMES
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
@@ -20,7 +19,7 @@ from game.ui.acts import act_lines, facilitator_changes
 from game.ui.contest import tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT, WARN
+from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
 from game.ui.widgets import delta_colour, panel
 
 HIDDEN_GROUPS = ("budget",)
@@ -111,9 +110,10 @@ class ReportScene(Scene):
         if self.acts:  # the teacher's interventions first: they shaped everything below
             lines.append((f"Facilitator acts ({len(self.acts)})", WARN, True))
             lines += [(f"• {line}", TEXT, False) for line in self.acts]
-        for power in ("russia", "china"):
+        table = sim.world.powers
+        for power in table.rivals:  # every rival in the power table, so none is silently left out
             said = "orders" if power in sim.humans else "answers"  # a human team's moves are not the AI's answers
-            lines += self._orders_of(power, f"{POWER_NAMES[power]}'s {said}", POWER_COLOURS[power])
+            lines += self._orders_of(power, f"{table.name(power)}'s {said}", power_colour(table, power))
         if report.events:
             lines.append(("Events", ACCENT, True))
             lines += [(f"• {fired.title}: {fired.text}", TEXT, False) for fired in report.events]

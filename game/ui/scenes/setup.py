@@ -11,10 +11,9 @@ import pygame
 import pygame_gui
 
 from game.content.scenario import Scenario
-from game.content.vocabulary import POWERS
-from game.ui.classroom import SIDE_NAMES, ClassroomSetup, Session, seats_for
+from game.ui.classroom import ClassroomSetup, Session, seats_for, side_name
 from game.ui.scene import Context, Scene, Transition, pop, replace
-from game.ui.theme import ACCENT, BAD, MUTED, POWER_COLOURS, TEXT
+from game.ui.theme import ACCENT, BAD, MUTED, TEXT, power_colour
 from game.ui.widgets import panel
 
 TIMER_CHOICES: tuple[float | None, ...] = (None, 2, 5, 10, 15)
@@ -61,7 +60,7 @@ class SetupScene(Scene):
 
     def setup(self) -> ClassroomSetup:
         self._keep_pin()
-        humans = tuple(p for p in POWERS if p in self.humans)
+        humans = tuple(p for p in self.scenario.power_table.ids if p in self.humans)
         return ClassroomSetup(humans, self.us_desks and "us" in self.humans, self.pin, self.minutes)
 
     def begin(self) -> Transition | None:
@@ -92,14 +91,14 @@ class SetupScene(Scene):
         x0 = self.box.x + px(220)
         y = self.box.y + px(24)
         self.rows: list[tuple[int, str]] = []
-        for power in POWERS:
+        for power in self.scenario.power_table.ids:
             self.rows.append((y, power))
             for i, (label, human) in enumerate((("People", True), ("Computer", False))):
                 widget = self.add_button(
                     pygame.Rect(x0 + i * px(130), y, px(124), px(34)),
                     label,
                     lambda p=power, hu=human: self.set_side(p, hu),
-                    f"{SIDE_NAMES[power][0].upper() + SIDE_NAMES[power][1:]} is played by {label.lower()}.",
+                    f"{_capital(side_name(power, self.scenario.power_table))} is played by {label.lower()}.",
                     "#tab",
                     key=f"{power}: {label}",
                 )
@@ -172,10 +171,11 @@ class SetupScene(Scene):
         panel(surface, self.box)
         x = self.box.x + px(20)
         for y, power in self.rows:
-            pygame.draw.rect(surface, POWER_COLOURS[power], pygame.Rect(x, y + px(8), px(16), px(16)))
+            table = self.scenario.power_table
+            pygame.draw.rect(surface, power_colour(table, power), pygame.Rect(x, y + px(8), px(16), px(16)))
             text.draw(
                 surface,
-                SIDE_NAMES[power][0].upper() + SIDE_NAMES[power][1:],
+                _capital(side_name(power, table)),
                 (x + px(26), y + px(6)),
                 16,
                 TEXT,
@@ -203,3 +203,7 @@ class SetupScene(Scene):
             ) - px(22)
         if self.message:
             text.draw(surface, self.message, (px(160), self.ctx.size[1] - px(38)), 14, BAD, anchor="midleft")
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
