@@ -1,0 +1,110 @@
+"""The fourth-power test scenario in the window: the map, its legend and the state panel show
+Turkey with a look of its own, and after End Turn the turn report lists Turkey's answers.
+
+Driven by real posted events under the dummy video driver; with CROSSROADS_UI_SHOTS set, each
+screen is kept as a PNG for review.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+import pygame
+import pytest
+from contest_helpers import new_game, open_campaign
+from ui_helpers import click_button, press, settle
+
+from game.content.loader import load_scenario
+from game.ui.scenes.report import ReportScene
+from game.ui.theme import rgb
+
+FOURTH = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "fourth-power.yaml"
+SHOTS = os.environ.get("CROSSROADS_UI_SHOTS")
+
+
+def _keep(app, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        pygame.image.save(app.screen, str(Path(SHOTS) / f"fourth-power-{name}.png"))
+
+
+def _shows(surface: pygame.Surface, colour: tuple[int, int, int]) -> bool:
+    """Whether any pixel of the surface has exactly this colour."""
+    pixels = pygame.surfarray.array3d(surface)
+    return bool((pixels == colour).all(axis=2).any())
+
+
+@pytest.fixture(scope="module")
+def fourth():
+    return load_scenario(FOURTH)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
+def test_the_map_gives_turkey_a_share_in_every_plate_and_a_legend_row(app, fourth, size):
+    sim = new_game(fourth, seed=3)
+    scene = open_campaign(app, sim, size)
+    _keep(app, f"map-{size[0]}x{size[1]}")
+    for state_id, plate in scene.map.plates.items():
+        powers = [power for power, _ in plate.segments]
+        assert powers == ["us", "russia", "china", "turkey"]
+        turkey = dict(plate.segments)["turkey"]
+        bar = sum(width for _, width in plate.segments)
+        assert abs(turkey - bar * sim.state.countries[state_id].share("turkey")) <= 1.5
+    tip = scene._legend_tip()
+    assert "Turkey: diamond, vertical lines" in tip and "four powers' shares (US, Russia, China, Turkey" in tip
+
+
+def test_turkeys_colour_is_on_the_map_and_not_chinas(app, fourth):
+    sim = new_game(fourth, seed=3)
+    scene = open_campaign(app, sim)
+    turkey, china = rgb(sim.world.powers["turkey"].look.colour), rgb(sim.world.powers["china"].look.colour)
+    assert turkey != china
+    assert _shows(app.screen, turkey)  # drawn in the share bars, the legend and the state panel
+    assert scene.map.plates  # the map was drawn
+
+
+def test_end_turn_shows_turkeys_answers_in_the_turn_report(app, fourth):
+    sim = new_game(fourth, seed=3)
+    open_campaign(app, sim)
+    press(app, pygame.K_RETURN)  # End Turn
+    settle(app, 3)
+    report = app.top
+    assert isinstance(report, ReportScene)
+    moves = [line for line, _colour, _bold in report.moves()]
+    assert "Turkey's answers (" in next(line for line in moves if line.startswith("Turkey's"))
+    turkish = [p for p in sim.reports[-1].orders if p.order.power == "turkey"]
+    assert turkish and all(any(p.reason in line for line in moves) for p in turkish)
+    _keep(app, "report-page-1")
+    for _ in range(len(report.move_pages) - 1):  # page the left column with its own button
+        click_button(app, "More ›")
+    assert report.moves_page == len(report.move_pages) - 1
+    _keep(app, "report-last-page")
+
+
+def test_the_charts_scene_draws_a_turkey_line(app, fourth):
+    sim = new_game(fourth, seed=3)
+    for _ in range(4):
+        sim.end_turn()
+        for decision in list(sim.pending):
+            sim.decide(decision.key, sim.scenario.event(decision.event).choices[-1].id)
+    scene = open_campaign(app, sim)
+    press(app, pygame.K_c)
+    settle(app, 3)
+    assert app.top is not scene
+    _keep(app, "charts")
+    top = app.screen.subsurface(pygame.Rect(0, 0, app.screen.get_width(), app.screen.get_height() // 2))
+    assert _shows(top, rgb(sim.world.powers["turkey"].look.colour))  # the alignment chart has Turkey's line
+
+
+def test_a_state_turkey_leads_is_shaded_in_its_colour_with_its_own_badge(app, fourth):
+    states = tuple(
+        attrs.evolve(s, alignment={**s.alignment, "turkey": 70.0}) if s.id == "turkmenistan" else s
+        for s in fourth.states
+    )
+    sim = new_game(attrs.evolve(fourth, states=states), seed=3)
+    scene = open_campaign(app, sim)
+    _keep(app, "turkey-leads-turkmenistan")
+    assert scene.map.plates["turkmenistan"].leader == "turkey"
+    assert "leans toward Turkey" in scene.tips.at(scene.map.screen_point("turkmenistan"))
