@@ -90,7 +90,7 @@ def _push(world: World, country: CountryState, power: str, amount: float, ctx: E
     fragile = country.fragile[power]
     if fragile > 0:
         world.adjust_fragile(country, power, max(amount, -fragile), ctx.cause, ctx.claims)
-    if ctx.actor in ("us", "russia", "china") and ctx.actor != power and -amount > room and third.strength:
+    if ctx.actor in world.powers.ids and ctx.actor != power and -amount > room and third.strength:
         cause = f"rule:backlash:{ctx.cause}"
         lost = third.strength * third.backlash_alignment
         if ctx.actor == "us":  # the trust US ties had taken root in burns too, so a floor cannot shield it (C2, C6)

@@ -17,7 +17,7 @@ def _doc(cls: type, name: str) -> str:
 
 
 MOVED_BY: dict[str, str] = {
-    "alignment": "Moved by actions of all three powers (scaled by receptivity: C1, C2, C4, C5, C7, C12), "
+    "alignment": "Moved by actions of every power (scaled by receptivity: C1, C2, C4, C5, C7, C12), "
     "goodwill maturing (C5, C6), balancing against a dominant partner (C1), Russia's strain (C3), "
     "cash-bought influence fading (C6) and neglect (C19). It never falls below the power's floor.",
     "stability": "Rises with a strong economy and development offers (C13); falls with shared threats "
@@ -76,7 +76,7 @@ def value_tip(name: str) -> str:
 
 
 STANDING_TIP = (
-    "Standing is a power's share of the three powers' alignment in a state. Tiers, worst first: "
+    "Standing is a power's share of all the powers' alignment in a state. Tiers, worst first: "
     "rival-led, level (within 2 points of the strongest rival), leading, preferred partner (a share "
     "of at least the scenario's preferred share while leading). The score counts standing only up "
     "to the preferred share: the best result is a welcome additional partner, not a state pulled "

@@ -23,16 +23,8 @@ GOOD_WHEN_UP = frozenset(
         "washington.congress_support",
     }
 )
-GOOD_WHEN_DOWN = frozenset(
-    {
-        "alignment.russia",
-        "alignment.china",
-        "floors.russia",
-        "floors.china",
-        "values.neglect_turns",
-        "region.backlash",
-    }
-)
+GOOD_WHEN_DOWN = frozenset({"values.neglect_turns", "region.backlash"})
+RIVAL_GROUPS = ("alignment.", "floors.")  # any rival's alignment or floor: every power but the US
 
 
 def verdict(variable: str, delta: float) -> int:
@@ -42,6 +34,6 @@ def verdict(variable: str, delta: float) -> int:
     sign = 1 if delta > 0 else -1
     if variable in GOOD_WHEN_UP or variable.startswith("projects."):  # the US's own projects
         return sign
-    if variable in GOOD_WHEN_DOWN:
+    if variable in GOOD_WHEN_DOWN or (variable.startswith(RIVAL_GROUPS) and not variable.endswith(".us")):
         return -sign
     return 0

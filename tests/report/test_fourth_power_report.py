@@ -40,6 +40,7 @@ def test_the_alignment_caption_names_every_power_with_its_line(report):
     page = report.read_text(encoding="utf-8")
     assert "the US (solid), Russia (dashed), China (dotted) and Turkey (dash-dot)" in page
     assert "alignment.png" in images_of(report)
+    assert "US share of the four powers" in page and "balance between the four powers" in page
 
 
 def test_each_power_draws_its_own_line_in_the_chart(four_power_game):

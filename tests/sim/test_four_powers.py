@@ -12,7 +12,9 @@ from worlds import make_scenario, make_state, make_world
 
 from game.batch.campaign import play_campaign
 from game.batch.runner import RunSpec, play_spec
+from game.content import effects as e
 from game.content.loader import load_scenario
+from game.sim.effects import EffectContext, apply_effects
 from game.sim.rules import balancing, drift
 from game.sim.standing import share, state_standing
 from game.sim.state import state_hash
@@ -103,3 +105,15 @@ def test_a_batch_row_has_a_column_for_turkey_in_every_state():
     for state in scenario.states:
         assert f"{state.id}_turkey" in row
     assert len(turns) == 40
+
+
+def test_an_added_power_that_pushes_a_rival_to_its_floor_meets_backlash_too():
+    # Given Turkey pushes the US, which stands only 4 points above its floor of 2 (C2)
+    rules = {"third_vector": {"strength": 1.0, "backlash_margin": 0.0, "backlash_alignment": 6.0}}
+    world = _world({"us": 6.0, "russia": 30.0, "china": 30.0, "turkey": 20.0}, rules)
+    push = e.Influence(type="influence", amount=-5.0, power="us")
+    # When the push would take the US below its floor
+    apply_effects((push,), world, EffectContext("turkey", ("kazakhstan",), "action:turkey:pressure", ("C2",)))
+    # Then Turkey loses alignment to the backlash, as Russia or China would
+    assert world.state.countries["kazakhstan"].alignment["turkey"] == approx(14.0, abs=1e-3)
+    assert "rule:backlash:action:turkey:pressure" in {c.cause for c in world.ledger.entries}

@@ -18,6 +18,7 @@ from ui_helpers import click_button, press, settle
 
 from game.content.loader import load_scenario
 from game.ui.scenes.report import ReportScene
+from game.ui.stakes import verdict
 from game.ui.theme import rgb
 
 FOURTH = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "fourth-power.yaml"
@@ -108,3 +109,10 @@ def test_a_state_turkey_leads_is_shaded_in_its_colour_with_its_own_badge(app, fo
     _keep(app, "turkey-leads-turkmenistan")
     assert scene.map.plates["turkmenistan"].leader == "turkey"
     assert "leans toward Turkey" in scene.tips.at(scene.map.screen_point("turkmenistan"))
+
+
+def test_a_fall_in_any_rivals_alignment_reads_as_good_news_for_the_us():
+    """The change column's colour: Turkey losing ground helps the US just as Russia losing it does."""
+    assert verdict("alignment.turkey", -1.0) == verdict("alignment.russia", -1.0) == 1
+    assert verdict("floors.turkey", 1.0) == -1
+    assert verdict("alignment.us", -1.0) == -1
