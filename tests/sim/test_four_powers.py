@@ -10,11 +10,14 @@ import pytest
 from pytest import approx
 from worlds import make_scenario, make_state, make_world
 
+from game.ai.doctrine import choose_rival_orders
 from game.batch.campaign import play_campaign
 from game.batch.runner import RunSpec, play_spec
 from game.content import effects as e
 from game.content.loader import load_scenario
+from game.saves.files import load_game, save_game
 from game.sim.effects import EffectContext, apply_effects
+from game.sim.engine import Simulation
 from game.sim.rules import balancing, drift
 from game.sim.standing import share, state_standing
 from game.sim.state import state_hash
@@ -117,3 +120,17 @@ def test_an_added_power_that_pushes_a_rival_to_its_floor_meets_backlash_too():
     # Then Turkey loses alignment to the backlash, as Russia or China would
     assert world.state.countries["kazakhstan"].alignment["turkey"] == approx(14.0, abs=1e-3)
     assert "rule:backlash:action:turkey:pressure" in {c.cause for c in world.ledger.entries}
+
+
+def test_a_four_power_game_saves_loads_and_plays_on_identically(tmp_path):
+    scenario = load_scenario(FOURTH)
+    sim = Simulation(scenario, 9, scenario_path=str(FOURTH), rival_chooser=choose_rival_orders)
+    for _ in range(3):
+        sim.end_turn()
+    save_game(sim, tmp_path / "four.json")
+    loaded = load_game(tmp_path / "four.json", rival_chooser=choose_rival_orders)
+    assert loaded.state.countries["turkmenistan"].alignment == sim.state.countries["turkmenistan"].alignment
+    for game in (sim, loaded):
+        game.end_turn()
+    assert state_hash(loaded.state) == state_hash(sim.state)
+    assert any(p.order.power == "turkey" for p in loaded.reports[-1].orders)

@@ -14,10 +14,13 @@ import attrs
 import pygame
 import pytest
 from contest_helpers import new_game, open_campaign
-from ui_helpers import click_button, press, settle
+from ui_helpers import button_labels, click_button, press, settle
 
 from game.content.loader import load_scenario
+from game.ui.scene import push
+from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.report import ReportScene
+from game.ui.scenes.setup import SetupScene
 from game.ui.stakes import verdict
 from game.ui.theme import rgb
 
@@ -116,3 +119,30 @@ def test_a_fall_in_any_rivals_alignment_reads_as_good_news_for_the_us():
     assert verdict("alignment.turkey", -1.0) == verdict("alignment.russia", -1.0) == 1
     assert verdict("floors.turkey", 1.0) == -1
     assert verdict("alignment.us", -1.0) == -1
+
+
+def test_a_class_can_play_turkey_in_hot_seat(app, fourth):
+    app.apply(push(SetupScene(app.ctx, fourth, FOURTH, 5, None)))
+    settle(app)
+    click_button(app, "turkey: People")
+    assert app.top.setup().humans == ("us", "turkey")
+    _keep(app, "setup")
+    press(app, pygame.K_RETURN)  # to the briefing
+    press(app, pygame.K_RETURN)  # to the campaign
+    campaign = app.top
+    assert isinstance(campaign, CampaignScene) and campaign.sim.humans == ("us", "turkey")
+    assert [seat.label for seat in campaign.session.seats] == ["US", "Turkey"]
+    press(app, pygame.K_RETURN)  # the US is done: hand over
+    assert app.top.name == "pass_screen" and app.top.side == "Turkey"
+    _keep(app, "pass-screen")
+    click_button(app, next(label for label in button_labels(app.top) if label.startswith("I am Turkey")))
+    assert campaign.power == "turkey"
+    press(app, pygame.K_2)  # Turkey's trade track
+    click_button(app, next(label for label in button_labels(campaign) if label.startswith("Turkish trade fair")))
+    assert [o.power for o in campaign.sim.queued] == ["turkey"]
+    _keep(app, "turkey-orders")
+    click_button(app, "End turn (Enter)")
+    report = app.top
+    assert isinstance(report, ReportScene)
+    assert ("turkey", "turkish_trade_fair") in [(p.order.power, p.order.action) for p in report.report.orders]
+    assert any(line.startswith("Turkey's orders (") for line, _colour, _bold in report.moves())
