@@ -12,6 +12,7 @@ list, so a fourth power never silently looks like China.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Final, Literal
 
 from attrs import field, frozen
@@ -101,11 +102,11 @@ class PowerTable:
 
     rows: tuple[PowerInfo, ...]
 
-    @property
+    @cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(row.id for row in self.rows)
 
-    @property
+    @cached_property
     def rivals(self) -> tuple[str, ...]:
         """The powers the computer plays against the player, in order."""
         return tuple(row.id for row in self.rows if not row.player)

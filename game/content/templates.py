@@ -65,7 +65,8 @@ states:
     multivector: 0.85
     flags: {afghan_border: true}
 
-# The powers: points per turn on each track. Russia and China need a doctrine for the AI.
+# The powers: points per turn on each track. Every power but the US needs a doctrine for the AI;
+# a scenario may add a power beside these three (scenarios/README.md, "Another power").
 powers:
   - id: us
     name: United States

@@ -41,7 +41,7 @@ def test_every_example_of_the_format_additions_validates_as_a_child(tmp_path):
     folder.mkdir()
     shutil.copy(WINDOW_2023, folder / WINDOW_2023.name)
     blocks = re.findall(r"```yaml\n(.*?)```", EXPANSIONS, re.DOTALL)
-    assert len(blocks) == 4
+    assert len(blocks) == 5  # numbers, own variables, lasting effects, conditional choices, another power
     for index, block in enumerate(blocks):
         path = folder / f"example-{index}.yaml"
         path.write_text(f"format_version: 1\nextends: window-2023.yaml\nid: example-{index}\n{block}", encoding="utf-8")
