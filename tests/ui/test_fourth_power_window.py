@@ -19,6 +19,7 @@ from ui_helpers import button_labels, click_button, press, settle
 from game.content.loader import load_scenario
 from game.ui.scene import push
 from game.ui.scenes.campaign import CampaignScene
+from game.ui.scenes.menus import Backdrop, BriefingScene
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.setup import SetupScene
 from game.ui.stakes import verdict
@@ -146,3 +147,21 @@ def test_a_class_can_play_turkey_in_hot_seat(app, fourth):
     assert isinstance(report, ReportScene)
     assert ("turkey", "turkish_trade_fair") in [(p.order.power, p.order.action) for p in report.report.orders]
     assert any(line.startswith("Turkey's orders (") for line, _colour, _bold in report.moves())
+
+
+def test_the_briefing_and_the_backdrop_draw_a_state_turkey_leads(app, fourth):
+    states = tuple(
+        attrs.evolve(s, alignment={**s.alignment, "turkey": 70.0}) if s.id == "turkmenistan" else s
+        for s in fourth.states
+    )
+    turkish = attrs.evolve(fourth, states=states)
+    sim = new_game(turkish, seed=3)
+    app.apply(push(BriefingScene(app.ctx, sim)))
+    settle(app, 3)
+    _keep(app, "briefing")
+    plate = app.top.map.plates["turkmenistan"]
+    assert plate.leader == "turkey" and [p for p, _ in plate.segments][-1] == "turkey"
+    backdrop = Backdrop(app.ctx)  # the dimmed map behind the title and the scenario list
+    backdrop.draw(app.screen, turkish)
+    _keep(app, "backdrop")
+    assert backdrop.view is not None and backdrop.view.plates["turkmenistan"].leader == "turkey"

@@ -12,6 +12,7 @@ import pygame
 import pygame_gui
 
 from game.ai.doctrine import choose_rival_orders
+from game.content.powers import standard_table
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.ui import catalogue, glossary, prefs, reference, saves
@@ -65,11 +66,12 @@ class Backdrop:
     def draw(self, surface: pygame.Surface, scenario: Scenario | None = None) -> None:
         if self.view is None:
             return
-        looks = ()
+        looks, table = (), standard_table()
         if scenario is not None:
             looks = tuple((s.id, starting_look(s.alignment, scenario.power_table.ids)) for s in scenario.states)
+            table = scenario.power_table
         rect = surface.get_rect()
-        self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale), None)
+        self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale, powers=table), None)
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         shade.fill((10, 14, 20, 150))
         surface.blit(shade, (0, 0))
@@ -495,11 +497,17 @@ class BriefingScene(Scene):
         if self.map is None:
             panel(surface, rect, text, "The map could not be drawn")
             return
-        looks = state_looks(self.sim)  # the same plates as the campaign map: shares of all three powers
+        looks = state_looks(self.sim)  # the same plates as the campaign map: every power's share
         progress = self.sim.state.projects.get("trans_caspian", 0.0)
         share = self.sim.scenario.score.preferred_share
-        self.map.draw(surface, rect, MapInputs(rect.size, looks, progress, self.ctx.scale, share), None)
-        caption = "The region at the start: shade = who leads; bar = US | Russia | China shares."
+        self.map.draw(
+            surface,
+            rect,
+            MapInputs(rect.size, looks, progress, self.ctx.scale, share, powers=self.sim.world.powers),
+            None,
+        )
+        bar = " | ".join(power.short for power in self.sim.world.powers)
+        caption = f"The region at the start: shade = who leads; bar = {bar} shares."
         caption = text.clip(caption, rect.width - px(16), 13)  # a narrow map must not push it off screen
         text.draw(surface, caption, (rect.x + px(8), rect.bottom - px(8)), 13, TEXT, anchor="bottomleft")
 
