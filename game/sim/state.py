@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from game.content.powers import STANDARD
 from game.content.rules import RuleParams
 from game.content.scenario import Scenario, StateDef
 from game.content.vocabulary import TRACKS
@@ -81,8 +82,8 @@ class GameState:
     outcome: str = ""
 
 
-def structural_floors(state: StateDef, rules: RuleParams, powers: tuple[str, ...]) -> dict[str, float]:
-    """Each power's floor in a state from its structural ties (C3, C4)."""
+def structural_floors(state: StateDef, rules: RuleParams, powers: tuple[str, ...] = STANDARD) -> dict[str, float]:
+    """Each power's floor in a state from its structural ties (C3, C4); an added power has none modelled."""
     ties = state.ties
     strain, wary = rules.russia_strain, rules.china_wariness
     russia = (
