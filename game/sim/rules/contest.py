@@ -25,8 +25,32 @@ def _key(power: str, action: ActionDef, target: str | None) -> str:
     return f"{power}:{action.id}:{target or 'region'}"
 
 
-def _builds(action: ActionDef) -> bool:
-    return any(isinstance(effect, e.Progress) for effect in action.effects)
+def _facts(world: World) -> dict[str, tuple[bool, bool]]:
+    """Per action id: (whether it builds a project, whether it prepares the summit), worked out once.
+
+    The planners ask for every candidate order, so scanning effects each time would cost more
+    than the rest of the question.
+    """
+    facts = world.facts.get("contest")
+    if facts is None:
+        facts = world.facts["contest"] = {action.id: _action_facts(action) for action in world.scenario.actions}
+    return facts
+
+
+def _action_facts(action: ActionDef) -> tuple[bool, bool]:
+    return (
+        any(isinstance(effect, e.Progress) for effect in action.effects),
+        any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects),
+    )
+
+
+def _fact(world: World, action: ActionDef) -> tuple[bool, bool]:
+    known = _facts(world).get(action.id)
+    return known if known is not None else _action_facts(action)  # an action made outside the scenario
+
+
+def _builds(world: World, action: ActionDef) -> bool:
+    return _fact(world, action)[0]
 
 
 def _keep(world: World) -> float:
@@ -38,7 +62,7 @@ def _keep(world: World) -> float:
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
     keep = _keep(world)
-    if keep >= 1 or _builds(action) or action.target == "washington":
+    if keep >= 1 or action.target == "washington" or _builds(world, action):
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
@@ -49,7 +73,7 @@ def fatigue(world: World, power: str, action: ActionDef, target: str | None, use
 def expected_fatigue(world: World, power: str, action: ActionDef, target: str | None) -> float:
     """The share of its effect an order placed now would keep (for planners; changes nothing)."""
     keep = _keep(world)
-    if keep >= 1 or _builds(action) or action.target == "washington":
+    if keep >= 1 or action.target == "washington" or _builds(world, action):
         return 1.0
     return keep ** world.state.repeats.get(_key(power, action, target), 0.0)
 
@@ -100,7 +124,6 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
         if len(hosted) >= rules.project_capacity:
             names = ", ".join(f"{POWER_NAMES[h['power']]}'s {world.actions[h['action']].name.lower()}" for h in hosted)
             return f"{world.state_name(state_id)} hosts as many large projects as it will take ({names})"
-    prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
-    if prepares and world.state.region.get(PREPARATION, 0.0) >= 100:
+    if _fact(world, action)[1] and world.state.region.get(PREPARATION, 0.0) >= 100:
         return "the next C5+1 summit is fully prepared; more preparation would be wasted"
     return None
