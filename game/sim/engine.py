@@ -16,7 +16,7 @@ from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.content.vocabulary import RIVALS
 from game.sim import events as event_rules
-from game.sim.effects import EffectContext, apply_effects
+from game.sim.effects import APPLIERS, EffectContext
 from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
@@ -372,7 +372,7 @@ class Simulation:
         country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
         region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
         for effect in action.effects:
-            apply_effects((effect,), world, country_ctx if effect.COUNTRY else region_ctx)
+            APPLIERS[type(effect)](effect, world, country_ctx if effect.COUNTRY else region_ctx)
         resources = world.rules.resources  # C15: resource deals provoke both rivals
         if order.power == "us" and "resources" in action.tags and resources.strength:
             for state_id in targets:

@@ -26,6 +26,11 @@ def receptivity(world: World, country: CountryState, power: str, track: str | No
     return [Factor._make(factor) for factor in _factors(world, country, power, track)]
 
 
+def factor_tuples(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:
+    """The same factors as plain (claim, label, value) tuples, for the engine's hot path."""
+    return _factors(world, country, power, track)
+
+
 def multiplier(world: World, country: CountryState, power: str, track: str | None) -> float:
     """The product of all receptivity factors (the same factors the preview explains)."""
     result = 1.0
