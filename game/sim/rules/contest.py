@@ -26,7 +26,7 @@ def _key(power: str, action: ActionDef, target: str | None) -> str:
 
 
 def _facts(world: World) -> dict[str, tuple[bool, bool]]:
-    """Per action id: (whether it builds a project, whether it prepares the summit), worked out once.
+    """Per action id: (whether it can tire, whether it prepares the summit), worked out once.
 
     The planners ask for every candidate order, so scanning effects each time would cost more
     than the rest of the question.
@@ -38,19 +38,17 @@ def _facts(world: World) -> dict[str, tuple[bool, bool]]:
 
 
 def _action_facts(action: ActionDef) -> tuple[bool, bool]:
+    # Funding a project is building, not pulling a lever; Washington orders engage no state.
+    builds = any(isinstance(effect, e.Progress) for effect in action.effects)
     return (
-        any(isinstance(effect, e.Progress) for effect in action.effects),
+        not builds and action.target != "washington",
         any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects),
     )
 
 
 def _fact(world: World, action: ActionDef) -> tuple[bool, bool]:
-    known = _facts(world).get(action.id)
+    known = (world.facts.get("contest") or _facts(world)).get(action.id)
     return known if known is not None else _action_facts(action)  # an action made outside the scenario
-
-
-def _builds(world: World, action: ActionDef) -> bool:
-    return _fact(world, action)[0]
 
 
 def _keep(world: World) -> float:
@@ -62,7 +60,7 @@ def _keep(world: World) -> float:
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
     keep = _keep(world)
-    if keep >= 1 or action.target == "washington" or _builds(world, action):
+    if keep >= 1 or not _fact(world, action)[0]:
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
@@ -71,11 +69,19 @@ def fatigue(world: World, power: str, action: ActionDef, target: str | None, use
 
 
 def expected_fatigue(world: World, power: str, action: ActionDef, target: str | None) -> float:
-    """The share of its effect an order placed now would keep (for planners; changes nothing)."""
-    keep = _keep(world)
-    if keep >= 1 or action.target == "washington" or _builds(world, action):
+    """The share of its effect an order placed now would keep (for planners; changes nothing).
+
+    Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
+    """
+    known = (world.facts.get("contest") or _facts(world)).get(action.id)
+    if not (known if known is not None else _action_facts(action))[0]:
         return 1.0
-    return keep ** world.state.repeats.get(_key(power, action, target), 0.0)
+    balancing = world.rules.balancing
+    keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
+    if keep >= 1:
+        return 1.0
+    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
+    return (keep if keep > 0.0 else 0.0) ** repeated
 
 
 def remember_uses(world: World, uses: dict[str, float]) -> None:
