@@ -121,8 +121,10 @@ def _urgency(situation: Situation, focus: str) -> tuple[float, str]:
         urgency, kind = 1 + situation.neglect / 4, "gap"
     if other > 1.0 and 1 + other / 4 > urgency:
         urgency, kind = 1 + other / 4, "answer"
-    bonus = {"contest": 1.3 if kind == "contest" else 1.0, "defend": 1.3 if kind == "defend" else 1.0}
-    return urgency * bonus.get(focus, 1.0), kind
+    # A doctrine focused on contesting or defending presses harder when that is the situation.
+    if focus == kind and kind in {"contest", "defend"}:
+        return urgency * 1.3, kind
+    return urgency, kind
 
 
 def _situation_text(kind: str, world: World, power: str, state_id: str | None, situation: Situation | None) -> str:
@@ -152,6 +154,33 @@ class Candidate(NamedTuple):
     kind: str  # the situation it answers
 
 
+GAIN, PUSH_US, REPAIR = 0, 1, 2  # the effects a rival values, by how it values them
+
+
+def _valued_effects(world: World, action: ActionDef, power: str) -> tuple[tuple[int, e.Influence | e.Adjust], ...]:
+    """The action's effects that `power` values, in order, each with how it values it (found once)."""
+    memo = world.facts.setdefault("doctrine_effects", {})
+    key = (action.id, power)
+    found = memo.get(key)
+    if found is None:
+        picked: list[tuple[int, e.Influence | e.Adjust]] = []
+        for effect in action.effects:
+            if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
+                picked.append((GAIN, effect))
+            elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+                picked.append((PUSH_US, effect))
+            elif (
+                isinstance(effect, e.Adjust)
+                and effect.amount < 0
+                and effect.variable in ("china_wariness", "russia_strain")
+            ):
+                picked.append((REPAIR, effect))
+        found = tuple(picked)
+        if world.actions.get(action.id) is action:  # only the scenario's own actions are remembered
+            memo[key] = found
+    return found
+
+
 def _action_value(
     world: World,
     power: str,
@@ -161,26 +190,29 @@ def _action_value(
     foresight: int,
 ) -> float:
     """Standing points this action would win, before the doctrine's weight (cheap estimate)."""
-    cap = world.scenario.score.preferred_share
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
         return 0.0
+    valued = _valued_effects(world, action, power)
+    if not valued:
+        return 0.0
+    cap = world.scenario.score.preferred_share
     targets = (target,) if target is not None else world.state_ids
     scale = world.rules.c5plus1.region_share if target is None else 1.0
     total = 0.0
     for state_id in targets:
         country = world.state.countries[state_id]
-        key = (state_id, action.track)
-        if key not in receptive:
-            receptive[key] = multiplier(world, country, power, action.track)
-        seen_key = (state_id, None)
-        if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
-            receptive[seen_key] = _foreseen_us(world, state_id, foresight)
-        for effect in action.effects:
-            if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
-                gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)
+        for how, effect in valued:
+            if how == GAIN:
+                key = (state_id, action.track)
+                if key not in receptive:
+                    receptive[key] = multiplier(world, country, power, action.track)
+                seen_key = (state_id, None)
+                if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
+                    receptive[seen_key] = _foreseen_us(world, state_id, foresight)
+                gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)  # type: ignore[union-attr]
                 total += _standing_gain(country.alignment, power, gain, receptive[seen_key], cap)
-            elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+            elif how == PUSH_US:
                 push = abs(effect.amount) * scale
                 room = country.alignment["us"] - country.floors["us"] - world.rules.third_vector.backlash_margin
                 everyone = max(1.0, sum(country.alignment.values()))
@@ -188,13 +220,9 @@ def _action_value(
                     total -= 100 * world.rules.third_vector.backlash_alignment / everyone
                 else:
                     total += 100 * push / everyone
-            elif (
-                isinstance(effect, e.Adjust)
-                and effect.amount < 0
-                and effect.variable in ("china_wariness", "russia_strain")
-            ):
+            else:
                 # Repairing ties (C3, C4): worth more the more the unease bites.
-                total += 0.08 * abs(effect.amount) * scale * country.values.get(effect.variable, 0.0) / 50
+                total += 0.08 * abs(effect.amount) * scale * country.values.get(effect.variable, 0.0) / 50  # type: ignore[union-attr]
     return total * fatigue
 
 
@@ -219,16 +247,21 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
             values[key] = _action_value(world, power, action, target, receptive, foresight)
         return values[key]
 
+    weights = {state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()}
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
-        targets: Sequence[str | None] = world.state_ids if action.target == "state" else (None,)
+        cost = order_cost(world, action)
+        when, focus = priority.when, priority.focus
         reason = priority.reason or f"{action.name} in {{state}}"
-        for target in targets:
-            if target is not None and priority.when is not None and not holds(priority.when, world, countries[target]):
+        if action.target != "state":
+            value = priority.weight * 1.0 * (0.5 + 1.0) * base(action, None) / cost
+            candidates.append(Candidate(value, len(candidates), action, None, reason, ""))
+            continue
+        for target in world.state_ids:
+            if when is not None and not holds(when, world, countries[target]):
                 continue
-            urgency, kind = _urgency(situations[target], priority.focus) if target else (1.0, "")
-            weight = world.state_defs[target].score_weight * 5 if target else 1.0
-            value = priority.weight * urgency * (0.5 + weight) * base(action, target) / order_cost(world, action)
+            urgency, kind = _urgency(situations[target], focus)
+            value = priority.weight * urgency * (0.5 + weights[target]) * base(action, target) / cost
             candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:
         action = world.actions[response.action]
