@@ -161,23 +161,23 @@ def _valued_effects(world: World, action: ActionDef, power: str) -> tuple[tuple[
     """The action's effects that `power` values, in order, each with how it values it (found once)."""
     memo = world.facts.setdefault("doctrine_effects", {})
     key = (action.id, power)
-    found = memo.get(key)
-    if found is None:
-        picked: list[tuple[int, e.Influence | e.Adjust]] = []
-        for effect in action.effects:
-            if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
-                picked.append((GAIN, effect))
-            elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
-                picked.append((PUSH_US, effect))
-            elif (
-                isinstance(effect, e.Adjust)
-                and effect.amount < 0
-                and effect.variable in ("china_wariness", "russia_strain")
-            ):
-                picked.append((REPAIR, effect))
-        found = tuple(picked)
-        if world.actions.get(action.id) is action:  # only the scenario's own actions are remembered
-            memo[key] = found
+    known = memo.get(key)
+    if known is not None and known[0] is action:
+        return known[1]
+    picked: list[tuple[int, e.Influence | e.Adjust]] = []
+    for effect in action.effects:
+        if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
+            picked.append((GAIN, effect))
+        elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+            picked.append((PUSH_US, effect))
+        elif (
+            isinstance(effect, e.Adjust)
+            and effect.amount < 0
+            and effect.variable in ("china_wariness", "russia_strain")
+        ):
+            picked.append((REPAIR, effect))
+    found = tuple(picked)
+    memo[key] = (action, found)
     return found
 
 

@@ -25,8 +25,12 @@ def _key(power: str, action: ActionDef, target: str | None) -> str:
     return f"{power}:{action.id}:{target or 'region'}"
 
 
-def _facts(world: World) -> dict[str, tuple[bool, bool]]:
-    """Per action id: (whether it can tire, whether it prepares the summit), worked out once.
+Facts = tuple[ActionDef, bool, bool, bool]
+
+
+def _facts(world: World) -> dict[str, Facts]:
+    """Per action id: (the action, whether it can tire, whether it prepares the summit, whether
+    any refusal rule concerns it at all), worked out once.
 
     The planners ask for every candidate order, so scanning effects each time would cost more
     than the rest of the question.
@@ -37,18 +41,23 @@ def _facts(world: World) -> dict[str, tuple[bool, bool]]:
     return facts
 
 
-def _action_facts(action: ActionDef) -> tuple[bool, bool]:
+def _action_facts(action: ActionDef) -> Facts:
     # Funding a project is building, not pulling a lever; Washington orders engage no state.
     builds = any(isinstance(effect, e.Progress) for effect in action.effects)
+    prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
     return (
+        action,
         not builds and action.target != "washington",
-        any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects),
+        prepares,
+        prepares or BIG_MOVE in action.tags or LARGE_PROJECT in action.tags,
     )
 
 
-def _fact(world: World, action: ActionDef) -> tuple[bool, bool]:
+def _fact(world: World, action: ActionDef) -> Facts:
     known = (world.facts.get("contest") or _facts(world)).get(action.id)
-    return known if known is not None else _action_facts(action)  # an action made outside the scenario
+    if known is not None and known[0] is action:
+        return known
+    return _action_facts(action)  # an action made outside the scenario (a test's variant)
 
 
 def _keep(world: World) -> float:
@@ -60,7 +69,7 @@ def _keep(world: World) -> float:
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
     keep = _keep(world)
-    if keep >= 1 or not _fact(world, action)[0]:
+    if keep >= 1 or not _fact(world, action)[1]:
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
@@ -74,7 +83,7 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
     Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
     """
     known = (world.facts.get("contest") or _facts(world)).get(action.id)
-    if not (known if known is not None else _action_facts(action))[0]:
+    if not (known if known is not None and known[0] is action else _action_facts(action))[1]:
         return 1.0
     balancing = world.rules.balancing
     keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
@@ -114,6 +123,9 @@ def settle(world: World) -> None:
 
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
+    facts = _fact(world, action)
+    if not facts[3]:  # neither a big move, a large project nor summit preparation
+        return None
     if action.power == "us" and state_id is not None and BIG_MOVE in action.tags:
         first = world.rules.soft_power_first
         trust = world.state.countries[state_id].values["us_trust"]
@@ -130,6 +142,6 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
         if len(hosted) >= rules.project_capacity:
             names = ", ".join(f"{POWER_NAMES[h['power']]}'s {world.actions[h['action']].name.lower()}" for h in hosted)
             return f"{world.state_name(state_id)} hosts as many large projects as it will take ({names})"
-    if _fact(world, action)[1] and world.state.region.get(PREPARATION, 0.0) >= 100:
+    if facts[2] and world.state.region.get(PREPARATION, 0.0) >= 100:
         return "the next C5+1 summit is fully prepared; more preparation would be wasted"
     return None
