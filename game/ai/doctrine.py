@@ -28,7 +28,7 @@ from game.content.vocabulary import POWER_NAMES, POWERS
 from game.sim.conditions import holds
 from game.sim.legality import affordable, check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
-from game.sim.receptivity import multiplier
+from game.sim.receptivity import multiplier, reads_track
 from game.sim.rules import contest
 from game.sim.world import World
 
@@ -200,11 +200,12 @@ def _action_value(
     targets = (target,) if target is not None else world.state_ids
     scale = world.rules.c5plus1.region_share if target is None else 1.0
     total = 0.0
+    track = action.track if reads_track(power) else "any track"  # a rival's factors are the same on every track
     for state_id in targets:
         country = world.state.countries[state_id]
         for how, effect in valued:
             if how == GAIN:
-                key = (state_id, action.track)
+                key = (state_id, track)
                 if key not in receptive:
                     receptive[key] = multiplier(world, country, power, action.track)
                 seen_key = (state_id, None)

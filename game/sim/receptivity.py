@@ -39,6 +39,15 @@ def multiplier(world: World, country: CountryState, power: str, track: str | Non
     return result
 
 
+def reads_track(power: str) -> bool:
+    """Whether `power`'s factors depend on the track at all: only the US's do (C5 trust, C11 PNTR).
+
+    Planners use it to work out a rival's multiplier once per state instead of once per track;
+    keep it in step with `_factors`.
+    """
+    return power == "us"
+
+
 def window_opening(world: World, values: dict[str, float]) -> float:
     """How far the C7 window stands open in a state, 0–1: the geometric mean of strain with
     Russia (C3) and wariness of China (C4) above the window's threshold, plus any passing
