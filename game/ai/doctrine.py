@@ -19,7 +19,8 @@ goodwill it sees coming (C6). Each order carries one sentence naming the situati
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from game.content import effects as e
@@ -272,17 +273,35 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
                 value = response.weight * 1.5 * (1 + base(action, target)) / order_cost(world, action)
                 reason = response.reason or "answering a US move in {state}"
                 candidates.append(Candidate(value, len(candidates), action, target, reason, "response"))
-    uniform = rng.uniform
+    return _pick(world, power, candidates, situations, remaining(world, power, already), noise, rng.uniform)
+
+
+def _pick(
+    world: World,
+    power: str,
+    candidates: list[Candidate],
+    situations: dict[str, Situation],
+    budget: dict[str, float],
+    noise: float,
+    uniform: Callable[[float, float], float],
+) -> list[PlannedOrder]:
+    """Take the best candidates the budget allows, in order of noisy value, spreading across states."""
     # A lazy max-heap on (-value, index, picks seen): indexes are unique, so the tails are never
     # compared; an entry whose state gained picks since it was pushed is re-pushed, discounted.
     heap = [(-(c.value * (1 + noise * uniform(-0.9, 0.9))), c.index, 0, c) for c in candidates]
     heapq.heapify(heap)
-    budget = remaining(world, power, already)
     costs = {c.action.id: order_cost(world, c.action) for c in candidates}
     chosen: set[tuple[str, str | None]] = set()
     sensible: dict[tuple[str, str | None], bool] = {}
     planned: list[PlannedOrder] = []
     picks: dict[str | None, int] = {}
+    # The cheapest candidate per track: once no track's budget covers its cheapest, every
+    # later pop would be skipped as unaffordable, so the loop stops there (budgets only fall).
+    cheapest: dict[str, float] = {}
+    for c in candidates:
+        cost = costs[c.action.id]
+        if cost < cheapest.get(c.action.track, math.inf):
+            cheapest[c.action.track] = cost
     while heap:
         negative, index, seen, candidate = heapq.heappop(heap)
         action, target = candidate.action, candidate.target
@@ -307,7 +326,14 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         budget[action.track] -= cost
         picks[target] = now + 1
         planned.append(PlannedOrder(order, _reason(candidate, world, power, situations)))
+        if _spent(budget, cheapest):
+            break
     return planned
+
+
+def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
+    """Whether no track's budget covers the cheapest candidate on it."""
+    return all(budget[track] + 1e-9 < least for track, least in cheapest.items())
 
 
 def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
