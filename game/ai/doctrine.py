@@ -49,25 +49,8 @@ class Situation(NamedTuple):
 
 
 def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
-    """Alignment changes per (state, power) recorded in the previous turn's ledger.
-
-    Worked out once per turn (the previous turn's entries never change once it is over) and
-    shared by both rivals, so callers must not change the dict they get.
-    """
-    memo = world.turn_memo()
-    known = memo.get("last_quarter_gains")
-    if known is not None:
-        return known
-    previous = world.turn - 1
-    gains: dict[tuple[str, str], float] = {}
-    for change in reversed(world.ledger.entries):
-        if change.turn < previous:
-            break
-        if change.turn == previous and change.variable.startswith("alignment."):
-            key = (change.target, change.variable[10:])
-            gains[key] = gains.get(key, 0.0) + change.delta
-    memo["last_quarter_gains"] = gains
-    return gains
+    """Alignment changes per (state, power) recorded in the previous turn's ledger (do not change it)."""
+    return world.ledger.alignment_gains(world.turn - 1)
 
 
 def read_situation(world: World, power: str) -> dict[str, Situation]:

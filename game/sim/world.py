@@ -33,19 +33,6 @@ class World:
         # Facts derived from the content alone, built on first use by the rules that need them
         # (the actions never change during a game: a facilitator changes rule parameters only).
         self.facts: dict[str, Any] = {}
-        self._memo: dict[str, Any] = {}
-        self._memo_turn = -1
-
-    def turn_memo(self) -> dict[str, Any]:
-        """A scratch dict for figures fixed for the rest of this turn (emptied when the turn moves on).
-
-        Only for readings of the past (last quarter's ledger): both rivals and the planners
-        read them, and working them out once per turn keeps the campaign fast.
-        """
-        if self._memo_turn != self.state.turn:
-            self._memo = {}
-            self._memo_turn = self.state.turn
-        return self._memo
 
     @property
     def turn(self) -> int:
