@@ -112,11 +112,12 @@ def legal_moves(
                 result.append((action, None))
             continue
         eligible = action.eligible
+        refusable = contest.may_refuse(world, action)  # most actions: no contest rule to ask per state
         for target in world.state_ids:
             if once and (action.id, target) in taken:
                 continue
-            if (eligible is None or holds(eligible, world, countries[target])) and not contest.refusal(
-                world, action, target
+            if (eligible is None or holds(eligible, world, countries[target])) and not (
+                refusable and contest.refusal(world, action, target)
             ):
                 result.append((action, target))
     return result

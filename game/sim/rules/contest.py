@@ -121,6 +121,11 @@ def settle(world: World) -> None:
         world.adjust_region(PREPARATION, -rules.preparation_decay * preparation, "rule:preparation_fades", ("C8",))
 
 
+def may_refuse(world: World, action: ActionDef) -> bool:
+    """Whether any contest rule concerns the action at all (if not, `refusal` is always None)."""
+    return _fact(world, action)[3]
+
+
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
     facts = _fact(world, action)
