@@ -288,13 +288,13 @@ def _pick(
     while heap:
         negative, index, seen, candidate = heapq.heappop(heap)
         action, target = candidate.action, candidate.target
-        now = picks.get(target, 0) if target is not None else 0
-        if now != seen:
-            heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
-            continue
         key = (action.id, target)
         cost = costs[action.id]
         if key in chosen or not affordable(world, action, budget, cost):
+            continue  # for good (budgets only fall): dropped rather than re-pushed
+        now = picks.get(target, 0) if target is not None else 0
+        if now != seen:
+            heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
             continue
         order = Order(power, action.id, target)
         if key not in sensible:
