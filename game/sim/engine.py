@@ -334,13 +334,14 @@ class Simulation:
                 continue
             done.add(order)
             cause = f"action:{order.power}:{action.id}"
-            world.adjust_budget(order.power, action.track, -order_cost(world, action), cause, action.claims)
+            cost = order_cost(world, action)  # before anything it does (ERICEN's discount, C10)
+            world.adjust_budget(order.power, action.track, -cost, cause, action.claims)
             if action.capital_cost:
                 world.adjust_washington("political_capital", -action.capital_cost, cause, ("C11",))
             targets = (order.target,) if order.target else world.state_ids
             if order.power == "us":
                 if action.target != "washington":
-                    spent = order_cost(world, action) / len(targets)
+                    spent = cost / len(targets)
                     for state_id in targets:
                         engaged[state_id] = engaged.get(state_id, 0.0) + spent
                 us_orders.append({**order.to_data(), "tags": list(action.tags)})
