@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.content.vocabulary import POWER_NAMES
@@ -25,12 +27,17 @@ def _key(power: str, action: ActionDef, target: str | None) -> str:
     return f"{power}:{action.id}:{target or 'region'}"
 
 
-Facts = tuple[ActionDef, bool, bool, bool]
+class Facts(NamedTuple):
+    """What the contest rules need to know of an action, worked out once per game (see `_facts`)."""
+
+    action: ActionDef  # the action described (a test's variant with the same id is judged afresh)
+    tires: bool  # repeat fatigue applies: not a project (building) nor a Washington order (C1)
+    prepares: bool  # it adds summit preparation (C8)
+    refusable: bool  # some refusal rule concerns it: a big move, a large project or preparation
 
 
 def _facts(world: World) -> dict[str, Facts]:
-    """Per action id: (the action, whether it can tire, whether it prepares the summit, whether
-    any refusal rule concerns it at all), worked out once.
+    """Per action id, the action's `Facts`.
 
     The planners ask for every candidate order, so scanning effects each time would cost more
     than the rest of the question.
@@ -45,17 +52,17 @@ def _action_facts(action: ActionDef) -> Facts:
     # Funding a project is building, not pulling a lever; Washington orders engage no state.
     builds = any(isinstance(effect, e.Progress) for effect in action.effects)
     prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
-    return (
+    return Facts(
         action,
-        not builds and action.target != "washington",
-        prepares,
-        prepares or BIG_MOVE in action.tags or LARGE_PROJECT in action.tags,
+        tires=not builds and action.target != "washington",
+        prepares=prepares,
+        refusable=prepares or BIG_MOVE in action.tags or LARGE_PROJECT in action.tags,
     )
 
 
 def _fact(world: World, action: ActionDef) -> Facts:
     known = (world.facts.get("contest") or _facts(world)).get(action.id)
-    if known is not None and known[0] is action:
+    if known is not None and known.action is action:
         return known
     return _action_facts(action)  # an action made outside the scenario (a test's variant)
 
@@ -69,7 +76,7 @@ def _keep(world: World) -> float:
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
     keep = _keep(world)
-    if keep >= 1 or not _fact(world, action)[1]:
+    if keep >= 1 or not _fact(world, action).tires:
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
@@ -82,8 +89,7 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
 
     Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
     """
-    known = (world.facts.get("contest") or _facts(world)).get(action.id)
-    if not (known if known is not None and known[0] is action else _action_facts(action))[1]:
+    if not _fact(world, action).tires:
         return 1.0
     balancing = world.rules.balancing
     keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
@@ -123,13 +129,13 @@ def settle(world: World) -> None:
 
 def may_refuse(world: World, action: ActionDef) -> bool:
     """Whether any contest rule concerns the action at all (if not, `refusal` is always None)."""
-    return _fact(world, action)[3]
+    return _fact(world, action).refusable
 
 
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
     facts = _fact(world, action)
-    if not facts[3]:  # neither a big move, a large project nor summit preparation
+    if not facts.refusable:  # neither a big move, a large project nor summit preparation
         return None
     if action.power == "us" and state_id is not None and BIG_MOVE in action.tags:
         first = world.rules.soft_power_first
@@ -147,6 +153,6 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
         if len(hosted) >= rules.project_capacity:
             names = ", ".join(f"{POWER_NAMES[h['power']]}'s {world.actions[h['action']].name.lower()}" for h in hosted)
             return f"{world.state_name(state_id)} hosts as many large projects as it will take ({names})"
-    if facts[2] and world.state.region.get(PREPARATION, 0.0) >= 100:
+    if facts.prepares and world.state.region.get(PREPARATION, 0.0) >= 100:
         return "the next C5+1 summit is fully prepared; more preparation would be wasted"
     return None
