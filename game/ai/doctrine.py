@@ -323,11 +323,11 @@ def _reason(candidate: Candidate, world: World, power: str, situations: dict[str
     """One sentence: the situation the order answers, then what the power does about it."""
     target = candidate.target
     name = world.state_name(target) if target else "the region"
-    what = _continuing(candidate.reason.format(state=name, power=POWER_NAMES[power]))
+    text = candidate.reason.format(state=name, power=POWER_NAMES[power])
     if candidate.kind == "response" and target:
-        return f"Answering the US move in {name}: {what}"
+        return f"Answering the US move in {name}: {_continuing(text)}"
     situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {what}" if situation else candidate.reason.format(state=name, power=POWER_NAMES[power])
+    return f"{situation}; {_continuing(text)}" if situation else text
 
 
 def _continuing(text: str) -> str:
