@@ -74,8 +74,8 @@ def _foreseen_us(world: World, state_id: str, foresight: int) -> float:
     """US alignment still to come from goodwill maturing within `foresight` quarters (C6)."""
     if foresight <= 0:
         return 0.0
-    country = world.state.countries[state_id]
-    due = sum(amount for turn, amount in country.goodwill_due.items() if int(turn) <= world.turn + foresight)
+    last = world.state.turn + foresight
+    due = sum(amount for turn, amount in world.state.countries[state_id].goodwill_due.items() if int(turn) <= last)
     return due * world.rules.long_game.alignment_per_goodwill * world.rules.long_game.strength
 
 
