@@ -7,6 +7,7 @@ cause and claim ids, and alignment never falls below a structural floor.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from game.content.scenario import ActionDef, Difficulty, Scenario, StateDef
 from game.sim.ledger import Ledger
@@ -29,6 +30,9 @@ class World:
         self.state_defs: dict[str, StateDef] = {s.id: s for s in scenario.states}
         self.state_ids: tuple[str, ...] = tuple(s.id for s in scenario.states)
         self.lead_state = max(scenario.states, key=lambda s: s.score_weight).id  # C14
+        # Facts derived from the content alone, built on first use by the rules that need them
+        # (the actions never change during a game: a facilitator changes rule parameters only).
+        self.facts: dict[str, Any] = {}
 
     @property
     def turn(self) -> int:
