@@ -17,16 +17,20 @@ from game.ui import saves
 from game.ui.catalogue import check
 from game.ui.classroom import ClassroomSetup, Session
 from game.ui.scene import pop, push, replace
+from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.charts import ChartsScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.event import EventScene
 from game.ui.scenes.facilitator import FacilitatorScene
 from game.ui.scenes.handover import PassScreenScene
-from game.ui.scenes.menus import BriefingScene, HelpScene, ScenarioScene, TitleScene, start_campaign
+from game.ui.scenes.help import HelpScene
+from game.ui.scenes.launch import start_campaign
 from game.ui.scenes.reflection import ReflectionScene
 from game.ui.scenes.report import ReportScene
+from game.ui.scenes.scenario_choice import ScenarioScene
 from game.ui.scenes.setup import SetupScene
+from game.ui.scenes.title import TitleScene
 
 if TYPE_CHECKING:
     from game.ui.app import App

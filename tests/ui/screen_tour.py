@@ -48,14 +48,18 @@ def leave(app) -> None:
 def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Iterator[tuple[str, Scene]]:
     """Yield (name, scene) for each screen of this scenario, drawn at the app's current size."""
     from game.ui.classroom import ClassroomSetup, Session
+    from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.campaign import CampaignScene
     from game.ui.scenes.charts import ChartsScene
     from game.ui.scenes.end import EndScene
     from game.ui.scenes.event import EventScene
     from game.ui.scenes.facilitator import FacilitatorScene
     from game.ui.scenes.handover import PassScreenScene
-    from game.ui.scenes.menus import BriefingScene, HelpScene, SaveScene, SettingsScene, quit_confirm
+    from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.message import quit_confirm
     from game.ui.scenes.report import ReportScene
+    from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.setup import SetupScene
 
     ctx = app.ctx
@@ -118,7 +122,9 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
 
 def menus(app) -> Iterator[tuple[str, Scene]]:
     """The screens that belong to no scenario."""
-    from game.ui.scenes.menus import LoadScene, ScenarioScene, TitleScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
+    from game.ui.scenes.title import TitleScene
 
     for name, make in (("title", TitleScene), ("scenarios", ScenarioScene), ("load", LoadScene)):
         leave(app)

@@ -107,7 +107,7 @@ def _visible(scene) -> list[str]:
 
 
 def test_the_picker_scrolls_and_keeps_the_selection_visible(app, thirty_scenarios):
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     app.resize((1024, 640))
     scene = ScenarioScene(app.ctx)
@@ -144,7 +144,7 @@ def test_the_picker_scrolls_and_keeps_the_selection_visible(app, thirty_scenario
 
 
 def test_two_files_with_one_title_are_told_apart(app, thirty_scenarios, monkeypatch):
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     scene = ScenarioScene(app.ctx)
     app.apply(push(scene))

@@ -26,6 +26,10 @@ from game.ui.map_legend import draw_legend, legend_size, legend_tip
 from game.ui.mapview import MapInputs, MapView
 from game.ui.preview import action_tip, effect_lines
 from game.ui.scene import Context, Scene, Transition, pop, push
+from game.ui.scenes.help import HelpScene
+from game.ui.scenes.load import LoadScene
+from game.ui.scenes.message import quit_confirm
+from game.ui.scenes.save import SaveScene
 from game.ui.state_panel import draw_region_panel, draw_state_panel
 from game.ui.text import Text
 from game.ui.theme import (
@@ -267,8 +271,6 @@ class CampaignScene(Scene):
         return super().handle_event(event)
 
     def on_key(self, event: pygame.event.Event) -> Transition | None:  # noqa: C901 - one branch per key/transition, read top to bottom
-        from game.ui.scenes import menus
-
         key = event.key
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             return self.finish_seat()
@@ -283,15 +285,15 @@ class CampaignScene(Scene):
         elif key == pygame.K_c:
             return self.open_charts()
         elif key == pygame.K_s:
-            return push(menus.SaveScene(self.ctx, self.sim))
+            return push(SaveScene(self.ctx, self.sim))
         elif key == pygame.K_l:
-            return turnflow.guarded(self, lambda: push(menus.LoadScene(self.ctx, self.session)), "loading a game")
+            return turnflow.guarded(self, lambda: push(LoadScene(self.ctx, self.session)), "loading a game")
         elif key == pygame.K_F5:
             return turnflow.guarded(self, self.reload_scenario, "reloading the scenario (F5)")
         elif key in (pygame.K_F1, pygame.K_h):
-            return push(menus.HelpScene(self.ctx, self.sim.scenario))
+            return push(HelpScene(self.ctx, self.sim.scenario))
         elif key in (pygame.K_ESCAPE, pygame.K_q):
-            return push(menus.quit_confirm(self.ctx, session=self.session))
+            return push(quit_confirm(self.ctx, session=self.session))
         elif key == pygame.K_BACKSPACE and self.my_orders():
             self.remove_order(self.my_orders()[-1])
         return None
@@ -344,8 +346,6 @@ class CampaignScene(Scene):
     # --- layout ---------------------------------------------------------------------------
 
     def build(self) -> None:
-        from game.ui.scenes import menus
-
         ctx, lay, sim = self.ctx, CampaignLayout.for_size(self.ctx.size, self.ctx.scale), self.sim
         self.layout = lay
         px = ctx.px
@@ -355,9 +355,9 @@ class CampaignScene(Scene):
             [
                 ("Report (R)", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
                 ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
-                ("Save (S)", lambda: push(menus.SaveScene(ctx, sim)), "Save into a named slot."),
-                ("Help (F1)", lambda: push(menus.HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
-                ("Menu (Esc)", lambda: push(menus.quit_confirm(ctx, session=self.session)), "Main menu or quit."),
+                ("Save (S)", lambda: push(SaveScene(ctx, sim)), "Save into a named slot."),
+                ("Help (F1)", lambda: push(HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
+                ("Menu (Esc)", lambda: push(quit_confirm(ctx, session=self.session)), "Main menu or quit."),
             ]
         ):
             width = px(86 if lay.compact else 96)

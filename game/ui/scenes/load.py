@@ -87,7 +87,7 @@ class LoadScene(Scene):
 
     def load(self, path: Path | str | None = None) -> Transition | None:
         """Open the save, first asking before this turn's orders and acts are thrown away."""
-        from game.ui.scenes.menus import MessageScene
+        from game.ui.scenes.message import MessageScene
 
         path = Path(path) if path is not None else self.selected
         if path is None:
@@ -112,7 +112,7 @@ class LoadScene(Scene):
     def open(self, path: Path) -> Transition | None:
         """Load; a locked class game's save (an older turn is an undo) asks for its PIN first."""
         from game.ui import locks
-        from game.ui.scenes.menus import campaign
+        from game.ui.scenes.launch import campaign
         from game.ui.scenes.pin import PinScene
 
         sim, error = saves.load_path(path)
@@ -131,7 +131,7 @@ class LoadScene(Scene):
         return start()
 
     def confirm_delete(self) -> Transition | None:
-        from game.ui.scenes.menus import MessageScene
+        from game.ui.scenes.message import MessageScene
 
         info = self.info
         if info is None:

@@ -65,7 +65,8 @@ class SetupScene(Scene):
         return ClassroomSetup(humans, self.us_desks and "us" in self.humans, self.pin, self.minutes)
 
     def begin(self) -> Transition | None:
-        from game.ui.scenes.menus import BriefingScene, start_campaign
+        from game.ui.scenes.briefing import BriefingScene
+        from game.ui.scenes.launch import start_campaign
 
         setup = self.setup()
         if not setup.humans:
