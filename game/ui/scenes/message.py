@@ -9,17 +9,16 @@ import pygame
 
 from game.ui import saves
 from game.ui.classroom import Session
-from game.ui.scene import Context, Scene, Transition, pop, push, quit_game, replace, reset
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop, push, quit_game, replace, reset
 from game.ui.scenes.launch import campaign
-from game.ui.theme import ACCENT, TEXT
-from game.ui.widgets import panel
+from game.ui.theme import TEXT
 
 
-class MessageScene(Scene):
+class MessageScene(Dialog):
     """A dialog with a title, a message and buttons (confirmations and error reports)."""
 
     name = "dialog"
-    overlay = True
 
     def __init__(
         self,
@@ -34,41 +33,21 @@ class MessageScene(Scene):
         self.choices = choices or (("OK", pop),)
         self.default = default  # the choice Enter takes, drawn as the primary button
 
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                return pop()
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                return self.choices[self.default][1]()
-        return super().handle_event(event)
+    @property
+    def heading(self) -> str:
+        return self.title
+
+    def accept(self) -> Transition | None:
+        return self.choices[self.default][1]()
 
     def build(self) -> None:
-        px = self.ctx.px
-        w, h = self.ctx.size
-        self.box = pygame.Rect(0, 0, min(w - px(60), px(620)), px(240))
-        self.box.center = (w // 2, h // 2)
-        x = self.box.right - px(20)
-        for label, handler in reversed(self.choices):
-            width = self.ctx.text.width(label, 15) + px(36)
-            x -= width
-            self.add_button(
-                pygame.Rect(x, self.box.bottom - px(56), width, px(40)),
-                label,
-                handler,
-                None,
-                "#primary" if label == self.choices[self.default][0] else None,
-            )
-            x -= px(8)
+        w, _h = self.ctx.size
+        self.place_box(min(w - self.ctx.px(60), self.ctx.px(620)), self.ctx.px(240))
+        self.button_row(self.choices, self.choices[self.default][0])
 
-    def draw_content(self, surface: pygame.Surface) -> None:
-        text, px = self.ctx.text, self.ctx.px
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
-        panel(surface, self.box)
-        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
-        text.draw(surface, self.title, (self.box.x + px(20), self.box.y + px(16)), 19, TEXT, bold=True)
-        text.draw_wrapped(
+    def draw_body(self, surface: pygame.Surface) -> None:
+        px = self.ctx.px
+        self.ctx.text.draw_wrapped(
             surface,
             self.message,
             pygame.Rect(self.box.x + px(20), self.box.y + px(56), self.box.width - px(40), px(110)),
