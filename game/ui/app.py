@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ui import keymap
 from game.ui.prefs import load_ui_scale
 from game.ui.scene import Context, Scene, Settings, Transition
 from game.ui.text import Text
@@ -143,7 +144,7 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        if event.type == pygame.KEYDOWN and keymap.action("anywhere", event.key) == "toggle_size":
             self.resize((1920, 1080) if self.ctx.size[0] < 1920 else DEFAULT_SIZE)
             return
         if event.type == pygame.TEXTINPUT and self.drop_text:

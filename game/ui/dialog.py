@@ -11,13 +11,12 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
+from game.ui import keymap
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, TEXT, Colour
 from game.ui.widgets import panel
 
 Choice = tuple[str, Callable[[], Transition | None]] | tuple[str, Callable[[], Transition | None], str]
-
-ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
 class Dialog(Scene):
@@ -29,7 +28,8 @@ class Dialog(Scene):
     edge: Colour = ACCENT  # the frame's colour (problems use the error colour)
     inset = 20  # from the box's left edge to the title and body
     title_size = 19
-    cancel_keys: tuple[int, ...] = (pygame.K_ESCAPE,)
+    cancel_keys: tuple[int, ...] = keymap.keys("dialog", "cancel")
+    accept_keys: tuple[int, ...] = keymap.keys("dialog", "accept")
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -61,7 +61,7 @@ class Dialog(Scene):
         if event.type == pygame.KEYDOWN:
             if event.key in self.cancel_keys:
                 return self.cancel()
-            if event.key in ENTER_KEYS:
+            if event.key in self.accept_keys:
                 return self.accept()
         return super().handle_event(event)
 

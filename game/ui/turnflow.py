@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.sim.orders import IllegalOrder, Order
+from game.ui import keymap
 from game.ui.classroom import Session
 from game.ui.scene import Transition, push, replace
 
@@ -79,18 +80,22 @@ def guarded(scene: object, then: Callable[[], Transition | None], purpose: str) 
 def end_button(session: Session, event_waiting: bool = False) -> tuple[str, str]:
     """The label and tooltip of the End Turn button for the seat at the screen."""
     if event_waiting:
-        return "Answer event (E)", "An event set aside waits for your answer before the turn can end."
+        return keymap.label(
+            "Answer event", "campaign", "answer_event"
+        ), "An event set aside waits for your answer before the turn can end."
     if len(session.seats) == 1:
-        return "End turn (Enter)", "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
+        return keymap.label(
+            "End turn", "campaign", "end_turn"
+        ), "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
     following = session.next_seat()
     if following is None:
-        return "End turn (Enter)", "Every side has ordered: resolve the quarter."
+        return keymap.label("End turn", "campaign", "end_turn"), "Every side has ordered: resolve the quarter."
     how = (
         "the screen is passed on (your orders stay hidden)"
         if following.power != session.seat.power
         else "it orders next"
     )
-    return "Done (Enter)", f"Finish your orders; next is {following.label}: {how}."
+    return keymap.label("Done", "campaign", "end_turn"), f"Finish your orders; next is {following.label}: {how}."
 
 
 def queue_ai_us_orders(session: Session) -> None:

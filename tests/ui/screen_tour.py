@@ -70,7 +70,7 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
     for state_id in sim.world.state_ids if every_state else sim.world.state_ids[:1]:
         campaign.select(state_id)
         for key in (pygame.K_1, pygame.K_2, pygame.K_3):
-            campaign.on_key(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+            campaign.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
             app.draw()
             yield f"campaign {state_id} track {key - pygame.K_0}", campaign
     late = played(scenario, path)
@@ -80,7 +80,7 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
     leave(app)
     late_campaign = show(app, CampaignScene(ctx, late))
     for key in (pygame.K_1, pygame.K_2, pygame.K_3):
-        late_campaign.on_key(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+        late_campaign.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
         app.draw()
         yield f"last-turn campaign track {key - pygame.K_0}", late_campaign
     leave(app)

@@ -10,6 +10,7 @@ and End Turn resolves only after the last seat has ordered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -17,7 +18,7 @@ import pygame
 from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
 from game.sim.orders import IllegalOrder, Order
-from game.ui import figures, glossary, saves, turnflow
+from game.ui import figures, glossary, keymap, saves, turnflow
 from game.ui.classroom import Seat, Session
 from game.ui.contest import state_looks
 from game.ui.geometry import MapError, load_map
@@ -254,8 +255,9 @@ class CampaignScene(Scene):
         self.was_locked = locked
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F9:
-            return turnflow.open_facilitator(self)
+        action = keymap.action("campaign", event.key) if event.type == pygame.KEYDOWN else None
+        if action == "facilitator":  # works while paused: it is how the pause ends
+            return self.key_actions()[action](event)
         if self.session.paused:
             return None  # the pause screen covers this one; nothing below it reacts
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.legend_rect.collidepoint(event.pos):
@@ -266,37 +268,39 @@ class CampaignScene(Scene):
             if hit:
                 self.select(hit)
                 return None
-        if event.type == pygame.KEYDOWN:
-            return self.on_key(event)
+        if action is not None:
+            return self.key_actions()[action](event)
         return super().handle_event(event)
 
-    def on_key(self, event: pygame.event.Event) -> Transition | None:  # noqa: C901 - one branch per key/transition, read top to bottom
-        key = event.key
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.finish_seat()
-        if key == pygame.K_TAB:
-            self.next_state(-1 if event.mod & pygame.KMOD_SHIFT else 1)
-        elif pygame.K_1 <= key <= pygame.K_3:
-            self.set_track(TRACKS[key - pygame.K_1])
-        elif key == pygame.K_e and self.event_waiting:
-            return self.answer_events()
-        elif key == pygame.K_r:
-            return self.open_report()
-        elif key == pygame.K_c:
-            return self.open_charts()
-        elif key == pygame.K_s:
-            return push(SaveScene(self.ctx, self.sim))
-        elif key == pygame.K_l:
-            return turnflow.guarded(self, lambda: push(LoadScene(self.ctx, self.session)), "loading a game")
-        elif key == pygame.K_F5:
-            return turnflow.guarded(self, self.reload_scenario, "reloading the scenario (F5)")
-        elif key in (pygame.K_F1, pygame.K_h):
-            return push(HelpScene(self.ctx, self.sim.scenario))
-        elif key in (pygame.K_ESCAPE, pygame.K_q):
-            return push(quit_confirm(self.ctx, session=self.session))
-        elif key == pygame.K_BACKSPACE and self.my_orders():
-            self.remove_order(self.my_orders()[-1])
-        return None
+    def key_actions(self) -> dict[str, Callable[[pygame.event.Event], Transition | None]]:
+        """What each action of the keymap's campaign table does here (a test checks none is missing)."""
+        return {
+            "end_turn": lambda _e: self.finish_seat(),
+            "next_state": lambda e: self.next_state(-1 if e.mod & pygame.KMOD_SHIFT else 1),
+            "track": lambda e: self.set_track(TRACKS[e.key - pygame.K_1]),
+            "remove_last": lambda _e: self.remove_order(self.my_orders()[-1]) if self.my_orders() else None,
+            "answer_event": lambda _e: self.answer_events() if self.event_waiting else None,
+            "report": lambda _e: self.open_report(),
+            "charts": lambda _e: self.open_charts(),
+            "save": lambda _e: self.open_save(),
+            "load": lambda _e: turnflow.guarded(self, self.open_load, "loading a game"),
+            "help": lambda _e: self.open_help(),
+            "reload": lambda _e: turnflow.guarded(self, self.reload_scenario, "reloading the scenario (F5)"),
+            "facilitator": lambda _e: turnflow.open_facilitator(self),
+            "menu": lambda _e: self.open_menu(),
+        }
+
+    def open_save(self) -> Transition:
+        return push(SaveScene(self.ctx, self.sim))
+
+    def open_load(self) -> Transition:
+        return push(LoadScene(self.ctx, self.session))
+
+    def open_help(self) -> Transition:
+        return push(HelpScene(self.ctx, self.sim.scenario))
+
+    def open_menu(self) -> Transition:
+        return push(quit_confirm(self.ctx, session=self.session))
 
     def reload_scenario(self, over_problems: bool = False) -> Transition | None:
         """F5: play the game so far again on the edited scenario file, or list why it cannot be.
@@ -346,22 +350,23 @@ class CampaignScene(Scene):
     # --- layout ---------------------------------------------------------------------------
 
     def build(self) -> None:
-        ctx, lay, sim = self.ctx, CampaignLayout.for_size(self.ctx.size, self.ctx.scale), self.sim
+        ctx, lay = self.ctx, CampaignLayout.for_size(self.ctx.size, self.ctx.scale)
         self.layout = lay
         px = ctx.px
         # top bar, right-aligned buttons
         x = lay.top.right - px(8)
-        for label, handler, tip in reversed(
+        for name, action, handler, tip in reversed(
             [
-                ("Report (R)", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
-                ("Charts (C)", self.open_charts, "Alignment per state and score over time."),
-                ("Save (S)", lambda: push(SaveScene(ctx, sim)), "Save into a named slot."),
-                ("Help (F1)", lambda: push(HelpScene(ctx, sim.scenario)), "Guide, claims, actions, keys."),
-                ("Menu (Esc)", lambda: push(quit_confirm(ctx, session=self.session)), "Main menu or quit."),
+                ("Report", "report", self.open_report, "Last turn's report: rival moves, events and the why-ledger."),
+                ("Charts", "charts", self.open_charts, "Alignment per state and score over time."),
+                ("Save", "save", self.open_save, "Save into a named slot."),
+                ("Help", "help", self.open_help, "Guide, claims, actions, keys."),
+                ("Menu", "menu", self.open_menu, "Main menu or quit."),
             ]
         ):
             width = px(86 if lay.compact else 96)
             x -= width
+            label = keymap.label(name, "campaign", action)
             self.add_button(pygame.Rect(x, lay.top.y + px(6), width, lay.top.height - px(12)), label, handler, tip)
             x -= px(6)
         self._build_orders(lay)

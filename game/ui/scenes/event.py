@@ -9,6 +9,7 @@ import pygame
 from game.sim.engine import Simulation
 from game.sim.events import fill
 from game.sim.orders import Decision
+from game.ui import keymap
 from game.ui.dialog import Dialog
 from game.ui.scene import Context, Transition, pop
 from game.ui.theme import MUTED, TEXT
@@ -20,7 +21,7 @@ class EventScene(Dialog):
     name = "event"
     inset = 24
     title_size = 20
-    cancel_keys = (pygame.K_ESCAPE, pygame.K_m)  # Esc and M both set it aside to look at the map
+    cancel_keys = keymap.keys("event", "set_aside")  # Esc and M both set it aside to look at the map
 
     def __init__(
         self, ctx: Context, sim: Simulation, decision: Decision, set_aside: Callable[[], None] | None = None
@@ -57,7 +58,7 @@ class EventScene(Dialog):
         return pop()
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+        if event.type == pygame.KEYDOWN and keymap.action("event", event.key) == "choose":
             index = event.key - pygame.K_1
             if index < len(self.choices):
                 return self.choose(self.choices[index].id)
@@ -93,7 +94,7 @@ class EventScene(Dialog):
             y += px(40) + len(self.previews[i]) * text.line_height(13) + px(10)
         if self.set_aside is not None:
             aside = (
-                "Look at the map first (M)",
+                keymap.label("Look at the map first", "event", "set_aside"),
                 self.look_at_map,
                 "Close this for now; press E or End Turn to answer it.",
             )
