@@ -248,7 +248,8 @@ def test_the_header_tooltip_says_the_score_starts_low(app, sim):
 
 
 def test_reason_drops_the_action_name_and_long_lines_wrap(app, sim):
-    from game.ui.scenes.campaign import CampaignScene, reason_only, wrap_two
+    from game.ui.panels.order_text import reason_only, wrap_two
+    from game.ui.scenes.campaign import CampaignScene
 
     assert reason_only("Education exchanges", "Education exchanges is already ordered there this turn") == (
         "already ordered there this turn"
