@@ -1,8 +1,10 @@
-"""The modal dialog every box over another screen shares: backdrop, frame, title, buttons, keys.
+"""The dialog every box over another screen shares: backdrop, frame, title, buttons, keys.
 
 Each dialog used to draw its own dimmed backdrop, panel, edge and title and handle Esc and
 Enter by hand; here that frame is written once. A dialog lays out its box in `build` (with
 `place_box`), says what Esc (`cancel`) and Enter (`accept`) do, and draws only its body.
+Full-screen forms (setup, save, load) are dialogs that are not overlays: the same keys and
+title, without the backdrop and frame.
 """
 
 from __future__ import annotations
@@ -99,6 +101,10 @@ class Dialog(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         """The frame (backdrop, panel, edge, title), then the dialog's own body."""
         text, px = self.ctx.text, self.ctx.px
+        if not self.overlay:  # a full-screen form: its title at the top left, no frame
+            text.draw(surface, self.heading, (px(16), px(16)), 22, TEXT, bold=True)
+            self.draw_body(surface)
+            return
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, self.backdrop_alpha))
         surface.blit(shade, (0, 0))

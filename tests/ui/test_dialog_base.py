@@ -41,6 +41,16 @@ def test_every_scene_drawn_over_another_is_a_dialog():
     assert [cls.__name__ for cls in overlays if not issubclass(cls, Dialog)] == []
 
 
+def test_the_full_screen_forms_share_the_dialog_keys_without_its_frame():
+    from game.ui.dialog import Dialog
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.setup import SetupScene
+
+    for form in (SaveScene, LoadScene, SetupScene):
+        assert issubclass(form, Dialog) and not form.overlay, form.__name__
+
+
 def test_no_scene_module_draws_its_own_modal_backdrop():
     import game.ui.scenes
 

@@ -9,15 +9,17 @@ import pygame_gui
 
 from game.sim.engine import Simulation
 from game.ui import saves
+from game.ui.dialog import Dialog
 from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import BAD, GOOD, MUTED, TEXT
+from game.ui.theme import BAD, GOOD, MUTED
 
 
-class SaveScene(Scene):
+class SaveScene(Dialog):
     """Save into a named slot (typing a name, or clicking an existing slot to overwrite it)."""
 
     name = "save"
-    escape_closes = True
+    overlay = False
+    heading = "Save the game"
 
     def __init__(self, ctx: Context, sim: Simulation) -> None:
         super().__init__(ctx)
@@ -36,11 +38,12 @@ class SaveScene(Scene):
         self.rebuild()
         return None
 
+    def accept(self) -> Transition | None:
+        return self.save()  # the field lost focus (a click elsewhere): Enter still saves
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.save()
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.save()  # the field lost focus (a click elsewhere): Enter still saves
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -59,9 +62,8 @@ class SaveScene(Scene):
         slots_box(self, self.slots, lambda info: lambda: self.save(info.name), "Overwrite this slot")
         self.add_button(pygame.Rect(w - px(156), h - px(56), px(140), px(40)), "Back (Esc)", pop)
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        text.draw(surface, "Save the game", (px(16), px(16)), 22, TEXT, bold=True)
         text.draw(surface, "Slot name (Enter saves):", (px(16), px(56)), 13, MUTED)
         if self.message:
             text.draw(surface, self.message, (px(600), px(90)), 14, GOOD if self.good else BAD)
