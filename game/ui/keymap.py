@@ -16,7 +16,7 @@ ENTER = (pygame.K_RETURN, pygame.K_KP_ENTER)
 class Binding:
     """One action on one screen, the keys that trigger it and how the help and buttons name them."""
 
-    screen: str  # campaign, report, event, dialog or anywhere (the app itself)
+    screen: str  # title, campaign, report, event, dialog, help or anywhere (the app itself)
     action: str  # the name the screen's handler dispatches on
     keys: tuple[int, ...]
     keys_text: str  # the keys as the help writes them
@@ -60,16 +60,25 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     Binding("dialog", "accept", ENTER, "Enter", "takes the highlighted button; in Leave? that is Cancel"),
     Binding("dialog", "cancel", (pygame.K_ESCAPE,), "Esc", "closes it"),
+    Binding("title", "new", (*ENTER, pygame.K_n), "Enter or N", "new campaign"),
+    Binding("title", "help", (pygame.K_F1, pygame.K_h), "F1 or H", "help"),
+    Binding("title", "quit", (pygame.K_ESCAPE, pygame.K_q), "Esc or Q", "quit (asks first)"),
+    Binding("help", "next_page", (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_SPACE), "Right arrow", "next page"),
+    Binding("help", "previous_page", (pygame.K_LEFT, pygame.K_PAGEUP), "Left arrow", "previous page"),
+    Binding("help", "next_topic", (pygame.K_TAB,), "Tab", "next topic", "Tab"),
+    Binding("help", "close", (pygame.K_ESCAPE, pygame.K_F1, pygame.K_h), "Esc, F1 or H", "close", "Esc"),
     Binding(
         "anywhere", "toggle_size", (pygame.K_F11,), "F11", "toggles the window size between 1280×720 and 1920×1080"
     ),
 )
 
 SCREEN_TITLES = {
+    "title": "Title screen",
     "campaign": "Campaign",
     "report": "Report",
     "event": "Event dialog",
     "dialog": "Dialogs",
+    "help": "Help",
     "anywhere": "Anywhere",
 }
 
@@ -91,12 +100,17 @@ def keys(screen: str, name: str) -> tuple[int, ...]:
     return next(b.keys for b in BINDINGS if b.screen == screen and b.action == name)
 
 
-def label(text: str, screen: str, name: str) -> str:
-    """A button's label with its key from the table: label('End turn', 'campaign', 'end_turn') → 'End turn (Enter)'."""
+def key_name(screen: str, name: str) -> str:
+    """The key a button or hint names for one action ("Enter" for the campaign's end_turn)."""
     binding = next(b for b in BINDINGS if b.screen == screen and b.action == name)
     if not binding.button_key:
         raise ValueError(f"the {screen} action '{name}' names no key for a button")
-    return f"{text} ({binding.button_key})"
+    return binding.button_key
+
+
+def label(text: str, screen: str, name: str) -> str:
+    """A button's label with its key from the table: label('End turn', 'campaign', 'end_turn') → 'End turn (Enter)'."""
+    return f"{text} ({key_name(screen, name)})"
 
 
 def help_lines() -> list[str]:

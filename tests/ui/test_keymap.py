@@ -8,7 +8,7 @@ import pytest
 from ui_helpers import button_labels, press, settle
 
 from game.ui import keymap
-from game.ui.scene import push
+from game.ui.scene import push, reset
 
 
 def _campaign(app, sim):
@@ -87,10 +87,38 @@ def test_report_event_dialog_and_window_keys_in_the_table_are_handled(app, sim, 
     assert app.ctx.size != size
 
 
+def test_title_and_help_keys_in_the_table_are_handled(app, monkeypatch):
+    from game.ui.scenes.help import PagedTextScene
+    from game.ui.scenes.title import TitleScene
+
+    opens = {"new": "scenarios", "help": "help", "quit": "dialog"}
+    for binding in keymap.bindings("title"):
+        for key in binding.keys:
+            app.apply(reset(TitleScene(app.ctx)))
+            settle(app)
+            press(app, key)
+            assert app.top.name == opens[binding.action], (binding.action, pygame.key.name(key))
+    heard: list[str] = []
+    monkeypatch.setattr(PagedTextScene, "turn", lambda self, step: heard.append(f"page {step:+d}"))
+    monkeypatch.setattr(PagedTextScene, "set_tab", lambda self, tab: heard.append("topic"))
+    said = {"next_page": ["page +1"], "previous_page": ["page -1"], "next_topic": ["topic"], "close": []}
+    for binding in keymap.bindings("help"):
+        for key in binding.keys:
+            app.apply(reset(TitleScene(app.ctx)))
+            app.apply(push(PagedTextScene(app.ctx, {"One": "text", "Two": "more"}, "Help")))
+            settle(app)
+            heard.clear()
+            press(app, key)
+            assert heard == said[binding.action], (binding.action, pygame.key.name(key))
+            assert app.top.name == ("title" if binding.action == "close" else "help")
+
+
 def test_the_help_keys_page_lists_every_binding(app):
     from game.ui.scenes.help import HelpScene
 
     page = HelpScene(app.ctx, None).sources["Keys"]
+    assert [screen for screen in keymap.SCREEN_TITLES if not keymap.bindings(screen)] == []
+    assert {b.screen for b in keymap.BINDINGS} == set(keymap.SCREEN_TITLES)
     for binding in keymap.BINDINGS:
         assert f"{binding.keys_text} {binding.does}" in page, binding
 
@@ -108,6 +136,12 @@ def test_button_labels_take_their_keys_from_the_table(app, sim, monkeypatch):
     labels = button_labels(scene)
     assert "Report (F2)" in labels and "End turn (F2)" in labels
     assert "Report (R)" not in labels
+    from game.ui.scenes.help import HelpScene
+
+    help_scene = HelpScene(app.ctx, None)
+    app.apply(push(help_scene))
+    settle(app)
+    assert "Close (Esc)" in button_labels(help_scene)
 
 
 def test_a_label_for_an_action_without_a_button_key_is_refused():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.content.scenario import Scenario
-from game.ui import catalogue, reference
+from game.ui import catalogue, keymap, reference
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, MUTED, TEXT
 from game.ui.widgets import panel
@@ -33,16 +33,14 @@ class PagedTextScene(Scene):
         self.rebuild()
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_ESCAPE, pygame.K_F1, pygame.K_h):
-                return pop()
-            if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN, pygame.K_SPACE):
-                self.turn(1)
-            elif event.key in (pygame.K_LEFT, pygame.K_PAGEUP):
-                self.turn(-1)
-            elif event.key == pygame.K_TAB:
-                tabs = list(self.sources)
-                self.set_tab(tabs[(tabs.index(self.tab) + 1) % len(tabs)])
+        action = keymap.action("help", event.key) if event.type == pygame.KEYDOWN else None
+        if action == "close":
+            return pop()
+        if action in ("next_page", "previous_page"):
+            self.turn(1 if action == "next_page" else -1)
+        elif action == "next_topic":
+            tabs = list(self.sources)
+            self.set_tab(tabs[(tabs.index(self.tab) + 1) % len(tabs)])
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -77,7 +75,9 @@ class PagedTextScene(Scene):
             "Right arrow",
             enabled=self.page < len(self.lines) - 1,
         )
-        self.add_button(pygame.Rect(w - px(156), y, px(140), px(38)), "Close (Esc)", pop, None, "#primary")
+        self.add_button(
+            pygame.Rect(w - px(156), y, px(140), px(38)), keymap.label("Close", "help", "close"), pop, None, "#primary"
+        )
 
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
@@ -91,7 +91,7 @@ class PagedTextScene(Scene):
         _w, h = self.ctx.size
         text.draw(
             surface,
-            f"page {self.page + 1}/{len(self.lines)} · Tab: next topic",
+            f"page {self.page + 1}/{len(self.lines)} · {keymap.key_name('help', 'next_topic')}: next topic",
             (px(240), h - px(37)),
             13,
             MUTED,

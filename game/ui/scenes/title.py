@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.content.scenario import Scenario
-from game.ui import saves
+from game.ui import keymap, saves
 from game.ui.contest import starting_look
 from game.ui.geometry import MapError, load_map
 from game.ui.mapview import MapInputs, MapView
@@ -93,13 +93,13 @@ class TitleScene(Scene):
         return reset(campaign(self.ctx, sim))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_n):
-                return push(ScenarioScene(self.ctx))
-            if event.key in (pygame.K_ESCAPE, pygame.K_q):
-                return push(quit_confirm(self.ctx, to_menu=False))
-            if event.key in (pygame.K_F1, pygame.K_h):
-                return push(HelpScene(self.ctx, None))
+        action = keymap.action("title", event.key) if event.type == pygame.KEYDOWN else None
+        if action == "new":
+            return push(ScenarioScene(self.ctx))
+        if action == "quit":
+            return push(quit_confirm(self.ctx, to_menu=False))
+        if action == "help":
+            return push(HelpScene(self.ctx, None))
         return super().handle_event(event)
 
     def draw_content(self, surface: pygame.Surface) -> None:
