@@ -45,9 +45,10 @@ def test_the_full_screen_forms_share_the_dialog_keys_without_its_frame():
     from game.ui.dialog import Dialog
     from game.ui.scenes.load import LoadScene
     from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
     from game.ui.scenes.setup import SetupScene
 
-    for form in (SaveScene, LoadScene, SetupScene):
+    for form in (SaveScene, LoadScene, SetupScene, ScenarioScene):
         assert issubclass(form, Dialog) and not form.overlay, form.__name__
 
 

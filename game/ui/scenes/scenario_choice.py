@@ -8,17 +8,20 @@ import pygame
 import pygame_gui
 
 from game.ui import catalogue
-from game.ui.scene import Context, Scene, Transition, pop, replace
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop, replace
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT
 from game.ui.widgets import panel
 
 SEED_DIGITS = 9
 
 
-class ScenarioScene(Scene):
+class ScenarioScene(Dialog):
     """Every file in scenarios/: valid ones to choose, invalid ones with their errors."""
 
     name = "scenarios"
+    overlay = False
+    heading = "Choose a scenario"
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -100,14 +103,13 @@ class ScenarioScene(Scene):
             return None
         return replace(SetupScene(self.ctx, entry.scenario, entry.path, seed, self.difficulty))
 
+    def accept(self) -> Transition | None:
+        return self.start()
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.start()  # Enter in the seed box starts, as Enter does elsewhere here
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                return pop()
-            if event.key == pygame.K_RETURN:
-                return self.start()
             steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self.rows, pygame.K_PAGEDOWN: self.rows}
             if event.key in steps:
                 self.pick(self.index + steps[event.key])
@@ -189,9 +191,8 @@ class ScenarioScene(Scene):
                 "#primary",
             )
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        text.draw(surface, "Choose a scenario", (px(16), px(16)), 22, TEXT, bold=True)
         panel(surface, self.list_rect, text, f"scenarios/ ({len(self.entries)} files)")
         self._draw_file_names(surface)
         y = panel(surface, self.info_rect)
