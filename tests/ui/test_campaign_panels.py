@@ -5,10 +5,10 @@ from __future__ import annotations
 import importlib.util
 
 import pygame
-from conftest import ROOT
 from ui_helpers import click, settle
 
 from game.ui.scene import push
+from tests.conftest import ROOT
 
 
 def _campaign(app, sim):

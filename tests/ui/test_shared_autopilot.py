@@ -7,11 +7,11 @@ import argparse
 
 import pygame
 import pytest
-from conftest import SCENARIO
 from ui_helpers import press, settle
 
 from game.batch.campaign import play_campaign
 from game.ui.scene import push
+from tests.conftest import WINDOW_2023 as SCENARIO
 
 TURNS = 4
 SEED = 3
