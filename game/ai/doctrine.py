@@ -19,7 +19,8 @@ goodwill it sees coming (C6). Each order carries one sentence naming the situati
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from game.content import effects as e
@@ -27,7 +28,7 @@ from game.content.scenario import ActionDef
 from game.sim.conditions import holds
 from game.sim.legality import affordable, check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
-from game.sim.receptivity import multiplier
+from game.sim.receptivity import multiplier, reads_track
 from game.sim.rules import contest
 from game.sim.world import World
 
@@ -47,16 +48,8 @@ class Situation(NamedTuple):
 
 
 def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
-    """Alignment changes per (state, power) recorded in the previous turn's ledger."""
-    previous = world.turn - 1
-    gains: dict[tuple[str, str], float] = {}
-    for change in reversed(world.ledger.entries):
-        if change.turn < previous:
-            break
-        if change.turn == previous and change.variable.startswith("alignment."):
-            key = (change.target, change.variable[10:])
-            gains[key] = gains.get(key, 0.0) + change.delta
-    return gains
+    """Alignment changes per (state, power) recorded in the previous turn's ledger (do not change it)."""
+    return world.ledger.alignment_gains(world.turn - 1)
 
 
 def read_situation(world: World, power: str) -> dict[str, Situation]:
@@ -82,8 +75,8 @@ def _foreseen_us(world: World, state_id: str, foresight: int) -> float:
     """US alignment still to come from goodwill maturing within `foresight` quarters (C6)."""
     if foresight <= 0:
         return 0.0
-    country = world.state.countries[state_id]
-    due = sum(amount for turn, amount in country.goodwill_due.items() if int(turn) <= world.turn + foresight)
+    last = world.state.turn + foresight
+    due = sum(amount for turn, amount in world.state.countries[state_id].goodwill_due.items() if int(turn) <= last)
     return due * world.rules.long_game.alignment_per_goodwill * world.rules.long_game.strength
 
 
@@ -113,8 +106,10 @@ def _urgency(situation: Situation, focus: str) -> tuple[float, str]:
         urgency, kind = 1 + situation.neglect / 4, "gap"
     if other > 1.0 and 1 + other / 4 > urgency:
         urgency, kind = 1 + other / 4, "answer"
-    bonus = {"contest": 1.3 if kind == "contest" else 1.0, "defend": 1.3 if kind == "defend" else 1.0}
-    return urgency * bonus.get(focus, 1.0), kind
+    # A doctrine focused on contesting or defending presses harder when that is the situation.
+    if focus == kind and kind in {"contest", "defend"}:
+        return urgency * 1.3, kind
+    return urgency, kind
 
 
 def _situation_text(kind: str, world: World, power: str, state_id: str | None, situation: Situation | None) -> str:
@@ -144,6 +139,33 @@ class Candidate(NamedTuple):
     kind: str  # the situation it answers
 
 
+GAIN, PUSH_US, REPAIR = 0, 1, 2  # the effects a rival values, by how it values them
+
+
+def _valued_effects(world: World, action: ActionDef, power: str) -> tuple[tuple[int, e.Influence | e.Adjust], ...]:
+    """The action's effects that `power` values, in order, each with how it values it (found once)."""
+    memo = world.facts.setdefault("doctrine_effects", {})
+    key = (action.id, power)
+    known = memo.get(key)
+    if known is not None and known[0] is action:
+        return known[1]
+    picked: list[tuple[int, e.Influence | e.Adjust]] = []
+    for effect in action.effects:
+        if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
+            picked.append((GAIN, effect))
+        elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+            picked.append((PUSH_US, effect))
+        elif (
+            isinstance(effect, e.Adjust)
+            and effect.amount < 0
+            and effect.variable in ("china_wariness", "russia_strain")
+        ):
+            picked.append((REPAIR, effect))
+    found = tuple(picked)
+    memo[key] = (action, found)
+    return found
+
+
 def _action_value(
     world: World,
     power: str,
@@ -153,26 +175,30 @@ def _action_value(
     foresight: int,
 ) -> float:
     """Standing points this action would win, before the doctrine's weight (cheap estimate)."""
-    cap = world.scenario.score.preferred_share
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
         return 0.0
+    valued = _valued_effects(world, action, power)
+    if not valued:
+        return 0.0
+    cap = world.scenario.score.preferred_share
     targets = (target,) if target is not None else world.state_ids
     scale = world.rules.c5plus1.region_share if target is None else 1.0
     total = 0.0
+    track = action.track if reads_track(power) else "any track"  # a rival's factors are the same on every track
     for state_id in targets:
         country = world.state.countries[state_id]
-        key = (state_id, action.track)
-        if key not in receptive:
-            receptive[key] = multiplier(world, country, power, action.track)
-        seen_key = (state_id, None)
-        if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
-            receptive[seen_key] = _foreseen_us(world, state_id, foresight)
-        for effect in action.effects:
-            if isinstance(effect, e.Influence) and effect.power in (None, power) and effect.amount > 0:
-                gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)
+        for how, effect in valued:
+            if how == GAIN:
+                key = (state_id, track)
+                if key not in receptive:
+                    receptive[key] = multiplier(world, country, power, action.track)
+                seen_key = (state_id, None)
+                if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
+                    receptive[seen_key] = _foreseen_us(world, state_id, foresight)
+                gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)  # type: ignore[union-attr]
                 total += _standing_gain(country.alignment, power, gain, receptive[seen_key], cap)
-            elif isinstance(effect, e.Influence) and effect.power == "us" and effect.amount < 0:
+            elif how == PUSH_US:
                 push = abs(effect.amount) * scale
                 room = country.alignment["us"] - country.floors["us"] - world.rules.third_vector.backlash_margin
                 everyone = max(1.0, sum(country.alignment.values()))
@@ -180,13 +206,9 @@ def _action_value(
                     total -= 100 * world.rules.third_vector.backlash_alignment / everyone
                 else:
                     total += 100 * push / everyone
-            elif (
-                isinstance(effect, e.Adjust)
-                and effect.amount < 0
-                and effect.variable in ("china_wariness", "russia_strain")
-            ):
+            else:
                 # Repairing ties (C3, C4): worth more the more the unease bites.
-                total += 0.08 * abs(effect.amount) * scale * country.values.get(effect.variable, 0.0) / 50
+                total += 0.08 * abs(effect.amount) * scale * country.values.get(effect.variable, 0.0) / 50  # type: ignore[union-attr]
     return total * fatigue
 
 
@@ -211,16 +233,21 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
             values[key] = _action_value(world, power, action, target, receptive, foresight)
         return values[key]
 
+    weights = {state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()}
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
-        targets: Sequence[str | None] = world.state_ids if action.target == "state" else (None,)
+        cost = order_cost(world, action)
+        when, focus = priority.when, priority.focus
         reason = priority.reason or f"{action.name} in {{state}}"
-        for target in targets:
-            if target is not None and priority.when is not None and not holds(priority.when, world, countries[target]):
+        if action.target != "state":
+            value = priority.weight * 1.0 * (0.5 + 1.0) * base(action, None) / cost
+            candidates.append(Candidate(value, len(candidates), action, None, reason, ""))
+            continue
+        for target in world.state_ids:
+            if when is not None and not holds(when, world, countries[target]):
                 continue
-            urgency, kind = _urgency(situations[target], priority.focus) if target else (1.0, "")
-            weight = world.state_defs[target].score_weight * 5 if target else 1.0
-            value = priority.weight * urgency * (0.5 + weight) * base(action, target) / order_cost(world, action)
+            urgency, kind = _urgency(situations[target], focus)
+            value = priority.weight * urgency * (0.5 + weights[target]) * base(action, target) / cost
             candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:
         action = world.actions[response.action]
@@ -230,27 +257,45 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
                 value = response.weight * 1.5 * (1 + base(action, target)) / order_cost(world, action)
                 reason = response.reason or "answering a US move in {state}"
                 candidates.append(Candidate(value, len(candidates), action, target, reason, "response"))
-    uniform = rng.uniform
+    return _pick(world, power, candidates, situations, remaining(world, power, already), noise, rng.uniform)
+
+
+def _pick(
+    world: World,
+    power: str,
+    candidates: list[Candidate],
+    situations: dict[str, Situation],
+    budget: dict[str, float],
+    noise: float,
+    uniform: Callable[[float, float], float],
+) -> list[PlannedOrder]:
+    """Take the best candidates the budget allows, in order of noisy value, spreading across states."""
     # A lazy max-heap on (-value, index, picks seen): indexes are unique, so the tails are never
     # compared; an entry whose state gained picks since it was pushed is re-pushed, discounted.
     heap = [(-(c.value * (1 + noise * uniform(-0.9, 0.9))), c.index, 0, c) for c in candidates]
     heapq.heapify(heap)
-    budget = remaining(world, power, already)
     costs = {c.action.id: order_cost(world, c.action) for c in candidates}
     chosen: set[tuple[str, str | None]] = set()
     sensible: dict[tuple[str, str | None], bool] = {}
     planned: list[PlannedOrder] = []
     picks: dict[str | None, int] = {}
+    # The cheapest candidate per track: once no track's budget covers its cheapest, every
+    # later pop would be skipped as unaffordable, so the loop stops there (budgets only fall).
+    cheapest: dict[str, float] = {}
+    for c in candidates:
+        cost = costs[c.action.id]
+        if cost < cheapest.get(c.action.track, math.inf):
+            cheapest[c.action.track] = cost
     while heap:
         negative, index, seen, candidate = heapq.heappop(heap)
         action, target = candidate.action, candidate.target
-        now = picks.get(target, 0) if target is not None else 0
-        if now != seen:
-            heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
-            continue
         key = (action.id, target)
         cost = costs[action.id]
         if key in chosen or not affordable(world, action, budget, cost):
+            continue  # for good (budgets only fall): dropped rather than re-pushed
+        now = picks.get(target, 0) if target is not None else 0
+        if now != seen:
+            heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
             continue
         order = Order(power, action.id, target)
         if key not in sensible:
@@ -265,18 +310,25 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         budget[action.track] -= cost
         picks[target] = now + 1
         planned.append(PlannedOrder(order, _reason(candidate, world, power, situations)))
+        if _spent(budget, cheapest):
+            break
     return planned
+
+
+def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
+    """Whether no track's budget covers the cheapest candidate on it."""
+    return all(budget[track] + 1e-9 < least for track, least in cheapest.items())
 
 
 def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
     """One sentence: the situation the order answers, then what the power does about it."""
     target = candidate.target
     name = world.state_name(target) if target else "the region"
-    what = _continuing(candidate.reason.format(state=name, power=world.powers.name(power)))
+    text = candidate.reason.format(state=name, power=world.powers.name(power))
     if candidate.kind == "response" and target:
-        return f"Answering the US move in {name}: {what}"
+        return f"Answering the US move in {name}: {_continuing(text)}"
     situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {what}" if situation else candidate.reason.format(state=name, power=world.powers.name(power))
+    return f"{situation}; {_continuing(text)}" if situation else text
 
 
 def _continuing(text: str) -> str:

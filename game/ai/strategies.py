@@ -134,17 +134,18 @@ def choose_us_orders(
     most = max(budget[t] for t in tracks)  # the largest budget left in the strategy's tracks
     while heap and most + 1e-9 >= cheapest:
         negative, index, seen, action, target = heapq.heappop(heap)
+        cost = costs[action.id]
+        if cost > budget[action.track] + 1e-9 or action.capital_cost > budget["capital"] + 1e-9:
+            continue  # budgets only fall: it will never be affordable, so it is dropped, not re-pushed
         now = picks.get(target, 0)
         if seen != now:
             heapq.heappush(heap, (negative * strategy.spread ** (now - seen), index, now, action, target))
             continue
-        cost = costs[action.id]
-        if cost <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9:
-            budget[action.track] -= cost
-            budget["capital"] -= action.capital_cost
-            chosen.append(Order("us", action.id, target))
-            picks[target] = now + 1
-            most = max(budget[t] for t in tracks)
+        budget[action.track] -= cost
+        budget["capital"] -= action.capital_cost
+        chosen.append(Order("us", action.id, target))
+        picks[target] = now + 1
+        most = max(budget[t] for t in tracks)
     return chosen
 
 

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
+from game.ai.autopilot import play_turn  # the one 'play the US for me' turn, shared with the window
 from game.ai.rivals import rival_chooser
-from game.ai.strategies import STRATEGIES, Strategy, choose_decision, choose_us_orders
+from game.ai.strategies import STRATEGIES, Strategy
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
-
-
-def play_turn(sim: Simulation, strategy: Strategy) -> None:
-    """Answer pending events, queue the strategy's orders, end the turn."""
-    world = sim.world
-    # Only random strategies draw on it, and seeding a generator costs more than choosing.
-    rng = world.rng("strategy") if strategy.random_orders else None
-    for decision in list(sim.pending):
-        sim.decide(decision.key, choose_decision(world, strategy, decision, rng))
-    for order in choose_us_orders(world, strategy, rng, list(sim.queued))[len(sim.queued) :]:
-        sim.queue(order)
-    sim.end_turn()
 
 
 def new_campaign(scenario: Scenario, seed: int, difficulty: str | None = None, rivals: str = "active") -> Simulation:

@@ -126,9 +126,20 @@ def register_bench(parser: argparse.ArgumentParser) -> None:
     )
 
 
+CAMPAIGN_TARGET_MS, CAMPAIGN_GOAL_MS = 8.0, 5.0  # issue 12: a 40-turn balanced campaign, median
+BATCH_TARGET_S = 6.0  # issue 12: 1,000 balanced campaigns with --jobs 2
+THESIS_TARGET_S = 30.0  # issue 12: `experiment thesis` at its defaults
+
+
+def _verdict(value: float, target: float) -> str:
+    return "ok" if value <= target else "MISSED"
+
+
 def run_bench(args: argparse.Namespace) -> int:
-    """Print speed figures; targets are in the README, not asserted here."""
+    """Print speed figures with their targets beside them; nothing is asserted (machines differ)."""
     from game.batch.campaign import play_campaign
+    from game.batch.sensitivity import MODEL_CARD_STRATEGIES
+    from game.cli.classroom_commands import EXPERIMENT_RUNS, experiment_arms
     from game.content.loader import load_scenario
 
     load_times = []
@@ -145,16 +156,34 @@ def run_bench(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             play_campaign(scenario, seed, strategy)
             times.append((time.perf_counter() - started) * 1000)
+        median = statistics.median(times)
+        target = (
+            f" (target ≤ {CAMPAIGN_TARGET_MS:g} ms: {_verdict(median, CAMPAIGN_TARGET_MS)}, goal {CAMPAIGN_GOAL_MS:g} ms)"
+            if strategy == "balanced"
+            else ""
+        )
         print(
-            f"{scenario.turns}-turn campaign, {strategy} vs both AIs: median {statistics.median(times):.1f} ms, "
-            f"p95 {sorted(times)[int(0.95 * (len(times) - 1))]:.1f} ms over {len(times)}"
+            f"{scenario.turns}-turn campaign, {strategy} vs both AIs: median {median:.1f} ms, "
+            f"p95 {sorted(times)[int(0.95 * (len(times) - 1))]:.1f} ms over {len(times)}{target}"
         )
     specs = plan_runs(["balanced"], args.batch, 1)
+    jobs = capped_jobs(args.jobs)
     started = time.perf_counter()
-    run_batch(args.scenario, specs, jobs=capped_jobs(args.jobs))
+    run_batch(args.scenario, specs, jobs=jobs)
     elapsed = time.perf_counter() - started
+    rate = args.batch / elapsed
+    # The batch target is for 1,000 campaigns; another size is scaled to it.
+    per_thousand = elapsed * 1000 / args.batch
     print(
-        f"batch of {args.batch} campaigns with --jobs {args.jobs}: {elapsed:.1f} s ({args.batch / elapsed:.0f} campaigns/s) on {os.cpu_count()} cores"
+        f"batch of {args.batch} campaigns with --jobs {args.jobs}: {elapsed:.1f} s ({rate:.0f} campaigns/s) "
+        f"on {os.cpu_count()} cores (target 1,000 in ≤ {BATCH_TARGET_S:g} s with --jobs 2: "
+        f"{_verdict(per_thousand, BATCH_TARGET_S)})"
+    )
+    campaigns = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES)) * EXPERIMENT_RUNS
+    estimate = campaigns / rate
+    print(
+        f"experiment thesis at its defaults: {campaigns} campaigns, about {estimate:.0f} s at this batch's rate "
+        f"(an estimate, not a run; target ≤ {THESIS_TARGET_S:g} s: {_verdict(estimate, THESIS_TARGET_S)})"
     )
     if args.ui:
         try:

@@ -8,6 +8,7 @@ a finding, not an error: the command still exits 0.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import check_scenario
 
 EXPERIMENTS = ("thesis",)
+EXPERIMENT_RUNS = 16  # paired runs per arm by default (bench estimates the experiment's time from it)
 UNVERIFIED_MARK = "(unverified)"  # after a team's name wherever compare shows it: text, HTML, CSV
 
 
@@ -45,9 +47,16 @@ def _progress_bar(total: int, quiet: bool) -> Any:
 def register_experiment(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("name", choices=EXPERIMENTS, help="the experiment to run (thesis: the article's six checks)")
     parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), help="scenario YAML file (default: window-2023)")
-    parser.add_argument("--runs", type=int, default=16, help="paired runs per arm (default 16)")
+    parser.add_argument(
+        "--runs", type=int, default=EXPERIMENT_RUNS, help=f"paired runs per arm (default {EXPERIMENT_RUNS})"
+    )
     parser.add_argument("--seed", type=int, default=2023, help="base seed: run i has the same seed in every arm")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; use the number of cores)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: one per CPU core; the results are the same for any number)",
+    )
     parser.add_argument(
         "--sensitivity-strategy",
         default=",".join(MODEL_CARD_STRATEGIES),
@@ -58,6 +67,14 @@ def register_experiment(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def experiment_arms(scenario: Any, strategies: Any) -> list[Any]:
+    """Every arm `experiment thesis` plays (the thesis checks and the model card share the unchanged ones)."""
+    from game.batch.sensitivity import default_probes, sensitivity_arms
+    from game.batch.thesis import thesis_arms
+
+    return list(dict.fromkeys([*thesis_arms(scenario), *sensitivity_arms(default_probes(scenario), strategies)]))
+
+
 def run_experiment(args: argparse.Namespace) -> int:
     from game.batch.report import write_csv
     from game.batch.sensitivity import (
@@ -65,13 +82,14 @@ def run_experiment(args: argparse.Namespace) -> int:
         default_probes,
         inert_claims,
         run_sensitivity,
-        sensitivity_arms,
         sensitivity_rows,
     )
-    from game.batch.thesis import Arms, result_rows, run_thesis, thesis_arms
+    from game.batch.thesis import Arms, result_rows, run_thesis
 
     if args.runs < 2:
         return _usage_error("experiment", "--runs must be at least 2 (a confidence interval needs two runs)")
+    if args.jobs is None:  # every run has its own seed, so more workers change only the time taken
+        args.jobs = os.cpu_count() or 1
     if args.jobs < 1:
         return _usage_error("experiment", "--jobs must be at least 1")
     strategies = [s.strip() for s in args.sensitivity_strategy.split(",") if s.strip()]
@@ -91,7 +109,7 @@ def run_experiment(args: argparse.Namespace) -> int:
     probes = default_probes(scenario)
     started = time.perf_counter()
     arms = Arms(args.scenario, args.runs, args.seed, jobs=capped_jobs(args.jobs))
-    keys = [*thesis_arms(arms.scenario), *sensitivity_arms(probes, strategies)]
+    keys = experiment_arms(arms.scenario, strategies)
     bar = _progress_bar(arms.missing_runs(keys), args.quiet)
     arms.progress = bar.update if bar else None
     arms.prefetch(keys)  # one parallel sweep for both parts; they share the unchanged arms

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from game.content import effects as e
 from game.sim import preview as pv
-from game.sim.receptivity import receptivity, window_opening
+from game.sim.receptivity import factor_tuples, window_opening
 from game.sim.state import CountryState
 from game.sim.world import World
 
@@ -75,7 +75,7 @@ def scaled_by(
     """
     scale = 1.0
     shown = []
-    for claim, label, value in receptivity(world, country, power, track):
+    for claim, label, value in factor_tuples(world, country, power, track):  # plain tuples: a hot path
         scale *= value
         if abs(value - 1.0) >= 0.01:
             shown.append((claim, label, round(value, 2)))

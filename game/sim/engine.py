@@ -15,7 +15,7 @@ import attrs
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
 from game.sim import events as event_rules
-from game.sim.effects import EffectContext, apply_effects
+from game.sim.effects import APPLIERS, EffectContext
 from game.sim.events import FiredEvent
 from game.sim.ledger import Change, Ledger
 from game.sim.legality import check_order, legal_orders, order_cost
@@ -333,13 +333,14 @@ class Simulation:
                 continue
             done.add(order)
             cause = f"action:{order.power}:{action.id}"
-            world.adjust_budget(order.power, action.track, -order_cost(world, action), cause, action.claims)
+            cost = order_cost(world, action)  # before anything it does (ERICEN's discount, C10)
+            world.adjust_budget(order.power, action.track, -cost, cause, action.claims)
             if action.capital_cost:
                 world.adjust_washington("political_capital", -action.capital_cost, cause, ("C11",))
             targets = (order.target,) if order.target else world.state_ids
             if order.power == "us":
                 if action.target != "washington":
-                    spent = order_cost(world, action) / len(targets)
+                    spent = cost / len(targets)
                     for state_id in targets:
                         engaged[state_id] = engaged.get(state_id, 0.0) + spent
                 us_orders.append({**order.to_data(), "tags": list(action.tags)})
@@ -371,7 +372,7 @@ class Simulation:
         country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
         region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
         for effect in action.effects:
-            apply_effects((effect,), world, country_ctx if effect.COUNTRY else region_ctx)
+            APPLIERS[type(effect)](effect, world, country_ctx if effect.COUNTRY else region_ctx)
         resources = world.rules.resources  # C15: resource deals provoke every rival
         if order.power == "us" and "resources" in action.tags and resources.strength:
             for state_id in targets:

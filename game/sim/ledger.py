@@ -38,11 +38,31 @@ _new_change = tuple.__new__  # builds a Change without NamedTuple's slower keywo
 class Ledger:
     """Applies and records changes; `entries` is the full history of a game."""
 
-    __slots__ = ("entries", "turn")
+    __slots__ = ("_gains", "_scan_until", "entries", "turn")
 
     def __init__(self, entries: list[Change] | None = None) -> None:
         self.entries: list[Change] = entries if entries is not None else []
         self.turn = 1
+        # Alignment changes summed per turn and (state, power) as they are recorded, so a rival
+        # reading last quarter does not rescan the ledger. Turns up to the last one of entries
+        # given here (a restored game) are summed from the entries when asked for.
+        self._gains: dict[int, dict[tuple[str, str], float]] = {}
+        self._scan_until = self.entries[-1].turn if self.entries else -1
+
+    def alignment_gains(self, turn: int) -> dict[tuple[str, str], float]:
+        """Alignment changes per (state, power) recorded on `turn` (the caller must not change it).
+
+        Every delta is a multiple of 1/1024 well inside a float's exact range, so these sums
+        are exact and do not depend on the order they were added in.
+        """
+        if turn > self._scan_until:
+            return self._gains.get(turn, {})
+        gains: dict[tuple[str, str], float] = {}
+        for change in self.entries:
+            if change.turn == turn and change.variable.startswith("alignment."):
+                key = (change.target, change.variable[10:])
+                gains[key] = gains.get(key, 0.0) + change.delta
+        return gains
 
     def change(  # noqa: PLR0913, PLR0917 - the hot path: a parameter object would cost an allocation per change
         self,
@@ -76,6 +96,12 @@ class Ledger:
         else:
             container[key] = new
         self.entries.append(_new_change(Change, (self.turn, target, f"{group}.{key}", actual, cause, claims, factors)))
+        if group == "alignment":
+            gains = self._gains.get(self.turn)
+            if gains is None:
+                gains = self._gains[self.turn] = {}
+            pair = (target, key)
+            gains[pair] = gains.get(pair, 0.0) + actual
         return actual
 
     def set_flag(
@@ -99,3 +125,6 @@ class Ledger:
     def record(self, turn: int, target: str, variable: str, delta: float, cause: str, claims: tuple[str, ...]) -> None:
         """Record a change made outside the state's numbers (a facilitator's rule change)."""
         self.entries.append(_new_change(Change, (turn, target, variable, delta, cause, claims, ())))
+        if variable.startswith("alignment."):
+            gains = self._gains.setdefault(turn, {})
+            gains[(target, variable[10:])] = gains.get((target, variable[10:]), 0.0) + delta

@@ -74,16 +74,21 @@ def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> Act
     queued = list(queued)
     if action.once_per_turn and order in queued:
         raise IllegalOrder(f"{action.name} is already ordered there this turn")
-    budget = remaining(world, order.power, queued)
+    if queued:
+        budget = remaining(world, order.power, queued)
+        points, capital = budget[action.track], budget["capital"]
+    else:  # the engine's re-check as each order resolves: what `remaining` gives, without a copy
+        points = world.state.powers[order.power].budget[action.track]
+        capital = world.state.washington["political_capital"] if order.power == "us" else 0.0
     cost = order_cost(world, action)
-    if cost > budget[action.track] + 1e-9:
+    if cost > points + 1e-9:
         track = action.track.replace("_", " ")
         raise IllegalOrder(
-            f"not enough {track} points: {action.name} costs {round(cost, 1):g}, {round(max(0.0, budget[action.track]), 1):g} left"
+            f"not enough {track} points: {action.name} costs {round(cost, 1):g}, {round(max(0.0, points), 1):g} left"
         )
-    if action.capital_cost > budget["capital"] + 1e-9:
+    if action.capital_cost > capital + 1e-9:
         raise IllegalOrder(
-            f"not enough political capital: {action.name} needs {action.capital_cost}, {round(max(0.0, budget['capital']), 1):g} left"
+            f"not enough political capital: {action.name} needs {action.capital_cost}, {round(max(0.0, capital), 1):g} left"
         )
     return action
 
@@ -112,11 +117,12 @@ def legal_moves(
                 result.append((action, None))
             continue
         eligible = action.eligible
+        refusable = contest.may_refuse(world, action)  # most actions: no contest rule to ask per state
         for target in world.state_ids:
             if once and (action.id, target) in taken:
                 continue
-            if (eligible is None or holds(eligible, world, countries[target])) and not contest.refusal(
-                world, action, target
+            if (eligible is None or holds(eligible, world, countries[target])) and not (
+                refusable and contest.refusal(world, action, target)
             ):
                 result.append((action, target))
     return result

@@ -26,12 +26,26 @@ def receptivity(world: World, country: CountryState, power: str, track: str | No
     return [Factor._make(factor) for factor in _factors(world, country, power, track)]
 
 
+def factor_tuples(world: World, country: CountryState, power: str, track: str | None) -> list[tuple[str, str, float]]:
+    """The same factors as plain (claim, label, value) tuples, for the engine's hot path."""
+    return _factors(world, country, power, track)
+
+
 def multiplier(world: World, country: CountryState, power: str, track: str | None) -> float:
     """The product of all receptivity factors (the same factors the preview explains)."""
     result = 1.0
     for _, _, value in _factors(world, country, power, track):
         result *= value
     return result
+
+
+def reads_track(power: str) -> bool:
+    """Whether `power`'s factors depend on the track at all: only the US's do (C5 trust, C11 PNTR).
+
+    Planners use it to work out a rival's multiplier once per state instead of once per track;
+    keep it in step with `_factors`.
+    """
+    return power == "us"
 
 
 def window_opening(world: World, values: dict[str, float]) -> float:

@@ -7,6 +7,7 @@ cause and claim ids, and alignment never falls below a structural floor.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from game.content.powers import PowerTable
 from game.content.scenario import ActionDef, Difficulty, Scenario, StateDef
@@ -32,6 +33,9 @@ class World:
         self.powers: PowerTable = scenario.power_table
         self.rivals: tuple[str, ...] = self.powers.rivals  # every power the computer may play
         self.lead_state = max(scenario.states, key=lambda s: s.score_weight).id  # C14
+        # Facts derived from the content alone, built on first use by the rules that need them
+        # (the actions never change during a game: a facilitator changes rule parameters only).
+        self.facts: dict[str, Any] = {}
 
     @property
     def turn(self) -> int:

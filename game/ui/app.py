@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pygame
 
+from game.ui import keymap
 from game.ui.prefs import load_ui_scale
 from game.ui.scene import Context, Scene, Settings, Transition
 from game.ui.text import Text
@@ -132,7 +133,7 @@ class App:
         ):
             self.last_input = time.monotonic()
         if event.type == pygame.QUIT:
-            from game.ui.scenes.menus import quit_confirm
+            from game.ui.scenes.message import quit_confirm
 
             if self.top.name == "dialog":
                 self.running = False
@@ -143,7 +144,7 @@ class App:
         if event.type == pygame.VIDEORESIZE:
             self.resize((event.w, event.h))
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        if event.type == pygame.KEYDOWN and keymap.action("anywhere", event.key) == "toggle_size":
             self.resize((1920, 1080) if self.ctx.size[0] < 1920 else DEFAULT_SIZE)
             return
         if event.type == pygame.TEXTINPUT and self.drop_text:
@@ -228,7 +229,8 @@ def first_scene(app: App, args: argparse.Namespace, direct: bool) -> Scene:
     """The title screen, or for `play` the campaign (a loaded save, or a new one on --scenario)."""
     from game.ui import saves
     from game.ui.catalogue import check
-    from game.ui.scenes.menus import TitleScene, campaign, start_campaign
+    from game.ui.scenes.launch import campaign, start_campaign
+    from game.ui.scenes.title import TitleScene
 
     ctx = app.ctx
     if not direct:
@@ -248,7 +250,8 @@ def first_scene(app: App, args: argparse.Namespace, direct: bool) -> Scene:
 
 
 def _error_over_title(app: App, title: str, message: str) -> Scene:
-    from game.ui.scenes.menus import MessageScene, TitleScene
+    from game.ui.scenes.message import MessageScene
+    from game.ui.scenes.title import TitleScene
 
     app.apply(Transition("push", TitleScene(app.ctx)))
     return MessageScene(app.ctx, title, message)
@@ -344,7 +347,7 @@ def _offer_recovery(app: App, autosave: Path | None) -> None:
     """'Continue after a crash?' over the title screen, when the last session did not end cleanly."""
     if autosave is None:
         return
-    from game.ui.scenes.menus import continue_after_crash
+    from game.ui.scenes.message import continue_after_crash
 
     app.apply(Transition("push", continue_after_crash(app.ctx, autosave)))
 

@@ -12,21 +12,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
+from game.ai.autopilot import Autopilot
+from game.ai.strategies import STRATEGIES
 from game.ui import saves
 from game.ui.catalogue import check
 from game.ui.classroom import ClassroomSetup, Session
 from game.ui.scene import pop, push, replace
+from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.charts import ChartsScene
 from game.ui.scenes.end import EndScene
 from game.ui.scenes.event import EventScene
 from game.ui.scenes.facilitator import FacilitatorScene
 from game.ui.scenes.handover import PassScreenScene
-from game.ui.scenes.menus import BriefingScene, HelpScene, ScenarioScene, TitleScene, start_campaign
+from game.ui.scenes.help import HelpScene
+from game.ui.scenes.launch import start_campaign
 from game.ui.scenes.reflection import ReflectionScene
 from game.ui.scenes.report import ReportScene
+from game.ui.scenes.scenario_choice import ScenarioScene
 from game.ui.scenes.setup import SetupScene
+from game.ui.scenes.title import TitleScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -54,6 +59,7 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
         sim = start_campaign(
             ctx, entry.scenario, entry.path, getattr(args, "seed", None), getattr(args, "difficulty", None)
         )
+    pilot = Autopilot(strategy)  # the same turn loop as batch runs, acting through the screens
     taken: set[str] = set()
 
     def shot(kind: str, label: str | None = None) -> None:
@@ -81,8 +87,8 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
         scene = app.top
         if sim.state.finished or not isinstance(scene, CampaignScene):
             break
-        orders = choose_us_orders(sim.world, strategy, sim.world.rng("strategy"), list(sim.queued))
-        for order in orders[len(sim.queued) :]:
+        orders = pilot.orders(sim)
+        for order in orders:
             scene.queue_order(order)
         if orders and orders[0].target:
             scene.select(orders[0].target)
@@ -97,7 +103,7 @@ def autoplay_script(app: App, args: argparse.Namespace) -> Iterator[None]:
                 app.apply(top.close())
             elif isinstance(top, EventScene):
                 shot("event")
-                app.apply(top.choose(choose_decision(sim.world, strategy, top.decision, sim.world.rng("strategy"))))
+                app.apply(top.choose(pilot.choice(sim, top.decision)))
             elif isinstance(top, ReflectionScene):
                 shot("reflection")
                 if top.entry is not None:

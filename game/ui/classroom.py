@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from game.ai.autopilot import Autopilot
 from game.content.powers import PLAYER, PowerTable, display_name
 from game.content.vocabulary import TRACKS
 from game.sim.engine import Simulation
@@ -21,6 +22,7 @@ from game.ui import locks
 from game.ui.pins import PinGuard, hash_pin, is_legacy, pin_matches
 from game.ui.timer import TurnTimer
 
+AI_US_STRATEGY = "balanced"  # how the computer plays the US for a class that leaves it out
 DESK_NAMES = {"soft_power": "Soft power desk", "trade": "Trade desk", "diplomacy": "Diplomacy desk"}
 
 
@@ -150,6 +152,7 @@ class Session:
         self.timer = TurnTimer(clock)
         self.skipped_prompts: set[tuple[int, str]] = set()
         self.handover_due = False  # the pass-the-screen step is owed to the seat at the screen
+        self.us_pilot = Autopilot(AI_US_STRATEGY)  # plays the US when the class leaves it to the computer
         self._attach(sim)
         self.start_seat()
 

@@ -10,6 +10,7 @@ import attrs
 from game.content.scenario import Scenario
 from game.content.vocabulary import TRACK_NAMES
 from game.sim.phases import turn_order_lines
+from game.ui import keymap
 
 
 @attrs.frozen
@@ -163,15 +164,12 @@ Goodwill in the pipeline: soft power that will mature into trust and durable ali
 Political capital and Congress support: the Washington track for the PNTR bill (C11).
 Score: the mean, over turns played, of the US position: standing plus milestones and stability, minus backlash. Standing in a state is the US share of the three powers' alignment there (US ÷ all three × 100), counted up to the preferred-partner share (40 by default): every rival gain lowers it, and pulling a state out of its neighbours' orbit earns nothing more (C1, C2). The region's standing weights the states by importance (C14)."""
 
-KEYS = """Keys.
-
-Campaign: Enter end turn · Tab / Shift+Tab next / previous state · 1 2 3 pick a track · Backspace remove the last order · R turn report · C charts · S save · L load · F1 or H help · F5 reload the scenario file · F9 facilitator view · Esc or Q menu / quit (asks first).
-Report: Left/Right arrows turn pages · Tab cycles the state filter · Enter or Esc back.
-Event dialog: 1–9 choose · M or Esc look at the map first (E or End Turn brings the event back).
-Dialogs: Enter takes the highlighted button; in Leave? that is Cancel.
-Anywhere: F11 toggles the window size between 1280×720 and 1920×1080.
-
-For scenario authors: edit the scenario file while the game runs, save it and press F5 on the campaign screen. The game re-reads the file and replays the same seed and every order and decision so far on it, keeping the selected state and the class's seats and timer. If the file has errors, or the game so far cannot be replayed on it (say an action used earlier was removed), a panel lists each problem with its line and the old version keeps running; Esc closes the panel, F5 tries again."""
+KEYS = (
+    "Keys.\n\n"
+    + "\n".join(keymap.help_lines())
+    + "\n\n"
+    + """For scenario authors: edit the scenario file while the game runs, save it and press F5 on the campaign screen. The game re-reads the file and replays the same seed and every order and decision so far on it, keeping the selected state and the class's seats and timer. If the file has errors, or the game so far cannot be replayed on it (say an action used earlier was removed), a panel lists each problem with its line and the old version keeps running; Esc closes the panel, F5 tries again."""
+)
 
 
 def claims_text() -> str:

@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.ai.strategies import STRATEGIES, choose_decision, choose_us_orders
-from game.sim.orders import IllegalOrder
+from game.sim.orders import IllegalOrder, Order
+from game.ui import keymap
 from game.ui.classroom import Session
 from game.ui.scene import Transition, push, replace
 
 if TYPE_CHECKING:
     from game.ui.scenes.campaign import CampaignScene
-
-AI_US_STRATEGY = "balanced"
 
 
 def next_step(scene: CampaignScene) -> Transition | None:
@@ -82,36 +80,40 @@ def guarded(scene: object, then: Callable[[], Transition | None], purpose: str) 
 def end_button(session: Session, event_waiting: bool = False) -> tuple[str, str]:
     """The label and tooltip of the End Turn button for the seat at the screen."""
     if event_waiting:
-        return "Answer event (E)", "An event set aside waits for your answer before the turn can end."
+        return keymap.label(
+            "Answer event", "campaign", "answer_event"
+        ), "An event set aside waits for your answer before the turn can end."
     if len(session.seats) == 1:
-        return "End turn (Enter)", "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
+        return keymap.label(
+            "End turn", "campaign", "end_turn"
+        ), "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
     following = session.next_seat()
     if following is None:
-        return "End turn (Enter)", "Every side has ordered: resolve the quarter."
+        return keymap.label("End turn", "campaign", "end_turn"), "Every side has ordered: resolve the quarter."
     how = (
         "the screen is passed on (your orders stay hidden)"
         if following.power != session.seat.power
         else "it orders next"
     )
-    return "Done (Enter)", f"Finish your orders; next is {following.label}: {how}."
+    return keymap.label("Done", "campaign", "end_turn"), f"Finish your orders; next is {following.label}: {how}."
 
 
 def queue_ai_us_orders(session: Session) -> None:
-    """When the computer plays the US, its orders are queued as a player's would be (saves replay them)."""
+    """When the computer plays the US, its orders are queued as a player's would be (saves replay them).
+
+    An order the world refuses by now (the facilitator changed a budget) is left out, not fatal."""
     if not session.setup.us_is_ai:
         return
     sim = session.sim
-    strategy = STRATEGIES[AI_US_STRATEGY]
-    before = len(sim.queued)
-    for order in choose_us_orders(sim.world, strategy, sim.world.rng("strategy"), list(sim.queued))[before:]:
+
+    def queue_if_legal(order: Order) -> None:
         try:
             sim.queue(order)
         except IllegalOrder:
-            continue
+            return
+
+    session.us_pilot.queue_orders(sim, queue_if_legal)
 
 
 def answer_events_for_ai_us(session: Session) -> None:
-    sim = session.sim
-    strategy = STRATEGIES[AI_US_STRATEGY]
-    for decision in list(sim.pending):
-        sim.decide(decision.key, choose_decision(sim.world, strategy, decision, sim.world.rng("strategy")))
+    session.us_pilot.answer_events(session.sim)

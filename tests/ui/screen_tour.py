@@ -48,14 +48,18 @@ def leave(app) -> None:
 def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Iterator[tuple[str, Scene]]:
     """Yield (name, scene) for each screen of this scenario, drawn at the app's current size."""
     from game.ui.classroom import ClassroomSetup, Session
+    from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.campaign import CampaignScene
     from game.ui.scenes.charts import ChartsScene
     from game.ui.scenes.end import EndScene
     from game.ui.scenes.event import EventScene
     from game.ui.scenes.facilitator import FacilitatorScene
     from game.ui.scenes.handover import PassScreenScene
-    from game.ui.scenes.menus import BriefingScene, HelpScene, SaveScene, SettingsScene, quit_confirm
+    from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.message import quit_confirm
     from game.ui.scenes.report import ReportScene
+    from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.setup import SetupScene
 
     ctx = app.ctx
@@ -66,7 +70,7 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
     for state_id in sim.world.state_ids if every_state else sim.world.state_ids[:1]:
         campaign.select(state_id)
         for key in (pygame.K_1, pygame.K_2, pygame.K_3):
-            campaign.on_key(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+            campaign.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
             app.draw()
             yield f"campaign {state_id} track {key - pygame.K_0}", campaign
     late = played(scenario, path)
@@ -76,7 +80,7 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
     leave(app)
     late_campaign = show(app, CampaignScene(ctx, late))
     for key in (pygame.K_1, pygame.K_2, pygame.K_3):
-        late_campaign.on_key(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
+        late_campaign.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0))
         app.draw()
         yield f"last-turn campaign track {key - pygame.K_0}", late_campaign
     leave(app)
@@ -118,7 +122,9 @@ def tour(app, scenario: Scenario, path: Path, every_state: bool = True) -> Itera
 
 def menus(app) -> Iterator[tuple[str, Scene]]:
     """The screens that belong to no scenario."""
-    from game.ui.scenes.menus import LoadScene, ScenarioScene, TitleScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
+    from game.ui.scenes.title import TitleScene
 
     for name, make in (("title", TitleScene), ("scenarios", ScenarioScene), ("load", LoadScene)):
         leave(app)

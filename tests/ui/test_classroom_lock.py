@@ -100,7 +100,7 @@ def test_every_way_out_of_the_turn_needs_the_pin(app, scenario, way, opens):
 
 
 def test_a_pause_survives_quitting_and_continue(app, scenario):
-    from game.ui.scenes.menus import TitleScene
+    from game.ui.scenes.title import TitleScene
 
     campaign = _campaign(app, scenario, ClassroomSetup(pin=PIN))
     _first_turn(app)
@@ -132,7 +132,8 @@ def _saved_class_game(app, scenario, tmp_path, edit):
 
 
 def _load(app, path):
-    from game.ui.scenes.menus import LoadScene, TitleScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.title import TitleScene
 
     app.apply(reset(TitleScene(app.ctx)))
     scene = LoadScene(app.ctx)

@@ -32,8 +32,8 @@ def pending_sim(sim):
 def test_the_key_that_answers_an_event_is_not_typed_into_the_next_text_box(app, pending_sim):
     from game.ui.classroom import Session
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.menus import TitleScene
     from game.ui.scenes.reflection import ReflectionScene
+    from game.ui.scenes.title import TitleScene
 
     prompt = types.SimpleNamespace(id="why", prompt="Why did you answer that way?")
     app.apply(push(TitleScene(app.ctx)))

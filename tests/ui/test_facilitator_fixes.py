@@ -133,7 +133,7 @@ def test_the_news_form_shows_the_value_receptivity_will_apply(app, scenario, mon
 
 
 def test_undo_asks_first_and_an_undone_turn_stays_undone_after_continue(app, scenario):
-    from game.ui.scenes.menus import TitleScene
+    from game.ui.scenes.title import TitleScene
 
     campaign = _campaign(app, scenario, ClassroomSetup())
     press(app, pygame.K_RETURN)

@@ -18,10 +18,11 @@ from ui_helpers import button_labels, click_button, press, settle
 
 from game.content.loader import load_scenario
 from game.ui.scene import push
+from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.campaign import CampaignScene
-from game.ui.scenes.menus import Backdrop, BriefingScene
 from game.ui.scenes.report import ReportScene
 from game.ui.scenes.setup import SetupScene
+from game.ui.scenes.title import Backdrop
 from game.ui.stakes import verdict
 from game.ui.theme import rgb
 
@@ -57,7 +58,7 @@ def test_the_map_gives_turkey_a_share_in_every_plate_and_a_legend_row(app, fourt
         turkey = dict(plate.segments)["turkey"]
         bar = sum(width for _, width in plate.segments)
         assert abs(turkey - bar * sim.state.countries[state_id].share("turkey")) <= 1.5
-    tip = scene._legend_tip()
+    tip = scene.tips.at(scene.legend_rect.center)
     assert "Turkey: diamond, vertical lines" in tip and "four powers' shares (US, Russia, China, Turkey" in tip
 
 

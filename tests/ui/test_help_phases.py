@@ -10,7 +10,7 @@ from game.sim.phases import turn_order
 
 def test_help_rules_tab_shows_the_phase_table_in_engine_order(app):
     from game.ui.scene import push
-    from game.ui.scenes.menus import TitleScene
+    from game.ui.scenes.title import TitleScene
 
     app.apply(push(TitleScene(app.ctx)))
     settle(app)

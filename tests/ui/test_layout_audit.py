@@ -178,7 +178,7 @@ def test_tooltips_stay_on_screen(app, sim, size, monkeypatch):
 
 def test_no_tooltip_stays_drawn_over_a_dialog(app, sim, monkeypatch):
     from game.ui.scenes.campaign import CampaignScene
-    from game.ui.scenes.menus import quit_confirm
+    from game.ui.scenes.message import quit_confirm
 
     scene = show(app, CampaignScene(app.ctx, sim))
     widget = scene.find("Report (R)")

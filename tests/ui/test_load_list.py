@@ -18,7 +18,7 @@ from game.sim.engine import Simulation
 from game.ui import saves
 from game.ui.classroom import ClassroomSetup
 from game.ui.scene import push
-from game.ui.scenes.menus import TitleScene
+from game.ui.scenes.title import TitleScene
 from game.ui.text import Text
 
 

@@ -36,7 +36,7 @@ def test_the_title_offers_to_continue_after_a_crash(app, crossroads_home, sim):
     from game.ui import saves
     from game.ui.app import _offer_recovery
     from game.ui.scenes.campaign import CampaignScene
-    from game.ui.scenes.menus import TitleScene
+    from game.ui.scenes.title import TitleScene
 
     sim.end_turn()
     saves.autosave(sim)
@@ -66,7 +66,7 @@ def test_map_states_have_tooltips(app, sim):
 
 
 def test_the_briefing_shows_the_map_beside_its_panel(app, sim):
-    from game.ui.scenes.menus import BriefingScene
+    from game.ui.scenes.briefing import BriefingScene
 
     scene = BriefingScene(app.ctx, sim)
     app.apply(push(scene))

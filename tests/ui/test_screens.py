@@ -17,21 +17,19 @@ def _non_blank(surface: pygame.Surface) -> bool:
 
 
 def _screens(ctx, sim):
+    from game.ui.scenes.briefing import BriefingScene
     from game.ui.scenes.campaign import CampaignScene
     from game.ui.scenes.charts import ChartsScene
     from game.ui.scenes.end import EndScene
     from game.ui.scenes.event import EventScene
-    from game.ui.scenes.menus import (
-        BriefingScene,
-        HelpScene,
-        LoadScene,
-        SaveScene,
-        ScenarioScene,
-        SettingsScene,
-        TitleScene,
-        quit_confirm,
-    )
+    from game.ui.scenes.help import HelpScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.message import quit_confirm
     from game.ui.scenes.report import ReportScene
+    from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
+    from game.ui.scenes.settings import SettingsScene
+    from game.ui.scenes.title import TitleScene
 
     report = sim.end_turn()
     return [
@@ -79,7 +77,7 @@ def test_campaign_panels_stay_inside_the_window(app, sim):
 
 def test_ui_scale_setting_rebuilds_every_scene(app, sim):
     from game.ui.scenes.campaign import CampaignScene
-    from game.ui.scenes.menus import SettingsScene
+    from game.ui.scenes.settings import SettingsScene
 
     campaign = CampaignScene(app.ctx, sim)
     app.apply(push(campaign))
@@ -92,7 +90,7 @@ def test_ui_scale_setting_rebuilds_every_scene(app, sim):
 
 def test_an_invalid_scenario_is_listed_with_its_errors(app, tmp_path, monkeypatch):
     from game.ui import catalogue
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     (tmp_path / "broken.yaml").write_text("format_version: 1\nid: broken\nturns: many\n", encoding="utf-8")
     (tmp_path / "garbage.yaml").write_text("key: [unclosed\n", encoding="utf-8")
@@ -108,7 +106,9 @@ def test_an_invalid_scenario_is_listed_with_its_errors(app, tmp_path, monkeypatc
 
 def test_escape_closes_menus_and_dialogs_but_not_the_campaign(app, sim):
     from game.ui.scenes.campaign import CampaignScene
-    from game.ui.scenes.menus import LoadScene, SaveScene, SettingsScene
+    from game.ui.scenes.load import LoadScene
+    from game.ui.scenes.save import SaveScene
+    from game.ui.scenes.settings import SettingsScene
 
     escape = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="")
     for scene in (SettingsScene(app.ctx), SaveScene(app.ctx, sim), LoadScene(app.ctx)):

@@ -19,7 +19,8 @@ def _type_seed(app, scene, digits: str) -> None:
 
 
 def test_a_typed_seed_is_the_seed_of_the_campaign(app):
-    from game.ui.scenes.menus import ScenarioScene, TitleScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
+    from game.ui.scenes.title import TitleScene
 
     app.apply(push(TitleScene(app.ctx)))
     scene = ScenarioScene(app.ctx)
@@ -35,7 +36,7 @@ def test_a_typed_seed_is_the_seed_of_the_campaign(app):
 
 
 def test_a_seed_that_is_not_a_number_is_explained(app):
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     scene = ScenarioScene(app.ctx)
     app.apply(push(scene))

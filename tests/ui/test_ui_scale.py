@@ -19,7 +19,7 @@ def _button_font_height(scene) -> int:
 
 def test_the_130_percent_scale_makes_button_text_larger(app, sim):
     from game.ui.scenes.campaign import CampaignScene
-    from game.ui.scenes.menus import SettingsScene
+    from game.ui.scenes.settings import SettingsScene
 
     campaign = CampaignScene(app.ctx, sim)
     app.apply(push(campaign))
@@ -33,7 +33,7 @@ def test_the_130_percent_scale_makes_button_text_larger(app, sim):
 
 def test_the_ui_scale_is_remembered_after_a_restart(app, crossroads_home):
     from game.ui.app import make_app
-    from game.ui.scenes.menus import SettingsScene
+    from game.ui.scenes.settings import SettingsScene
 
     app.apply(push(SettingsScene(app.ctx)))
     settle(app)

@@ -107,7 +107,7 @@ def _visible(scene) -> list[str]:
 
 
 def test_the_picker_scrolls_and_keeps_the_selection_visible(app, thirty_scenarios):
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     app.resize((1024, 640))
     scene = ScenarioScene(app.ctx)
@@ -144,7 +144,7 @@ def test_the_picker_scrolls_and_keeps_the_selection_visible(app, thirty_scenario
 
 
 def test_two_files_with_one_title_are_told_apart(app, thirty_scenarios, monkeypatch):
-    from game.ui.scenes.menus import ScenarioScene
+    from game.ui.scenes.scenario_choice import ScenarioScene
 
     scene = ScenarioScene(app.ctx)
     app.apply(push(scene))
@@ -248,7 +248,8 @@ def test_the_header_tooltip_says_the_score_starts_low(app, sim):
 
 
 def test_reason_drops_the_action_name_and_long_lines_wrap(app, sim):
-    from game.ui.scenes.campaign import CampaignScene, reason_only, wrap_two
+    from game.ui.panels.order_text import reason_only, wrap_two
+    from game.ui.scenes.campaign import CampaignScene
 
     assert reason_only("Education exchanges", "Education exchanges is already ordered there this turn") == (
         "already ordered there this turn"

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.world import World
@@ -24,8 +26,44 @@ def _key(power: str, action: ActionDef, target: str | None) -> str:
     return f"{power}:{action.id}:{target or 'region'}"
 
 
-def _builds(action: ActionDef) -> bool:
-    return any(isinstance(effect, e.Progress) for effect in action.effects)
+class Facts(NamedTuple):
+    """What the contest rules need to know of an action, worked out once per game (see `_facts`)."""
+
+    action: ActionDef  # the action described (a test's variant with the same id is judged afresh)
+    tires: bool  # repeat fatigue applies: not a project (building) nor a Washington order (C1)
+    prepares: bool  # it adds summit preparation (C8)
+    refusable: bool  # some refusal rule concerns it: a big move, a large project or preparation
+
+
+def _facts(world: World) -> dict[str, Facts]:
+    """Per action id, the action's `Facts`.
+
+    The planners ask for every candidate order, so scanning effects each time would cost more
+    than the rest of the question.
+    """
+    facts = world.facts.get("contest")
+    if facts is None:
+        facts = world.facts["contest"] = {action.id: _action_facts(action) for action in world.scenario.actions}
+    return facts
+
+
+def _action_facts(action: ActionDef) -> Facts:
+    # Funding a project is building, not pulling a lever; Washington orders engage no state.
+    builds = any(isinstance(effect, e.Progress) for effect in action.effects)
+    prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
+    return Facts(
+        action,
+        tires=not builds and action.target != "washington",
+        prepares=prepares,
+        refusable=prepares or BIG_MOVE in action.tags or LARGE_PROJECT in action.tags,
+    )
+
+
+def _fact(world: World, action: ActionDef) -> Facts:
+    known = (world.facts.get("contest") or _facts(world)).get(action.id)
+    if known is not None and known.action is action:
+        return known
+    return _action_facts(action)  # an action made outside the scenario (a test's variant)
 
 
 def _keep(world: World) -> float:
@@ -37,7 +75,7 @@ def _keep(world: World) -> float:
 def fatigue(world: World, power: str, action: ActionDef, target: str | None, uses: dict[str, float]) -> float:
     """The share of its effect an order keeps, and count it as a use this turn (C1)."""
     keep = _keep(world)
-    if keep >= 1 or _builds(action) or action.target == "washington":
+    if keep >= 1 or not _fact(world, action).tires:
         return 1.0
     key = _key(power, action, target)
     repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
@@ -46,11 +84,18 @@ def fatigue(world: World, power: str, action: ActionDef, target: str | None, use
 
 
 def expected_fatigue(world: World, power: str, action: ActionDef, target: str | None) -> float:
-    """The share of its effect an order placed now would keep (for planners; changes nothing)."""
-    keep = _keep(world)
-    if keep >= 1 or _builds(action) or action.target == "washington":
+    """The share of its effect an order placed now would keep (for planners; changes nothing).
+
+    Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
+    """
+    if not _fact(world, action).tires:
         return 1.0
-    return keep ** world.state.repeats.get(_key(power, action, target), 0.0)
+    balancing = world.rules.balancing
+    keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
+    if keep >= 1:
+        return 1.0
+    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
+    return (keep if keep > 0.0 else 0.0) ** repeated
 
 
 def remember_uses(world: World, uses: dict[str, float]) -> None:
@@ -81,8 +126,16 @@ def settle(world: World) -> None:
         world.adjust_region(PREPARATION, -rules.preparation_decay * preparation, "rule:preparation_fades", ("C8",))
 
 
+def may_refuse(world: World, action: ActionDef) -> bool:
+    """Whether any contest rule concerns the action at all (if not, `refusal` is always None)."""
+    return _fact(world, action).refusable
+
+
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
+    facts = _fact(world, action)
+    if not facts.refusable:  # neither a big move, a large project nor summit preparation
+        return None
     if action.power == "us" and state_id is not None and BIG_MOVE in action.tags:
         first = world.rules.soft_power_first
         trust = world.state.countries[state_id].values["us_trust"]
@@ -101,7 +154,6 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
                 f"{world.powers.name(h['power'])}'s {world.actions[h['action']].name.lower()}" for h in hosted
             )
             return f"{world.state_name(state_id)} hosts as many large projects as it will take ({names})"
-    prepares = any(isinstance(x, e.RegionAdjust) and x.variable == PREPARATION and x.amount > 0 for x in action.effects)
-    if prepares and world.state.region.get(PREPARATION, 0.0) >= 100:
+    if facts.prepares and world.state.region.get(PREPARATION, 0.0) >= 100:
         return "the next C5+1 summit is fully prepared; more preparation would be wasted"
     return None

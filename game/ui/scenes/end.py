@@ -46,7 +46,7 @@ class EndScene(Scene):
         return reset(CampaignScene(self.ctx, again))
 
     def menu(self) -> Transition:
-        from game.ui.scenes.menus import TitleScene
+        from game.ui.scenes.title import TitleScene
 
         return reset(TitleScene(self.ctx))
 

@@ -9,16 +9,19 @@ import pygame
 from game.sim.engine import Simulation
 from game.sim.events import fill
 from game.sim.orders import Decision
-from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, MUTED, TEXT
-from game.ui.widgets import panel
+from game.ui import keymap
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop
+from game.ui.theme import MUTED, TEXT
 
 
-class EventScene(Scene):
+class EventScene(Dialog):
     """A modal dialog over the campaign; answering it applies the choice at once."""
 
     name = "event"
-    overlay = True
+    inset = 24
+    title_size = 20
+    cancel_keys = keymap.keys("event", "set_aside")  # Esc and M both set it aside to look at the map
 
     def __init__(
         self, ctx: Context, sim: Simulation, decision: Decision, set_aside: Callable[[], None] | None = None
@@ -35,6 +38,13 @@ class EventScene(Scene):
         """A title, text or choice with its {state} and {power} placeholders filled."""
         return fill(text, self.sim.world, self.decision.state)
 
+    @property
+    def heading(self) -> str:
+        return self.filled(self.event.title)
+
+    def cancel(self) -> Transition | None:
+        return self.look_at_map()
+
     def look_at_map(self) -> Transition | None:
         """Close the dialog unanswered; the campaign reopens it on E or End Turn."""
         if self.set_aside is None:
@@ -48,12 +58,10 @@ class EventScene(Scene):
         return pop()
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+        if event.type == pygame.KEYDOWN and keymap.action("event", event.key) == "choose":
             index = event.key - pygame.K_1
             if index < len(self.choices):
                 return self.choose(self.choices[index].id)
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_m, pygame.K_ESCAPE):
-            return self.look_at_map()
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -71,8 +79,7 @@ class EventScene(Scene):
             self.previews.append(lines)
             choice_h += px(40) + len(lines) * text.line_height(13) + px(10)
         height = px(160) + body_lines * text.line_height(15) + choice_h
-        self.box = pygame.Rect(0, 0, width, min(height, h - px(40)))
-        self.box.center = (w // 2, h // 2)
+        self.place_box(width, min(height, h - px(40)))
         y = self.box.y + px(84) + body_lines * text.line_height(15)
         self.preview_at: list[int] = []
         for i, choice in enumerate(self.choices):
@@ -86,22 +93,15 @@ class EventScene(Scene):
             self.preview_at.append(y + px(38))
             y += px(40) + len(self.previews[i]) * text.line_height(13) + px(10)
         if self.set_aside is not None:
-            self.add_button(
-                pygame.Rect(self.box.right - px(244), self.box.bottom - px(46), px(220), px(34)),
-                "Look at the map first (M)",
+            aside = (
+                keymap.label("Look at the map first", "event", "set_aside"),
                 self.look_at_map,
                 "Close this for now; press E or End Turn to answer it.",
             )
+            self.button_row((aside,), None, (px(220),), height=34, bottom=12)
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 150))
-        surface.blit(shade, (0, 0))
-        panel(surface, self.box)
-        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
-        title = fill(self.event.title, self.sim.world, self.decision.state)
-        text.draw(surface, title, (self.box.x + px(24), self.box.y + px(16)), 20, TEXT, bold=True)
         claims = ", ".join(self.event.claims)
         where = self.sim.world.state_name(self.decision.state) if self.decision.state else "the region"
         text.draw(

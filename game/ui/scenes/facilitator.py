@@ -85,7 +85,7 @@ class FacilitatorScene(Scene):
 
     def confirm_undo(self) -> Transition | None:
         """Undo throws a turn away, so it asks first."""
-        from game.ui.scenes.menus import MessageScene
+        from game.ui.scenes.message import MessageScene
 
         if len(self.sim.history) < 2:
             self.said("Refused: there is no earlier turn to go back to", good=False)

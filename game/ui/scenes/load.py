@@ -16,7 +16,8 @@ import pygame
 
 from game.ui import saves
 from game.ui.classroom import Session
-from game.ui.scene import Context, Scene, Transition, pop, push, reset
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop, push, reset
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
@@ -40,9 +41,12 @@ def row_label(info: Any, verdict: str | None) -> str:
     )
 
 
-class LoadScene(Scene):
+class LoadScene(Dialog):
+    """The saves, newest first, with the chosen one's details; Enter loads, Del deletes (asks first)."""
+
     name = "load"
-    escape_closes = True
+    overlay = False
+    heading = "Load a game"
 
     def __init__(self, ctx: Context, unlocked: Session | None = None) -> None:
         super().__init__(ctx)
@@ -87,7 +91,7 @@ class LoadScene(Scene):
 
     def load(self, path: Path | str | None = None) -> Transition | None:
         """Open the save, first asking before this turn's orders and acts are thrown away."""
-        from game.ui.scenes.menus import MessageScene
+        from game.ui.scenes.message import MessageScene
 
         path = Path(path) if path is not None else self.selected
         if path is None:
@@ -112,7 +116,7 @@ class LoadScene(Scene):
     def open(self, path: Path) -> Transition | None:
         """Load; a locked class game's save (an older turn is an undo) asks for its PIN first."""
         from game.ui import locks
-        from game.ui.scenes.menus import campaign
+        from game.ui.scenes.launch import campaign
         from game.ui.scenes.pin import PinScene
 
         sim, error = saves.load_path(path)
@@ -131,7 +135,7 @@ class LoadScene(Scene):
         return start()
 
     def confirm_delete(self) -> Transition | None:
-        from game.ui.scenes.menus import MessageScene
+        from game.ui.scenes.message import MessageScene
 
         info = self.info
         if info is None:
@@ -152,9 +156,10 @@ class LoadScene(Scene):
         self.rebuild()
         return None
 
+    def accept(self) -> Transition | None:
+        return self.load()
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.load()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_DELETE:
             return self.confirm_delete()
         return super().handle_event(event)
@@ -204,10 +209,9 @@ class LoadScene(Scene):
             enabled=chosen,
         )
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
         w, _ = self.ctx.size
-        text.draw(surface, "Load a game", (px(16), px(16)), 22, TEXT, bold=True)
         if self.message:
             rect = pygame.Rect(px(16), px(52), w - px(32), px(44))
             text.draw_wrapped(surface, self.message, rect, 14, GOOD if self.good else BAD)

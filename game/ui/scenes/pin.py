@@ -9,15 +9,18 @@ import pygame
 import pygame_gui
 
 from game.ui.classroom import Session
-from game.ui.scene import Context, Scene, Transition, pop, replace
-from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN
-from game.ui.widgets import panel
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop, replace
+from game.ui.theme import BAD, MUTED, WARN
 
 
-class PinScene(Scene):
+class PinScene(Dialog):
+    """Esc cancels; Enter in the entry (not a bare Enter key) submits, so a PIN is never sent twice."""
+
     name = "pin"
-    escape_closes = True
-    overlay = True
+    backdrop_alpha = 170
+    inset = 24
+    heading = "Facilitator PIN"
 
     def __init__(
         self,
@@ -75,28 +78,16 @@ class PinScene(Scene):
 
     def build(self) -> None:
         px = self.ctx.px
-        w, h = self.ctx.size
-        self.box = pygame.Rect(0, 0, px(460), px(230))
-        self.box.center = (w // 2, h // 2)
+        self.place_box(px(460), px(230))
         self.entry = pygame_gui.elements.UITextEntryLine(
             pygame.Rect(self.box.x + px(24), self.box.y + px(80), px(220), px(38)), self.gui
         )
         self.entry.set_text_hidden(True)
         self.entry.focus()
-        by = self.box.bottom - px(54)
-        self.add_button(
-            pygame.Rect(self.box.right - px(144), by, px(120), px(38)), "Open", self.submit, None, "#primary"
-        )
-        self.add_button(pygame.Rect(self.box.right - px(264), by, px(110), px(38)), "Cancel", pop)
+        self.button_row((("Cancel", pop), ("Open", self.submit)), "Open", (px(110), px(120)), height=38, gap=10)
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 170))
-        surface.blit(shade, (0, 0))
-        panel(surface, self.box)
-        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
-        text.draw(surface, "Facilitator PIN", (self.box.x + px(24), self.box.y + px(16)), 19, TEXT, bold=True)
         width = self.box.width - px(48)
         text.draw(
             surface,

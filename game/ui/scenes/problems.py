@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pygame
 
-from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT
-from game.ui.widgets import panel
 
 MAX_SHOWN = 12
 PROBLEM = re.compile(
@@ -41,11 +41,12 @@ def split_problem(problem: str, home: str = "") -> tuple[str, str]:
     return "", problem
 
 
-class ProblemsScene(Scene):
+class ProblemsScene(Dialog):
     """A dialog with a title, a short explanation and the problems; Esc closes, F5 tries again."""
 
     name = "problems"
-    overlay = True
+    backdrop_alpha = 160
+    edge = BAD
 
     def __init__(
         self,
@@ -65,12 +66,16 @@ class ProblemsScene(Scene):
         self.more_y = 0
         self.place_w = 0
 
+    @property
+    def heading(self) -> str:
+        return self.title
+
+    def accept(self) -> Transition | None:
+        return pop()  # Enter closes too: there is nothing to confirm
+
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
-                return pop()
-            if event.key == pygame.K_F5 and self.retry is not None:
-                return self.retry()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.retry is not None:
+            return self.retry()
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -83,24 +88,18 @@ class ProblemsScene(Scene):
         top = px(56) + len(self.intro_lines) * text.line_height(14) + px(12)
         footer = px(84)  # the "and N more" line and the buttons
         rows, more_y = self._lay_rows(inner, top, h - px(60) - footer)
-        self.box = pygame.Rect(0, 0, width, max(px(220), more_y + footer))
-        self.box.center = (w // 2, h // 2)
+        self.place_box(width, max(px(220), more_y + footer))
         self.rows = [(self.box.y + y, place, lines) for y, place, lines in rows]
         self.more_y = self.box.y + more_y + px(4)
         for (y, _, lines), problem in zip(self.rows, self.problems, strict=False):
             height = len(lines) * text.line_height(13)
             self.tips.add(pygame.Rect(self.box.x + px(20), y, inner, height), problem)
-        by = self.box.bottom - px(54)
-        self.add_button(
-            pygame.Rect(self.box.right - px(160), by, px(140), px(38)), "Close (Esc)", pop, None, "#primary"
-        )
-        if self.retry is not None:
-            self.add_button(
-                pygame.Rect(self.box.right - px(320), by, px(150), px(38)),
-                "Reload (F5)",
-                self.retry,
-                "Read the file again after fixing it.",
-            )
+        close = ("Close (Esc)", pop)
+        if self.retry is None:
+            self.button_row((close,), close[0], (px(140),), height=38)
+        else:
+            reload = ("Reload (F5)", self.retry, "Read the file again after fixing it.")
+            self.button_row((reload, close), close[0], (px(150), px(140)), height=38, gap=10)
 
     def _lay_rows(self, inner: int, top: int, bottom: int) -> tuple[list[tuple[int, str, list[str]]], int]:
         """Rows (y from the box's top) for as many problems as fit above `bottom`, at most MAX_SHOWN.
@@ -127,15 +126,9 @@ class ProblemsScene(Scene):
         self.more = len(self.problems) - len(rows)
         return rows, y
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 160))
-        surface.blit(shade, (0, 0))
-        panel(surface, self.box)
-        pygame.draw.rect(surface, BAD, self.box, 2, border_radius=6)
         x = self.box.x + px(20)
-        text.draw(surface, self.title, (x, self.box.y + px(16)), 19, TEXT, bold=True)
         y = self.box.y + px(56)
         for line in self.intro_lines:
             text.draw(surface, line, (x, y), 14, MUTED)

@@ -11,14 +11,17 @@ import pygame_gui
 
 from game.sim.orders import IllegalOrder
 from game.ui.classroom import Session
-from game.ui.scene import Context, Scene, Transition, pop
-from game.ui.theme import ACCENT, BAD, MUTED, TEXT
-from game.ui.widgets import panel
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop
+from game.ui.theme import ACCENT, BAD, MUTED
 
 
-class ReflectionScene(Scene):
+class ReflectionScene(Dialog):
+    """Esc skips; Enter in the entry saves the answer."""
+
     name = "reflection"
-    overlay = True
+    backdrop_alpha = 160
+    inset = 24
 
     def __init__(self, ctx: Context, session: Session, reflection: object) -> None:
         super().__init__(ctx)
@@ -31,6 +34,14 @@ class ReflectionScene(Scene):
     @property
     def prompt(self) -> str:
         return str(getattr(self.reflection, "prompt", ""))
+
+    @property
+    def heading(self) -> str:
+        sim = self.session.sim
+        return f"Reflection — turn {sim.turn}, {sim.date_label()}"
+
+    def cancel(self) -> Transition | None:
+        return self.skip()
 
     def save(self) -> Transition | None:
         answer = self.entry.get_text() if self.entry else ""
@@ -52,18 +63,15 @@ class ReflectionScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             return self.save()
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return self.skip()
         return super().handle_event(event)
 
     def build(self) -> None:
         px, text = self.ctx.px, self.ctx.text
-        w, h = self.ctx.size
+        w, _h = self.ctx.size
         width = min(w - px(80), px(760))
         self.lines = text.wrap(self.prompt, width - px(48), 17)
         height = px(200) + len(self.lines) * text.line_height(17)
-        self.box = pygame.Rect(0, 0, width, height)
-        self.box.center = (w // 2, h // 2)
+        self.place_box(width, height)
         y = self.box.y + px(70) + len(self.lines) * text.line_height(17)
         self.entry = pygame_gui.elements.UITextEntryLine(
             pygame.Rect(self.box.x + px(24), y, width - px(48), px(38)), self.gui
@@ -72,37 +80,12 @@ class ReflectionScene(Scene):
         if self.typed:
             self.entry.set_text(self.typed)
         self.entry.focus()
-        by = self.box.bottom - px(54)
-        self.add_button(
-            pygame.Rect(self.box.right - px(184), by, px(160), px(38)),
-            "Save answer",
-            self.save,
-            "Saved with the game; it appears in the debrief.",
-            "#primary",
-        )
-        self.add_button(
-            pygame.Rect(self.box.right - px(310), by, px(118), px(38)),
-            "Skip (Esc)",
-            self.skip,
-            "Not now: the prompt is not asked again this turn.",
-        )
+        skip = ("Skip (Esc)", self.skip, "Not now: the prompt is not asked again this turn.")
+        save = ("Save answer", self.save, "Saved with the game; it appears in the debrief.")
+        self.button_row((skip, save), save[0], (px(118), px(160)), height=38)
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((0, 0, 0, 160))
-        surface.blit(shade, (0, 0))
-        panel(surface, self.box)
-        pygame.draw.rect(surface, ACCENT, self.box, 2, border_radius=6)
-        sim = self.session.sim
-        text.draw(
-            surface,
-            f"Reflection — turn {sim.turn}, {sim.date_label()}",
-            (self.box.x + px(24), self.box.y + px(16)),
-            19,
-            TEXT,
-            bold=True,
-        )
         y = self.box.y + px(56)
         for line in self.lines:
             text.draw(surface, line, (self.box.x + px(24), y), 17, ACCENT)

@@ -15,6 +15,7 @@ import pygame
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
+from game.ui import keymap
 from game.ui.acts import act_lines, facilitator_changes
 from game.ui.contest import tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
@@ -157,16 +158,14 @@ class ReportScene(Scene):
         return max(1, -(-len(self.rows) // self.per_page))
 
     def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_r, pygame.K_SPACE):
-                return self.close()
-            if event.key in (pygame.K_RIGHT, pygame.K_PAGEDOWN):
-                self.turn_page(1)
-            elif event.key in (pygame.K_LEFT, pygame.K_PAGEUP):
-                self.turn_page(-1)
-            elif event.key == pygame.K_TAB:
-                ids = [None, *self.sim.world.state_ids, "region"]
-                self.set_filter(ids[(ids.index(self.filter) + 1) % len(ids)])
+        action = keymap.action("report", event.key) if event.type == pygame.KEYDOWN else None
+        if action == "close":
+            return self.close()
+        if action in ("next_page", "previous_page"):
+            self.turn_page(1 if action == "next_page" else -1)
+        elif action == "next_filter":
+            ids = [None, *self.sim.world.state_ids, "region"]
+            self.set_filter(ids[(ids.index(self.filter) + 1) % len(ids)])
         return super().handle_event(event)
 
     def build(self) -> None:
@@ -245,7 +244,7 @@ class ReportScene(Scene):
         )
         self.add_button(
             pygame.Rect(w - px(196), h - px(54), px(180), px(40)),
-            "Continue (Enter)",
+            keymap.label("Continue", "report", "close"),
             self.close,
             "Back to the map; events waiting for your answer come next.",
             "#primary",

@@ -12,7 +12,8 @@ import pygame_gui
 
 from game.content.scenario import Scenario
 from game.ui.classroom import ClassroomSetup, Session, seats_for, side_name
-from game.ui.scene import Context, Scene, Transition, pop, replace
+from game.ui.dialog import Dialog
+from game.ui.scene import Context, Transition, pop, replace
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT, power_colour
 from game.ui.widgets import panel
 
@@ -21,8 +22,12 @@ TIMER_NOTE = "Per side; when it runs out that side's orders lock (End Turn still
 PIN_NOTE = "Optional; F9 opens the facilitator view (and asks for this PIN if one is set)."
 
 
-class SetupScene(Scene):
+class SetupScene(Dialog):
+    """Who plays which side, US desks, the turn timer and the PIN; Enter continues, Esc goes back."""
+
     name = "setup"
+    overlay = False
+    heading = "Who plays — classroom setup"
 
     def __init__(self, ctx: Context, scenario: Scenario, path: object, seed: int, difficulty: str | None) -> None:
         super().__init__(ctx)
@@ -64,7 +69,8 @@ class SetupScene(Scene):
         return ClassroomSetup(humans, self.us_desks and "us" in self.humans, self.pin, self.minutes)
 
     def begin(self) -> Transition | None:
-        from game.ui.scenes.menus import BriefingScene, start_campaign
+        from game.ui.scenes.briefing import BriefingScene
+        from game.ui.scenes.launch import start_campaign
 
         setup = self.setup()
         if not setup.humans:
@@ -74,13 +80,8 @@ class SetupScene(Scene):
         sim = start_campaign(self.ctx, self.scenario, self.path, self.seed, self.difficulty, setup.sim_humans())
         return replace(BriefingScene(self.ctx, sim, Session(sim, setup)))
 
-    def handle_event(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                return pop()
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                return self.begin()
-        return super().handle_event(event)
+    def accept(self) -> Transition | None:
+        return self.begin()
 
     # --- layout -------------------------------------------------------------------------
 
@@ -158,9 +159,8 @@ class SetupScene(Scene):
         shown = text.clip(note, room, 13)
         return pygame.Rect(x, y, text.width(shown, 13), text.line_height(13)), shown
 
-    def draw_content(self, surface: pygame.Surface) -> None:
+    def draw_body(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
-        text.draw(surface, "Who plays — classroom setup", (px(16), px(16)), 22, TEXT, bold=True)
         text.draw(
             surface,
             f"{self.scenario.about.title} · seed {self.seed} · one player: just press Continue",
