@@ -179,11 +179,13 @@ def run_bench(args: argparse.Namespace) -> int:
         f"on {os.cpu_count()} cores (target 1,000 in ≤ {BATCH_TARGET_S:g} s with --jobs 2: "
         f"{_verdict(per_thousand, BATCH_TARGET_S)})"
     )
-    campaigns = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES)) * EXPERIMENT_RUNS
+    campaigns = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES, model_card=False)) * EXPERIMENT_RUNS
     estimate = campaigns / rate
+    card = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES)) * EXPERIMENT_RUNS
     print(
         f"experiment thesis at its defaults: {campaigns} campaigns, about {estimate:.0f} s at this batch's rate "
-        f"(an estimate, not a run; target ≤ {THESIS_TARGET_S:g} s: {_verdict(estimate, THESIS_TARGET_S)})"
+        f"(an estimate, not a run; target ≤ {THESIS_TARGET_S:g} s: {_verdict(estimate, THESIS_TARGET_S)}); "
+        f"with --model-card about {card / rate:.0f} s"
     )
     if args.ui:
         try:
