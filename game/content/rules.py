@@ -147,7 +147,7 @@ class Window:
         20,
     )
     opening_fade: float = param(
-        8.0, "C7", "points a passing opening (us_opening, raised by events) loses each turn", 0, 100
+        8.0, "C7", "points a passing opening (the state variable opening, raised by events) loses each turn", 0, 100
     )
     closes_unopposed: float = param(
         3.0,

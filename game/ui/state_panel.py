@@ -24,11 +24,11 @@ VALUES = (
     ("economy", "Economy"),
     ("china_wariness", "Wariness of China"),
     ("russia_strain", "Strain with Russia"),
-    ("us_opening", "Opening for the US"),
+    ("opening", "Opening for the US"),
     ("us_trust", "Trust in the US"),
     ("resilience", "Resilience"),
 )
-ONLY_WHILE_SET = frozenset({"us_opening"})  # rows that would read 0 most of the game
+ONLY_WHILE_SET = frozenset({"opening"})  # rows that would read 0 most of the game
 FLAG_LABELS = {
     "pntr": "PNTR",
     "pntr_eligible": "In PNTR bill",
@@ -145,7 +145,9 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
         tip(row, f"{label}: {value:.1f}{change}. {glossary.value_tip(key)}")
         y += px(21 if compact < 2 else 18)  # tighter rows when the window is short
     neglect = country.values.get("neglect_turns", 0.0)
-    row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED)
+    row = text.draw(
+        surface, f"Quarters without US engagement: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED
+    )
     tip(row, glossary.MOVED_BY["neglect_turns"])
     y += px(22)
 

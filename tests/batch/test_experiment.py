@@ -172,4 +172,18 @@ def test_experiment_at_its_defaults_plays_only_the_thesis_arms_and_says_how_to_a
     assert _experiment("thesis", "--runs", "2", "--jobs", "2", "--quiet", "--out", str(tmp_path)) == 0
     out = capsys.readouterr().out
     assert "Model card" not in out and "--model-card" in out
+    assert "Only 2 paired runs per arm" in out  # a class is warned before reading a failure into it
     assert (tmp_path / "thesis.csv").exists() and not (tmp_path / "sensitivity.csv").exists()
+
+
+def test_a_check_that_fails_only_for_lack_of_runs_is_called_inconclusive_and_few_runs_are_warned_about():
+    from game.batch.thesis import CheckResult, Contrast, Measured
+    from game.cli.classroom_commands import thesis_lines
+
+    contrast = Contrast(("balanced",), ("overreach",), "standing_us", "US standing at the end", +1)
+    wide = Measured(contrast, ("C1",), Interval(3.3, -2.3, 8.9, 4), Interval(0.5, -1, 2, 4), Interval(2.8, -1, 6, 4))
+    wrong_way = Measured(contrast, ("C1",), Interval(-1, -3, 1, 4), Interval(0.5, -1, 2, 4), Interval(-1.5, -3, 0, 4))
+    lines = thesis_lines([CheckResult(2, "Balance beats overreach", ("C1",), ("C1",), 4, (wide,))])
+    assert "DID NOT HOLD (inconclusive" in lines[0]
+    lines = thesis_lines([CheckResult(2, "Balance beats overreach", ("C1",), ("C1",), 4, (wrong_way,))])
+    assert "inconclusive" not in lines[0]

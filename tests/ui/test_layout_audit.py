@@ -206,7 +206,7 @@ def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting
         sim.end_turn()
     if opening:  # an event's passing opening adds a row to the conditions
         for country in sim.state.countries.values():
-            country.values["us_opening"] = 16.0
+            country.values["opening"] = 16.0
     area = CampaignLayout.for_size(app.ctx.size, app.ctx.scale).state
     for state_id in sim.world.state_ids:
         tips = Tips(app.ctx)
