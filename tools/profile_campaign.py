@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import attrs
 
+from game.ai import autopilot
 from game.batch import campaign
 from game.content.library import DEFAULT_SCENARIO
 from game.content.loader import load_scenario
@@ -47,7 +48,7 @@ def _timed_phases(totals: collections.Counter[str]) -> None:
 
     Simulation.PHASES = tuple(wrap(p) for p in Simulation.PHASES)
     Simulation.OPENING = tuple(wrap(p) for p in Simulation.OPENING)
-    choose = campaign.choose_us_orders
+    choose = autopilot.choose_us_orders  # the US planner, as the shared turn loop calls it
 
     def planner(*args: Any, **kwargs: Any) -> list[Order]:
         started = time.perf_counter()
@@ -55,7 +56,7 @@ def _timed_phases(totals: collections.Counter[str]) -> None:
         totals["US planner"] += time.perf_counter() - started
         return orders
 
-    campaign.choose_us_orders = planner
+    autopilot.choose_us_orders = planner
 
 
 def main() -> int:

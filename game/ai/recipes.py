@@ -19,6 +19,7 @@ WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # the ladder a multiplier moves 
 SPREADS = (0.2, 0.4, 0.6, 0.8, 1.0)
 STARTS = (0.0, 0.25, 0.5)  # share of the campaign before the US starts acting
 ENDS = (0.5, 0.75, 1.0)  # share of the campaign after which it stops
+FOCUS = 2.0  # how much more a lookahead candidate values orders in the state it leans on
 
 Weights = tuple[tuple[str, float], ...]
 
@@ -44,6 +45,7 @@ class Recipe:
     spread: float = 0.6
     start: float = 0.0
     end: float = 1.0
+    focus: Weights = ()  # state id -> multiplier: the lookahead's lean on some states (never searched)
 
     def to_strategy(self, name: str = "recipe") -> Strategy:
         """The planner's strategy for this recipe; a tag weighted 0 is never used."""
@@ -56,6 +58,7 @@ class Recipe:
             track_weights=self.tracks,
             spread=self.spread,
             active=ActiveWindow(self.start, self.end),
+            state_weights=self.focus,
         )
 
     def describe(self) -> str:
@@ -72,7 +75,16 @@ class Recipe:
         parts.append(f"spread {self.spread:g}")
         if (self.start, self.end) != (0.0, 1.0):
             parts.append(f"acts from {self.start:.0%} to {self.end:.0%} of the campaign")
+        leaning = [state for state, w in self.focus if w > 1]
+        if leaning:
+            parts.append(f"leans on {', '.join(leaning)}")
         return "; ".join(parts)
+
+    def leaning_on(self, state: str, states: tuple[str, ...], weight: float = FOCUS) -> Recipe:
+        """The same recipe leaning on one state: its orders count `weight` times, the others' less,
+        so the states' mean weight stays 1 and region-wide orders keep their place."""
+        rest = (len(states) - weight) / (len(states) - 1) if len(states) > 1 else 1.0
+        return attrs.evolve(self, focus=tuple((s, weight if s == state else rest) for s in states))
 
     def to_data(self) -> dict[str, object]:
         """Plain data for balance.json (weights as mappings)."""
@@ -83,6 +95,7 @@ class Recipe:
             "spread": self.spread,
             "start": self.start,
             "end": self.end,
+            **({"focus": dict(self.focus)} if self.focus else {}),
         }
 
     @classmethod
@@ -102,6 +115,7 @@ class Recipe:
             float(data.get("spread", 0.6)),  # type: ignore[arg-type]
             float(data.get("start", 0.0)),  # type: ignore[arg-type]
             float(data.get("end", 1.0)),  # type: ignore[arg-type]
+            weights("focus"),
         )
 
 

@@ -140,13 +140,16 @@ FALLBACKS = ("balanced", "soft-power", "trade", "diplomacy", "overreach")  # whe
 
 
 def candidates(search: SearchResult, scenario: Scenario, count: int) -> list[Recipe]:
-    """The lookahead's order sets: the best recipes found, then standard strategies, all distinct."""
+    """The lookahead's order sets: the best recipes found (then standard strategies, all distinct),
+    and the best recipe leaning on each state in turn. A fixed recipe cannot tell one state from
+    another; a player reading the board can lean where an opening stands or a rival presses."""
     chosen = search.leaders(count)
     for name in FALLBACKS:
         recipe = from_strategy(STRATEGIES[name], scenario)
         if len(chosen) < count and recipe not in chosen:
             chosen.append(recipe)
-    return chosen
+    states = tuple(state.id for state in scenario.states)
+    return chosen + [chosen[0].leaning_on(state, states) for state in states]
 
 
 def _map(pool: Executor | None, function: Callable[..., object], seeds: Sequence[int]) -> list[object]:
@@ -261,7 +264,8 @@ def report_lines(report: SearchReport) -> list[str]:
         f"recipe {mean(report.recipe):.2f} ({_reach(report.recipe, victory)}/{n}); "
         f"recipe - balanced {report.recipe_vs_balanced} (paired 95% interval); "
         f"recipe better on {_wins(report.recipe, report.balanced)}/{n} seeds",
-        f"Lookahead (depth {o.depth}, {o.candidates} candidate recipes, {o.rollouts} rollout(s), "
+        f"Lookahead (depth {o.depth}, {o.candidates} candidate recipes and the best leaning on each state, "
+        f"{o.rollouts} rollout(s), "
         f"reseeded copies): {mean(report.lookahead):.2f}; lookahead - recipe {report.lookahead_vs_recipe}; "
         f"better on {_wins(report.lookahead, report.recipe)}/{n} seeds",
     ]

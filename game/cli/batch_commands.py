@@ -102,6 +102,7 @@ def run_simulate(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=total, unit="run", file=sys.stderr)
     started = time.perf_counter()
+    replaced = (Path(args.out) / "runs.csv").exists()  # a second run to the same folder: say so, not silently
     with BatchFiles(Path(args.out), tuple(path for path, _ in sweeps)) as files:
         run_batch(args.scenario, specs, jobs=jobs, progress=bar.update if bar else None, on_rows=files)
     if bar:
@@ -109,7 +110,8 @@ def run_simulate(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{total} campaigns of {scenario.about.title} in {time.perf_counter() - started:.1f} s")
         print("\n".join(files.summary.lines()))
-        print(f"wrote {files.runs_path} and {files.turns_path}")
+        note = " (replacing the last run's files there: give --out another folder to keep both)" if replaced else ""
+        print(f"wrote {files.runs_path} and {files.turns_path}{note}")
     return 0
 
 
@@ -179,11 +181,13 @@ def run_bench(args: argparse.Namespace) -> int:
         f"on {os.cpu_count()} cores (target 1,000 in ≤ {BATCH_TARGET_S:g} s with --jobs 2: "
         f"{_verdict(per_thousand, BATCH_TARGET_S)})"
     )
-    campaigns = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES)) * EXPERIMENT_RUNS
+    campaigns = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES, model_card=False)) * EXPERIMENT_RUNS
     estimate = campaigns / rate
+    card = len(experiment_arms(scenario, MODEL_CARD_STRATEGIES)) * EXPERIMENT_RUNS
     print(
         f"experiment thesis at its defaults: {campaigns} campaigns, about {estimate:.0f} s at this batch's rate "
-        f"(an estimate, not a run; target ≤ {THESIS_TARGET_S:g} s: {_verdict(estimate, THESIS_TARGET_S)})"
+        f"(an estimate, not a run; target ≤ {THESIS_TARGET_S:g} s: {_verdict(estimate, THESIS_TARGET_S)}); "
+        f"with --model-card about {card / rate:.0f} s"
     )
     if args.ui:
         try:

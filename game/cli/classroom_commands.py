@@ -58,32 +58,36 @@ def register_experiment(parser: argparse.ArgumentParser) -> None:
         help="worker processes (default: one per CPU core; the results are the same for any number)",
     )
     parser.add_argument(
+        "--model-card",
+        action="store_true",
+        help="also measure the model card: how far each rule parameter moves the score (about ten times the campaigns)",
+    )
+    parser.add_argument(
         "--sensitivity-strategy",
         default=",".join(MODEL_CARD_STRATEGIES),
         metavar="LIST",
         help=f"strategies for the model card, a comma list (default {','.join(MODEL_CARD_STRATEGIES)})",
     )
-    parser.add_argument("--out", default=None, metavar="DIR", help="also write thesis.csv and sensitivity.csv here")
+    parser.add_argument(
+        "--out",
+        default=None,
+        metavar="DIR",
+        help="also write thesis.csv (and, with --model-card, sensitivity.csv) here",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def experiment_arms(scenario: Any, strategies: Any) -> list[Any]:
+def experiment_arms(scenario: Any, strategies: Any, model_card: bool = True) -> list[Any]:
     """Every arm `experiment thesis` plays (the thesis checks and the model card share the unchanged ones)."""
     from game.batch.sensitivity import default_probes, sensitivity_arms
     from game.batch.thesis import thesis_arms
 
-    return list(dict.fromkeys([*thesis_arms(scenario), *sensitivity_arms(default_probes(scenario), strategies)]))
+    card = sensitivity_arms(default_probes(scenario), strategies) if model_card else []
+    return list(dict.fromkeys([*thesis_arms(scenario), *card]))
 
 
 def run_experiment(args: argparse.Namespace) -> int:
-    from game.batch.report import write_csv
-    from game.batch.sensitivity import (
-        card_rows,
-        default_probes,
-        inert_claims,
-        run_sensitivity,
-        sensitivity_rows,
-    )
+    from game.batch.sensitivity import default_probes, run_sensitivity
     from game.batch.thesis import Arms, result_rows, run_thesis
 
     if args.runs < 2:
@@ -109,21 +113,51 @@ def run_experiment(args: argparse.Namespace) -> int:
     probes = default_probes(scenario)
     started = time.perf_counter()
     arms = Arms(args.scenario, args.runs, args.seed, jobs=capped_jobs(args.jobs))
-    keys = experiment_arms(arms.scenario, strategies)
+    keys = experiment_arms(arms.scenario, strategies, args.model_card)
     bar = _progress_bar(arms.missing_runs(keys), args.quiet)
     arms.progress = bar.update if bar else None
     arms.prefetch(keys)  # one parallel sweep for both parts; they share the unchanged arms
     if bar:
         bar.close()
     results = run_thesis(arms)
-    table = run_sensitivity(arms, probes, strategies)
     print(f"Thesis checks on {scenario.about.title}: {args.runs} paired runs per arm, base seed {args.seed}")
     print("\n".join(CONTROL_ARM_PRIMER))
+    if args.runs < FEW_RUNS:
+        print(
+            f"Only {args.runs} paired runs per arm: the 95% intervals are wide, so a check may fail for lack of "
+            f"runs alone. Use --runs {EXPERIMENT_RUNS} (the default) or more before telling a class a claim failed."
+        )
     print("\n".join(thesis_lines(results)))
+    table = run_sensitivity(arms, probes, strategies) if args.model_card else None
+    if table is not None:
+        _print_model_card(table, strategies, args.runs)
+    else:
+        print("(add --model-card for how far each rule parameter moves the score: the model card)")
+    print(f"({len(dict.fromkeys(keys)) * args.runs} campaigns in {time.perf_counter() - started:.1f} s)")
+    if args.out:
+        _write_experiment(Path(args.out), result_rows(results), table)
+    return 0
+
+
+def _write_experiment(out: Path, thesis_rows: list[Any], table: Any) -> None:
+    from game.batch.report import write_csv
+    from game.batch.sensitivity import sensitivity_rows
+
+    write_csv(out / "thesis.csv", thesis_rows)
+    if table is None:
+        print(f"wrote {out / 'thesis.csv'}")
+    else:
+        write_csv(out / "sensitivity.csv", sensitivity_rows(table))
+        print(f"wrote {out / 'thesis.csv'} and {out / 'sensitivity.csv'}")
+
+
+def _print_model_card(table: Any, strategies: list[str], runs: int) -> None:
+    from game.batch.sensitivity import card_rows, inert_claims
+
     print()
     print(
         f"Model card: how far each rule parameter moves the mean campaign score, for the strategy it moves most "
-        f"of {', '.join(strategies)} ({args.runs} paired runs; a row of +0.00 means the parameter does not matter "
+        f"of {', '.join(strategies)} ({runs} paired runs; a row of +0.00 means the parameter does not matter "
         "for any of them; sensitivity.csv has every strategy)"
     )
     print("\n".join(sensitivity_lines(card_rows(table))))
@@ -131,14 +165,9 @@ def run_experiment(args: argparse.Namespace) -> int:
         print(
             f"  FLAG: {row.probe.claim} ({row.probe.path}) moves no strategy's score: the claim carries no weight here"
         )
-    print(f"({len(dict.fromkeys(keys)) * args.runs} campaigns in {time.perf_counter() - started:.1f} s)")
-    if args.out:
-        out = Path(args.out)
-        write_csv(out / "thesis.csv", result_rows(results))
-        write_csv(out / "sensitivity.csv", sensitivity_rows(table))
-        print(f"wrote {out / 'thesis.csv'} and {out / 'sensitivity.csv'}")
-    return 0
 
+
+FEW_RUNS = 12  # below this many paired runs the printout warns that intervals are wide
 
 CONTROL_ARM_PRIMER = (
     "How to read this: each check compares two ways of playing (a contrast) twice, over the same seeds:",
@@ -160,7 +189,10 @@ def thesis_lines(results: list[Any]) -> list[str]:
     difference between them; then what the control arm shows, for a class."""
     lines = []
     for result in results:
-        lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {VERDICTS[result.status]}")
+        verdict = VERDICTS[result.status]
+        if result.status == "failed" and _points_the_predicted_way(result):
+            verdict += " (inconclusive: every estimate points the way the article predicts, but an interval still crosses it; more --runs may settle it)"
+        lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {verdict}")
         if result.reason:
             lines.append(f"     {result.reason}")
             continue
@@ -187,6 +219,17 @@ def thesis_lines(results: list[Any]) -> list[str]:
     applicable = sum(r.status != "not-applicable" for r in results)
     lines.append(f"{held} of {applicable} applicable checks held ({len(results) - applicable} not applicable).")
     return lines
+
+
+def _points_the_predicted_way(result: Any) -> bool:
+    """A failed check whose estimates all lie on the predicted side: a lack of runs, not a refutation."""
+    if not all(ok for _, ok in result.conditions):
+        return False
+    for m in result.contrasts:
+        sign, margin = m.contrast.sign, m.contrast.margin
+        if sign * m.effect_on.estimate <= margin or (m.contrast.controlled and sign * m.did.estimate <= 0):
+            return False
+    return True
 
 
 def sensitivity_lines(rows: list[Any]) -> list[str]:

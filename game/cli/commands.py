@@ -152,7 +152,7 @@ HELP: dict[str, str] = {
     "simulate": "play many campaigns headless and write runs.csv and turns.csv",
     "bench": "print speed figures: campaign time, batch throughput, load time",
     "rules": "list the rules with their claims, and every rule parameter",
-    "experiment": "run the article's six thesis checks on a scenario (effects with 95% intervals) and a sensitivity table",
+    "experiment": "run the article's six thesis checks on a scenario (effects with 95% intervals); --model-card adds a sensitivity table",
     "report": "write a debrief pack (report.html, PNG charts and their CSV) from a save or a simulate folder",
     "compare": "line up teams' saves of one game: score per turn, decisions side by side, where they diverged and why",
     "schema": "print the JSON Schema of scenario files (draft-07), or write it with --out",

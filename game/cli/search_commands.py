@@ -35,7 +35,12 @@ def add_search_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--train", type=int, default=8, help="training seeds of the search (default 8)")
     group.add_argument("--held-out", type=int, default=30, help="seeds the results are reported on (default 30)")
     group.add_argument("--depth", type=int, default=3, help="turns each lookahead rollout plays (default 3)")
-    group.add_argument("--candidates", type=int, default=3, help="order sets the lookahead tries a turn (default 3)")
+    group.add_argument(
+        "--candidates",
+        type=int,
+        default=3,
+        help="searched recipes the lookahead tries a turn, besides the best leaning on each state (default 3)",
+    )
     group.add_argument("--rollouts", type=int, default=1, help="imagined futures per candidate (default 1)")
     group.add_argument("--choice-seeds", type=int, default=4, help="seeds for the event-choice check (default 4)")
     group.add_argument(

@@ -183,11 +183,11 @@ class LeaderIs:
 
 @frozen
 class VariableIs:
-    """True when a state's variable (stability, economy, china_wariness, russia_strain, resilience, us_trust, us_opening) lies in a range."""
+    """True when a state's variable (stability, economy, china_wariness, russia_strain, resilience, us_trust, opening) lies in a range."""
 
     type: Literal["variable"]
     variable: str = field(
-        metadata=doc("stability, economy, china_wariness, russia_strain, resilience, us_trust or us_opening")
+        metadata=doc("stability, economy, china_wariness, russia_strain, resilience, us_trust or opening")
     )
     at_least: float = field(default=0.0, metadata=doc("lowest value"))
     at_most: float = field(default=100.0, metadata=doc("highest value"))

@@ -68,11 +68,11 @@ class Shift:
 
 @frozen
 class Adjust:
-    """Change a state variable: stability, economy, china_wariness, russia_strain, resilience, us_trust or us_opening."""
+    """Change a state variable: stability, economy, china_wariness, russia_strain, resilience, us_trust or opening."""
 
     type: Literal["adjust"]
     variable: str = field(
-        metadata=doc("stability, economy, china_wariness, russia_strain, resilience, us_trust or us_opening")
+        metadata=doc("stability, economy, china_wariness, russia_strain, resilience, us_trust or opening")
     )
     amount: float = field(metadata=doc("points (0–100 scale)"))
     states: tuple[str, ...] = field(default=(), metadata=doc(STATES_DOC))

@@ -25,6 +25,8 @@ NAMES = {
     "china_wariness": "wariness of China",
     "resilience": "resilience",
     "us_trust": "trust in the US",
+    "russia_strain": "strain with Russia",
+    "opening": "the opening for the US (it widens the window, C7)",
     "c5plus1_preparation": "C5+1 preparation",
     "backlash": "backlash",
     "western_trade": "western trade",

@@ -129,7 +129,8 @@ class LongGame:
 @frozen
 class Window:
     """C7 window of opportunity: strain with Russia plus wariness of China open the door to the US,
-    state by state, for as long as both run high (¶13)."""
+    state by state, for as long as both run high (¶13). It closes faster where the US stays away
+    (Moscow repairs ties unopposed), and events can announce a passing opening in one state."""
 
     strength: float = strength("C7")
     bonus: float = param(
@@ -146,7 +147,7 @@ class Window:
         20,
     )
     opening_fade: float = param(
-        8.0, "C7", "points a passing opening (us_opening, raised by events) loses each turn", 0, 100
+        8.0, "C7", "points a passing opening (the state variable opening, raised by events) loses each turn", 0, 100
     )
     closes_unopposed: float = param(
         3.0,

@@ -78,7 +78,7 @@ class StateDef:
         default=0.0, metadata=doc("strain in the state's ties with Russia since the war in Ukraine, 0–100 (C3)")
     )
     us_trust: float = field(default=5.0, metadata=doc("trust in the US built by goodwill, 0–100 (C5, C6)"))
-    us_opening: float = field(
+    opening: float = field(
         default=0.0,
         metadata=doc("a passing opening for the US at the start, 0–100; fades each turn (C7)"),
     )

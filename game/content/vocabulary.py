@@ -24,7 +24,7 @@ COUNTRY_VARIABLES: Final[tuple[str, ...]] = (
     "russia_strain",
     "resilience",
     "us_trust",
-    "us_opening",
+    "opening",
 )
 # Region-wide numeric variables.
 REGION_VARIABLES: Final[tuple[str, ...]] = (

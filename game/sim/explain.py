@@ -48,7 +48,7 @@ VALUE_NAMES = {
     "us_trust": "trust in the US",
     "neglect_turns": "turns without US engagement",
     "russia_strain": "strain with Russia",
-    "us_opening": "a passing opening for the US",
+    "opening": "a passing opening for the US",
 }
 
 

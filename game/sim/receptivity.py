@@ -51,10 +51,10 @@ def reads_track(power: str) -> bool:
 def window_opening(world: World, values: dict[str, float]) -> float:
     """How far the C7 window stands open in a state, 0–1: the geometric mean of strain with
     Russia (C3) and wariness of China (C4) above the window's threshold, plus any passing
-    opening an event announced (`us_opening`: a reform drive or a tender that fades within a
+    opening an event announced (`opening`: a reform drive or a tender that fades within a
     few quarters). A claim switched off contributes nothing, so with C3 or C4 off the window
     narrows (thesis check 6)."""
-    return structural_opening(world, values) + values["us_opening"] / 100
+    return structural_opening(world, values) + values["opening"] / 100
 
 
 def structural_opening(world: World, values: dict[str, float]) -> float:

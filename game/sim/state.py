@@ -29,7 +29,7 @@ class CountryState:
     fragile: dict[str, float]  # cash-bought influence still fading away (C6)
     values: dict[
         str, float
-    ]  # stability, economy, china_wariness, russia_strain, resilience, us_trust, us_opening, neglect_turns
+    ]  # stability, economy, china_wariness, russia_strain, resilience, us_trust, opening, neglect_turns
     goodwill_due: dict[str, float]  # turn number (as text) -> US goodwill maturing then (C5, C6)
     flags: dict[str, float]  # 0/1: pntr, pntr_eligible, on_corridor, afghan_border, partnership
 
@@ -115,7 +115,7 @@ def initial_state(scenario: Scenario) -> GameState:
                 "russia_strain": quantise(definition.russia_strain),
                 "resilience": quantise(definition.resilience),
                 "us_trust": quantise(definition.us_trust),
-                "us_opening": quantise(definition.us_opening),  # a passing opening, raised by events (C7)
+                "opening": quantise(definition.opening),  # a passing opening, raised by events (C7)
                 "neglect_turns": 0.0,
                 **{
                     name: quantise(float(definition.own.get(name, start)))

@@ -83,7 +83,7 @@ def parse_number(typed: str) -> float | int:
 
 SUBJECT_FIELDS = ("variable", "flag", "project", "track", "name")
 _SUBJECTS = {
-    "adjust": ("stability", "economy", "china_wariness", "russia_strain", "resilience", "us_trust", "us_opening"),
+    "adjust": ("stability", "economy", "china_wariness", "russia_strain", "resilience", "us_trust", "opening"),
     "region": ("c5plus1_preparation", "backlash", "western_trade"),
     "washington": ("political_capital", "congress_support"),
     "flag": ("pntr", "on_corridor", "afghan_border", "partnership"),

@@ -27,15 +27,19 @@ MOVED_BY: dict[str, str] = {
     "High wariness lowers China's receptivity and opens the door to the US.",
     "russia_strain": "Strain in the state's ties with Moscow since the war in Ukraine (C3): it lowers "
     "Russia's receptivity and slides Russian alignment toward its floor. Together with wariness of "
-    "China it opens the window for the US (C7). Moscow's state visits and a ceasefire ease it.",
-    "us_opening": "A passing opening for the US (C7): a reform drive, a tender or a quarrel with a "
+    "China it opens the window for the US (C7). Moscow's state visits and a ceasefire ease it, and so "
+    "does a US absence: after three quarters in a row without US engagement here, Moscow repairs "
+    "ties unopposed and the window narrows.",
+    "opening": "A passing opening for the US (C7): a reform drive, a tender or a quarrel with a "
     "rival makes the state court Western partners for a few quarters. It widens the window and "
     "fades each turn; efforts there go further while it lasts.",
     "resilience": "Built by security and climate cooperation; fades without it (C12).",
     "us_trust": "Built as goodwill matures (C5, C6); fades slowly. Trade and diplomacy work at full "
     "strength only once trust is built (C5).",
-    "neglect_turns": "Counts quarters without any US action in the state; long neglect makes US "
-    "alignment decay toward its floor (C19).",
+    "neglect_turns": "Counts quarters in a row without US engagement in the state: under 1.5 points "
+    "spent there (a region-wide order counts a fifth of its cost in each state). Long neglect makes "
+    "US alignment decay toward its floor (C19), and from the third quarter Moscow repairs ties "
+    "unopposed, so the window narrows (C7).",
     "goodwill": "Soft power does not pay at once: goodwill waits in a pipeline and matures into "
     "trust and durable alignment on the turn shown (C5, C6).",
     "floors": "Structural ties (trade, migrants' remittances, treaties, pipelines) hold a power's "

@@ -16,7 +16,7 @@ GOOD_WHEN_UP = frozenset(
         "values.resilience",
         "values.china_wariness",  # wariness of China lowers its receptivity and opens the door to the US (C4)
         "values.russia_strain",  # strain with Russia opens the window for the US (C3, C7)
-        "values.us_opening",  # a passing opening widens the window (C7)
+        "values.opening",  # a passing opening widens the window (C7)
         "region.c5plus1_preparation",
         "region.western_trade",
         "washington.political_capital",

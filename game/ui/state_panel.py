@@ -23,10 +23,11 @@ VALUES = (
     ("economy", "Economy"),
     ("china_wariness", "Wariness of China"),
     ("russia_strain", "Strain with Russia"),
-    ("us_opening", "Opening for the US"),
+    ("opening", "Opening for the US"),
     ("us_trust", "Trust in the US"),
     ("resilience", "Resilience"),
 )
+ONLY_WHILE_SET = frozenset({"opening"})  # rows that would read 0 most of the game
 FLAG_LABELS = {
     "pntr": "PNTR",
     "pntr_eligible": "In PNTR bill",
@@ -130,6 +131,8 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     for key, label in VALUES:
         value = country.values[key]
         delta = deltas.get(f"values.{key}", 0.0)
+        if key in ONLY_WHILE_SET and not value and not delta:
+            continue  # a passing opening is shown only while there is one (or it just ended)
         row = pygame.Rect(x, y, width, px(20))
         bar_x = round(width * 0.47)
         size = 13 if text.width(label, 13) < bar_x - px(4) else 12
@@ -139,9 +142,11 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
         text.draw(surface, signed(delta), (x + width, y), 12, delta_colour(delta, f"values.{key}"), anchor="topright")
         change = f" ({delta:+.1f}: {CHANGE_LABEL})" if abs(delta) >= 0.05 else f" (no {CHANGE_LABEL})"
         tip(row, f"{label}: {value:.1f}{change}. {glossary.value_tip(key)}")
-        y += px(21)
+        y += px(21 if compact < 2 else 18)  # tighter rows when the window is short
     neglect = country.values.get("neglect_turns", 0.0)
-    row = text.draw(surface, f"Quarters without US action: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED)
+    row = text.draw(
+        surface, f"Quarters without US engagement: {neglect:.0f}", (x, y), 12, WARN if neglect >= 2 else MUTED
+    )
     tip(row, glossary.MOVED_BY["neglect_turns"])
     y += px(22)
 

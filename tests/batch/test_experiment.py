@@ -73,7 +73,18 @@ def test_the_sensitivity_table_has_a_row_per_strength_and_key_parameter_sorted_b
 
 @pytest.mark.slow
 def test_experiment_prints_each_check_with_ci_effect_size_and_verdict_then_the_model_card(tmp_path, capsys):
-    argv = ("thesis", "--runs", "3", "--jobs", "2", "--sensitivity-strategy", "balanced", "--out", str(tmp_path))
+    argv = (
+        "thesis",
+        "--runs",
+        "3",
+        "--jobs",
+        "2",
+        "--model-card",
+        "--sensitivity-strategy",
+        "balanced",
+        "--out",
+        str(tmp_path),
+    )
     assert _experiment(*argv) == 0
     out = capsys.readouterr().out
     for number, claims in [(1, "[C19]"), (2, "[C1, C2]"), (3, "[C5, C6]"), (4, "[C7]"), (5, "[C9]"), (6, "[C3, C4]")]:
@@ -150,3 +161,29 @@ def test_on_the_model_cards_strategies_every_claims_switch_moves_some_score(wind
     table = run_sensitivity(Arms(WINDOW_2023, 2, 1, jobs=2), strengths, MODEL_CARD_STRATEGIES)
     assert {row.probe.claim for row in card_rows(table)} >= {f"C{n}" for n in range(1, 20) if n != 18}
     assert [row.probe.claim for row in inert_claims(table)] == []
+
+
+def test_experiment_at_its_defaults_plays_only_the_thesis_arms_and_says_how_to_add_the_card(tmp_path, capsys):
+    from game.cli.classroom_commands import experiment_arms
+    from game.content.loader import load_scenario
+
+    scenario = load_scenario(WINDOW_2023)
+    assert len(experiment_arms(scenario, ["balanced"], model_card=False)) < len(experiment_arms(scenario, ["balanced"]))
+    assert _experiment("thesis", "--runs", "2", "--jobs", "2", "--quiet", "--out", str(tmp_path)) == 0
+    out = capsys.readouterr().out
+    assert "Model card" not in out and "--model-card" in out
+    assert "Only 2 paired runs per arm" in out  # a class is warned before reading a failure into it
+    assert (tmp_path / "thesis.csv").exists() and not (tmp_path / "sensitivity.csv").exists()
+
+
+def test_a_check_that_fails_only_for_lack_of_runs_is_called_inconclusive_and_few_runs_are_warned_about():
+    from game.batch.thesis import CheckResult, Contrast, Measured
+    from game.cli.classroom_commands import thesis_lines
+
+    contrast = Contrast(("balanced",), ("overreach",), "standing_us", "US standing at the end", +1)
+    wide = Measured(contrast, ("C1",), Interval(3.3, -2.3, 8.9, 4), Interval(0.5, -1, 2, 4), Interval(2.8, -1, 6, 4))
+    wrong_way = Measured(contrast, ("C1",), Interval(-1, -3, 1, 4), Interval(0.5, -1, 2, 4), Interval(-1.5, -3, 0, 4))
+    lines = thesis_lines([CheckResult(2, "Balance beats overreach", ("C1",), ("C1",), 4, (wide,))])
+    assert "DID NOT HOLD (inconclusive" in lines[0]
+    lines = thesis_lines([CheckResult(2, "Balance beats overreach", ("C1",), ("C1",), 4, (wrong_way,))])
+    assert "inconclusive" not in lines[0]

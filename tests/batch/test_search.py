@@ -170,3 +170,32 @@ def test_this_worlds_own_recipe_is_never_worse_in_training_than_the_transferred_
     assert report.search.best_score >= mean(evaluate(foreign, training))
     assert report.search.best_score >= mean(evaluate(balanced_recipe(scenario), training))
     assert report.transfer is not None and len(report.transfer.scores) == 2
+
+
+def test_the_lookahead_also_tries_the_best_recipe_leaning_on_each_state(short_window):
+    from game.batch.degenerate import candidates
+    from game.batch.search import SearchResult
+
+    best = balanced_recipe(short_window)
+    search = SearchResult(best, 1.0, best, 1.0, ((best, 1.0),), 0)
+    found = candidates(search, short_window, 2)
+    states = [state.id for state in short_window.states]
+    leaning = found[-len(states) :]
+    assert found[0] == best and len(found) == 2 + len(states)
+    for state, recipe in zip(states, leaning, strict=True):
+        weights = dict(recipe.focus)
+        assert weights[state] == max(weights.values()) > 1
+        assert sum(weights.values()) == pytest.approx(len(states))  # region-wide orders keep their place
+        assert Recipe.from_data(json.loads(json.dumps(recipe.to_data()))) == recipe
+        assert f"leans on {state}" in recipe.describe()
+
+
+def test_a_recipe_leaning_on_a_state_orders_more_there(short_window):
+    from game.ai.strategies import choose_us_orders
+
+    sim = new_campaign(short_window, 5)
+    best = balanced_recipe(short_window)
+    states = tuple(state.id for state in short_window.states)
+    plain = choose_us_orders(sim.world, best.to_strategy(), None)
+    leaning = choose_us_orders(sim.world, best.leaning_on("turkmenistan", states, 4.0).to_strategy(), None)
+    assert sum(o.target == "turkmenistan" for o in leaning) > sum(o.target == "turkmenistan" for o in plain)

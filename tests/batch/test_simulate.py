@@ -100,6 +100,9 @@ def test_simulate_writes_csvs_and_prints_a_summary(tmp_path, capsys):
     assert code == 0
     assert (tmp_path / "runs.csv").exists() and (tmp_path / "turns.csv").exists()
     assert "score (95% CI)" in out and "neglect" in out
+    assert "replacing" not in out
+    main(["simulate", "--strategy", "neglect", "--runs", "2", "--rivals", "passive", "--out", str(tmp_path)])
+    assert "replacing the last run's files" in capsys.readouterr().out  # a teacher's second run is not silent
 
 
 @pytest.mark.parametrize(

@@ -59,15 +59,15 @@ def test_with_the_window_switched_off_an_unused_window_does_not_close_faster():
 
 def test_an_announced_opening_widens_the_window_and_passes_within_a_few_quarters():
     # Given no strain or wariness, but an opening of 20 an event announced
-    world = _world(us_opening=20.0)
+    world = _world(opening=20.0)
     country = world.state.countries["kazakhstan"]
     assert window_opening(world, country.values) == approx(0.20, abs=1e-3)
     # When turns pass, it fades by opening_fade a turn and stops at zero
     drift.openings_fade(world)
-    assert country.values["us_opening"] == approx(12.0, abs=1e-3)
+    assert country.values["opening"] == approx(12.0, abs=1e-3)
     drift.openings_fade(world)
     drift.openings_fade(world)
-    assert country.values["us_opening"] == 0.0
+    assert country.values["opening"] == 0.0
     assert all(c.claims == ("C7",) for c in changes_by(world, "rule:openings_fade"))
 
 

@@ -41,8 +41,8 @@ def test_the_changes_on_a_plate_are_each_share_change_since_end_turn(app, sim):
 
 
 def test_a_state_whose_lead_changed_hands_is_marked_tipped(app, scenario):
-    turns, state = turns_to_first_tip(scenario)
-    sim = played(new_game(scenario), turns - 1)
+    seed, turns, state = turns_to_first_tip(scenario)
+    sim = played(new_game(scenario, seed), turns - 1)
     before = leaders(sim)
     played(sim, 1)  # the turn in which `state` tips
     assert leaders(sim)[state] != before[state]

@@ -79,8 +79,8 @@ def test_the_report_opens_with_the_rivals_answers_then_the_us_change_per_state(a
 
 
 def test_the_report_names_a_state_that_tipped_this_turn(app, scenario):
-    turns, state = turns_to_first_tip(scenario)
-    sim = played(new_game(scenario), turns - 1)
+    seed, turns, state = turns_to_first_tip(scenario)
+    sim = played(new_game(scenario, seed), turns - 1)
     before = leaders(sim)
     open_campaign(app, sim)
     press(app, pygame.K_RETURN)  # End Turn: the turn in which `state` tips

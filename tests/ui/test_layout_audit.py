@@ -193,9 +193,10 @@ def test_no_tooltip_stays_drawn_over_a_dialog(app, sim, monkeypatch):
     assert widget.tool_tip is None and not scene.tips.shown
 
 
+@pytest.mark.parametrize("opening", [False, True], ids=["", "with-opening"])
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: f"{s:.0%}")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting):
+def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting, opening):
     from game.ui.layout import CampaignLayout
     from game.ui.state_panel import draw_state_panel
     from game.ui.tips import Tips
@@ -203,6 +204,9 @@ def test_the_state_panel_fits_its_height_for_every_state(app, sim, size, setting
     set_window(app, size, setting)
     for _ in range(4):  # goodwill in the pipeline, fading cash: the panel at its fullest
         sim.end_turn()
+    if opening:  # an event's passing opening adds a row to the conditions
+        for country in sim.state.countries.values():
+            country.values["opening"] = 16.0
     area = CampaignLayout.for_size(app.ctx.size, app.ctx.scale).state
     for state_id in sim.world.state_ids:
         tips = Tips(app.ctx)

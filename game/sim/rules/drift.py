@@ -55,9 +55,9 @@ def openings_fade(world: World) -> None:
     """C7: an opening an event announced (a reform drive, a tender) passes within a few quarters."""
     fade = world.rules.window.opening_fade
     for country in world.state.countries.values():
-        opening = country.values["us_opening"]
+        opening = country.values["opening"]
         if opening > 0:
-            world.adjust(country, "us_opening", -min(opening, fade), "rule:openings_fade", ("C7",))
+            world.adjust(country, "opening", -min(opening, fade), "rule:openings_fade", ("C7",))
 
 
 def china_wariness(world: World) -> None:
