@@ -86,7 +86,7 @@ def end_button(session: Session, event_waiting: bool = False) -> tuple[str, str]
     if len(session.seats) == 1:
         return keymap.label(
             "End turn", "campaign", "end_turn"
-        ), "Resolve the quarter: your orders, Russia's and China's, then the rules and events."
+        ), "Resolve the quarter: your orders and the other powers' moves, then the rules and events."
     following = session.next_seat()
     if following is None:
         return keymap.label("End turn", "campaign", "end_turn"), "Every side has ordered: resolve the quarter."
