@@ -153,6 +153,28 @@ def tipped_in_turn(sim: Simulation, turn: int) -> list[str]:
     return lines
 
 
+def openings_in_turn(sim: Simulation, changes: Iterable[Change]) -> list[str]:
+    """'Turkmenistan: an opening for the US ...' for each state an event opened this turn (C7).
+
+    An opening is the biggest chance on the board while it lasts, so the report names it beside
+    the US summaries instead of leaving it among the events.
+    """
+    window = sim.world.rules.window
+    lines = []
+    for change in changes:
+        if change.variable != "values.opening" or change.delta <= 0:
+            continue
+        opening = sim.state.countries[change.target].values["opening"]
+        boost = 1 + window.strength * window.bonus * opening / 100
+        quarters = -(-opening // window.opening_fade) if window.opening_fade else 0
+        lasting = f" for about {quarters:.0f} more quarters" if quarters else ""
+        lines.append(
+            f"{sim.world.state_name(change.target)}: an opening for the US — efforts there go about "
+            f"×{boost:.1f} as far{lasting} (C7)"
+        )
+    return lines
+
+
 def hover_breakdown(sim: Simulation, state_id: str, power: str = "us") -> tuple[float, list[tuple[str, float]]]:
     """The alignment change the state panel shows for `power`, and its parts by cause (the same changes)."""
     variable = f"alignment.{power}"

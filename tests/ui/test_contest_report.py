@@ -125,3 +125,25 @@ def test_receptivity_factors_show_as_causes_in_the_report_and_the_hover(app, sim
     # the campaign's panel under the report was rebuilt at End Turn: its US number's hover says the same
     rect = next(r for r, t in scene.tips.zones if isinstance(t, str) and "Alignment with United States" in t)
     assert "gains scaled \u00d7" in scene.tips.at(rect.center)
+
+
+def test_the_report_names_an_opening_an_event_announced_this_turn(app, scenario):
+    # Find a seed and turn on which the western_opening event fires (played as the window plays it)
+    for seed in range(1, 60):
+        sim = new_game(scenario, seed)
+        while not sim.state.finished and not sim.state.events_fired.get("western_opening"):
+            played(sim, 1)
+        fired = sim.state.events_fired.get("western_opening")
+        if fired and fired[0] > 2 and all(r.turn != fired[0] for r in scenario.reflections):  # no question waits
+            break
+    fired_on = sim.state.events_fired["western_opening"][0]
+    sim = played(new_game(scenario, seed), fired_on - 1)
+    open_campaign(app, sim)
+    press(app, pygame.K_RETURN)  # End Turn: the event fires
+    assert len(sim.reports) == fired_on
+    opened = [s for s, c in sim.state.countries.items() if c.values["opening"] > 0]
+    assert opened
+    lines = [line for line, _colour in app.top.summary_lines() if line.startswith("• Opening")]
+    assert len(lines) == len(opened)
+    assert lines[0].startswith(f"• Opening — {sim.world.state_name(opened[0])}: an opening for the US")
+    assert "×2.2 as far for about 3 more quarters (C7)" in lines[0]  # 24 points at bonus 5, fading 8 a turn
