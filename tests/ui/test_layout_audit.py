@@ -224,3 +224,17 @@ def test_chart_end_labels_stay_inside_the_chart(app, monkeypatch, drawn_text):
     labels = [rect for text, rect, _size, _target in drawn_text if text.startswith("State ")]
     assert len(labels) == 5 and all(box.contains(rect) for rect in labels)
     assert len({rect.y for rect in labels}) == 5  # one line apart, none on top of another
+
+
+def test_the_reflection_note_is_whole_beside_its_buttons_at_1280x720(app, sim, drawn_text):
+    from game.ui.classroom import Session
+    from game.ui.scene import push
+    from game.ui.scenes.reflection import ReflectionScene
+
+    app.resize((1280, 720))
+    app.apply(push(ReflectionScene(app.ctx, Session(sim), sim.scenario.reflections[0])))
+    for _ in range(3):
+        app.step()
+    notes = [text for text, _rect, _size, _target in drawn_text if "Type your answer" in text or "debrief" in text]
+    assert notes and not any(text.endswith("…") for text in notes)  # it wraps instead of being cut
+    assert " ".join(notes).endswith("listed in the debrief.")

@@ -91,10 +91,16 @@ class ReflectionScene(Dialog):
             text.draw(surface, line, (self.box.x + px(24), y), 17, ACCENT)
             y += text.line_height(17)
         note = self.message or "Type your answer, then Enter. It is saved with the game and listed in the debrief."
-        text.draw(
-            surface,
-            text.clip(note, self.box.width - px(360), 13),
-            (self.box.x + px(24), self.box.bottom - px(44)),
-            13,
-            BAD if self.message else MUTED,
-        )
+        room = self.box.width - px(360)  # left of the buttons
+        lines = text.wrap(note, room, 13)[:2]  # two lines fit beside the buttons; a third would be clipped
+        if len(text.wrap(note, room, 13)) > 2:
+            lines[-1] = text.clip(" ".join(text.wrap(note, room, 13)[1:]), room, 13)
+        top = self.box.bottom - px(44) - (text.line_height(13) // 2 if len(lines) > 1 else 0)
+        for index, line in enumerate(lines):
+            text.draw(
+                surface,
+                line,
+                (self.box.x + px(24), top + index * text.line_height(13)),
+                13,
+                BAD if self.message else MUTED,
+            )
