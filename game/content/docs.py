@@ -132,7 +132,10 @@ shows what each one means when you hover, and underlines mistakes as you type.
 (`period`, `sources`, ...) are inherited from the parent.
 
 **3. Make it shorter.** Add `turns: 20` at the top level. A plain value like this replaces
-the parent's.
+the parent's. The score is the mean US position over the turns played, and a shorter campaign
+leaves less time to build it, so the parent's thresholds (`score.victory_score` and the grades)
+are now too high: step 8's `check-balance` prints what balanced play scores on your file; set
+the victory score near it (about 60% of its seeds should reach it).
 
 **4. Change one state.** Lists of items with an `id` merge by id: write the item's id and only
 the keys that change, e.g. a less stable Kazakhstan (`stability: 58`).
