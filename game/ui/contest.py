@@ -36,6 +36,7 @@ class StateLook:
     changes: tuple[float, ...] = (0.0, 0.0, 0.0)
     tipped_from: str | None = None
     powers: tuple[str, ...] = STANDARD
+    opening: float = 0.0  # how far US efforts go while an event's opening lasts (x2.2), 0 without one (C7)
 
 
 def _leader(alignment: dict[str, float]) -> str:
@@ -57,6 +58,13 @@ def starting_look(declared: dict[str, float], powers: tuple[str, ...] = STANDARD
     shares = _shares(alignment)
     ranked = sorted(shares, reverse=True)
     return StateLook(_leader(alignment), ranked[0] - ranked[1], shares, (0.0,) * len(shares), None, tuple(alignment))
+
+
+def opening_boost(sim: Simulation, state_id: str) -> float:
+    """How far US efforts in the state go while an opening lasts (the window's share of it), 0 without one."""
+    opening = sim.state.countries[state_id].values.get("opening", 0.0)
+    window = sim.world.rules.window
+    return 1 + window.strength * window.bonus * opening / 100 if opening > 0 else 0.0
 
 
 def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
@@ -84,6 +92,7 @@ def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
                     tuple(100 * (new - was) for new, was in zip(shares, old, strict=True)),
                     previous if previous != leader else None,
                     tuple(now),
+                    opening_boost(sim, state_id),
                 ),
             )
         )
@@ -165,7 +174,7 @@ def openings_in_turn(sim: Simulation, changes: Iterable[Change]) -> list[str]:
         if change.variable != "values.opening" or change.delta <= 0:
             continue
         opening = sim.state.countries[change.target].values["opening"]
-        boost = 1 + window.strength * window.bonus * opening / 100
+        boost = opening_boost(sim, change.target)
         quarters = -(-opening // window.opening_fade) if window.opening_fade else 0
         lasting = f" for about {quarters:.0f} more quarters" if quarters else ""
         lines.append(

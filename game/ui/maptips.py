@@ -28,6 +28,10 @@ def state_tip(sim: Simulation, state_id: str) -> str:
         if look.tipped_from
         else ""
     )
+    if look.opening:
+        tipped += (
+            f" An opening for the US lasts here: efforts go about \u00d7{look.opening:.1f} as far while it does (C7)."
+        )
     return (
         f"{sim.world.state_name(state_id)} — leans toward {names.name(leader)}. "
         f"Alignment: {shares}. Shares of the {_count(len(names))} (change in points since End Turn): {standing}.{tipped} "

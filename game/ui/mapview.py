@@ -21,6 +21,7 @@ from game.ui.geometry import MapData, Projection, country_at
 from game.ui.shapes import draw_shape
 from game.ui.text import Text
 from game.ui.theme import (
+    ACCENT,
     BORDER,
     NEIGHBOUR,
     RIVAL_LAND,
@@ -66,6 +67,7 @@ class Plate:
     segments: tuple[tuple[str, int], ...]  # (power, width in pixels) of the share bar, US first
     changes: tuple[str, ...]  # each power's share change, as printed
     tipped: bool
+    opening: bool = False  # an event's opening lasts here: a tag says how far US efforts go
 
 
 @attrs.frozen
@@ -308,11 +310,15 @@ class MapView:
         label = text.render(name, size, (255, 255, 255), bold=True)
         tipped = look.tipped_from is not None
         tag = text.render(TIPPED_LABEL, small, (10, 12, 16), bold=True) if tipped else None
+        opened = None
+        if look.opening:  # the biggest chance on the board while it lasts (C7)
+            opened = text.render(f"opening \u00d7{look.opening:.1f}", small, (10, 12, 16), bold=True)
         changes = tuple(f"{c:+.1f}".replace("-", "\u2212") if abs(c) >= 0.05 else "0.0" for c in look.changes)
         mini = max(3, round((4 if compact else 5) * scale))
         cells = [text.render(c, small, (235, 238, 242)) for c in changes]
         cell_w = max(c.get_width() for c in cells) + mini * 2 + round(3 * scale)
         head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
+        head_w += opened.get_width() + pad * 4 if opened else 0
         count = len(look.powers)
         width = max(head_w, cell_w * count) + pad * 2
         bar_h = max(5, round((7 if compact else 10) * scale))
@@ -333,6 +339,11 @@ class MapView:
             spot = tag.get_rect(midleft=(pad + badge * 2 + pad * 3 + label.get_width(), y + label.get_height() // 2))
             pygame.draw.rect(plate, WARN, spot.inflate(pad * 2, 0), border_radius=4)
             plate.blit(tag, spot)
+        if opened is not None:
+            after = pad + badge * 2 + pad * 3 + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
+            spot = opened.get_rect(midleft=(after, y + label.get_height() // 2))
+            pygame.draw.rect(plate, ACCENT, spot.inflate(pad * 2, 0), border_radius=4)
+            plate.blit(opened, spot)
         y += label.get_height()
         inner = width - pad * 2
         segments: list[tuple[str, int]] = []
@@ -355,7 +366,8 @@ class MapView:
             plate.blit(cell, (cx + mini * 2 + round(2 * scale), y))
         if tipped:
             pygame.draw.rect(plate, WARN, plate.get_rect(), max(2, round(2 * scale)), border_radius=3)
-        return plate, Plate(state_id, (0, 0, width, height), look.leader, tuple(segments), changes, tipped)
+        plate_info = Plate(state_id, (0, 0, width, height), look.leader, tuple(segments), changes, tipped, bool(opened))
+        return plate, plate_info
 
 
 def _place(box: pygame.Rect, placed: list[pygame.Rect], frame: pygame.Rect) -> None:

@@ -157,7 +157,7 @@ Stability: domestic calm; instability weakens every power's gains (C12).
 Economy: growth and openness; development steadies a state (C13).
 Wariness of China: public unease about Chinese influence (C4).
 Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7). Where the US has been absent for three quarters in a row (under 1.5 points a quarter there; a region-wide order counts a fifth of its cost in each state), Moscow repairs ties unopposed and the strain eases faster, so the window narrows.
-Opening for the US: a passing opening an event announced (a reform drive, a tender); shown only while it lasts. It widens the window in that state, so US efforts there go up to about twice as far, and fades within about three quarters (C7).
+US opening: a passing opening an event announced (a reform drive, a tender); shown only while it lasts. It widens the window in that state, so US efforts there go up to about twice as far, and fades within about three quarters (C7).
 Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).

@@ -23,7 +23,7 @@ VALUES = (
     ("economy", "Economy"),
     ("china_wariness", "Wariness of China"),
     ("russia_strain", "Strain with Russia"),
-    ("opening", "Opening for the US"),
+    ("opening", "US opening"),
     ("us_trust", "Trust in the US"),
     ("resilience", "Resilience"),
 )

@@ -88,3 +88,18 @@ def test_the_legend_explains_the_shades_the_bar_and_tipping(app, sim):
     tip = scene.tips.at(scene.legend_rect.center)
     assert "deeper shade means a wider lead" in tip
     assert "tipped" in tip and "share" in tip
+
+
+def test_a_state_with_an_opening_carries_a_tag_saying_how_far_us_efforts_go(app, scenario):
+    sim = played(new_game(scenario), 2)
+    for country in sim.state.countries.values():
+        country.values["opening"] = 0.0
+    sim.state.countries["uzbekistan"].values["opening"] = 24.0  # as the western_opening event leaves it
+    scene = open_campaign(app, sim)
+    plates = scene.map.plates
+    assert plates["uzbekistan"].opening
+    assert not any(plate.opening for state, plate in plates.items() if state != "uzbekistan")
+    point = scene.map.screen_point("uzbekistan")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0)))
+    settle(app)
+    assert "efforts go about \u00d72.2 as far" in scene.tips.at(point)
