@@ -57,6 +57,15 @@ def window_opening(world: World, values: dict[str, float]) -> float:
     return structural_opening(world, values) + values["opening"] / 100
 
 
+def window_gain(world: World, values: dict[str, float]) -> float:
+    """The window's extra US receptivity in a state (its C7 factor is 1 + this; 0 when shut or off).
+
+    The one formula the factor, the roots rule (C6, C7) and the map's opening tag all read.
+    """
+    window = world.rules.window
+    return window.strength * window.bonus * window_opening(world, values) if window.strength else 0.0
+
+
 def structural_opening(world: World, values: dict[str, float]) -> float:
     """The part of the window that strain with Russia and wariness of China open (no passing openings)."""
     rules = world.rules
@@ -103,11 +112,9 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
         third = rules.third_vector  # C2: the additional partner where both rivals are present
         if third.strength and alignment["russia"] >= third.rival_level and alignment["china"] >= third.rival_level:
             factors.append(("C2", "welcome as an additional partner", 1 + third.strength * third.premium))
-        window = rules.window  # C7: strain with Russia and wariness of China together open the door
-        if window.strength:
-            opening = window_opening(world, values)
-            if opening > 0:
-                factors.append(("C7", "window of opportunity", 1 + window.strength * window.bonus * opening))
+        gain = window_gain(world, values)  # C7: strain with Russia and wariness of China together open the door
+        if gain > 0:
+            factors.append(("C7", "window of opportunity", 1 + gain))
         wary = rules.china_wariness  # C4: wariness of China opens the door to the US
         if wary.strength and wariness > 0:
             factors.append(("C4", "wariness of China", 1 + wary.strength * wary.us_opening * wariness))

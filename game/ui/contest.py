@@ -16,6 +16,7 @@ from game.content.scenario import Scenario
 from game.sim.engine import Simulation
 from game.sim.explain import describe_factors
 from game.sim.ledger import Change
+from game.sim.receptivity import window_gain
 from game.sim.standing import LEVEL, PREFERRED, state_standing
 from game.sim.summary import factor_line, state_summaries, summary_line
 from game.ui.history import alignment_series, changes_since_end_turn
@@ -61,10 +62,10 @@ def starting_look(declared: dict[str, float], powers: tuple[str, ...] = STANDARD
 
 
 def opening_boost(sim: Simulation, state_id: str) -> float:
-    """How far US efforts in the state go while an opening lasts (the window's share of it), 0 without one."""
-    opening = sim.state.countries[state_id].values.get("opening", 0.0)
-    window = sim.world.rules.window
-    return 1 + window.strength * window.bonus * opening / 100 if opening > 0 else 0.0
+    """While an event's opening lasts, how far US efforts in the state go: the window's whole C7
+    factor, the same one the order preview shows (0 without an opening)."""
+    values = sim.state.countries[state_id].values
+    return 1 + window_gain(sim.world, values) if values.get("opening", 0.0) > 0 else 0.0
 
 
 def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:

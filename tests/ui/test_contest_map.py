@@ -95,6 +95,7 @@ def test_a_state_with_an_opening_carries_a_tag_saying_how_far_us_efforts_go(app,
     for country in sim.state.countries.values():
         country.values["opening"] = 0.0
     sim.state.countries["uzbekistan"].values["opening"] = 24.0  # as the western_opening event leaves it
+    sim.state.countries["uzbekistan"].values["russia_strain"] = 0.0  # no strain: the window is the opening alone
     scene = open_campaign(app, sim)
     plates = scene.map.plates
     assert plates["uzbekistan"].opening

@@ -146,4 +146,11 @@ def test_the_report_names_an_opening_an_event_announced_this_turn(app, scenario)
     lines = [line for line, _colour in app.top.summary_lines() if line.startswith("• Opening")]
     assert len(lines) == len(opened)
     assert lines[0].startswith(f"• Opening — {sim.world.state_name(opened[0])}: an opening for the US")
-    assert "×2.2 as far for about 3 more quarters (C7)" in lines[0]  # 24 points at bonus 5, fading 8 a turn
+    # the window's factor the order preview shows there: at least x2.2 from the opening's 24 points at bonus 5
+    from game.sim.receptivity import receptivity
+
+    factor = next(
+        f.value for f in receptivity(sim.world, sim.state.countries[opened[0]], "us", None) if f.claim == "C7"
+    )
+    assert factor >= 2.2
+    assert f"×{factor:.1f} as far for about 3 more quarters (C7)" in lines[0]  # 24 points fading 8 a turn

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.sim.effects import scaled_by
-from game.sim.receptivity import window_opening
+from game.sim.receptivity import window_gain
 from game.sim.world import World
 
 
@@ -35,12 +35,12 @@ def take_root(world: World) -> None:
     C7: while the window stands open, ties take root faster: agreements signed while the door
     is open outlast it, which is why early engagement is worth more.
     """
-    long_game, window = world.rules.long_game, world.rules.window
+    long_game = world.rules.long_game
     if not long_game.strength:
         return
     for country in world.state.countries.values():
         room = min(long_game.roots_cap, country.alignment["us"]) - country.floors["us"]
-        opening = window.strength * window.bonus * window_opening(world, country.values) if window.strength else 0.0
+        opening = window_gain(world, country.values)
         growth = long_game.strength * long_game.roots * country.values["us_trust"] * (1 + opening)
         if room > 0 and growth > 0:
             claims = ("C6", "C7") if opening else ("C6",)
