@@ -243,6 +243,14 @@ class Measured:
     def held(self) -> bool:
         return self.on_holds and (self.did_holds or not self.contrast.controlled)
 
+    @property
+    def points_predicted_way(self) -> bool:
+        """The estimates (not the interval bounds) lie where `held` needs them: a failure that
+        more runs may settle rather than evidence against the claim."""
+        sign = self.contrast.sign
+        on = sign * self.effect_on.estimate > self.contrast.margin
+        return on and (sign * self.did.estimate > 0 or not self.contrast.controlled)
+
     def slack(self) -> float:
         """How far from failing (negative: failed), in the outcome's units: the headline is the smallest."""
         sign = self.contrast.sign
@@ -276,6 +284,15 @@ class CheckResult:
     @property
     def held(self) -> bool:
         return self.status == HELD
+
+    @property
+    def inconclusive(self) -> bool:
+        """Failed, yet every estimate points the way the article predicts (the intervals are too wide)."""
+        return (
+            self.status == FAILED
+            and all(ok for _, ok in self.conditions)
+            and all(m.points_predicted_way for m in self.contrasts)
+        )
 
     @property
     def headline(self) -> Measured | None:

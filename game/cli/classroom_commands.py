@@ -190,7 +190,7 @@ def thesis_lines(results: list[Any]) -> list[str]:
     lines = []
     for result in results:
         verdict = VERDICTS[result.status]
-        if result.status == "failed" and _points_the_predicted_way(result):
+        if result.inconclusive:
             verdict += " (inconclusive: every estimate points the way the article predicts, but an interval still crosses it; more --runs may settle it)"
         lines.append(f"{result.number}. {result.title} [{', '.join(result.claims)}]: {verdict}")
         if result.reason:
@@ -219,17 +219,6 @@ def thesis_lines(results: list[Any]) -> list[str]:
     applicable = sum(r.status != "not-applicable" for r in results)
     lines.append(f"{held} of {applicable} applicable checks held ({len(results) - applicable} not applicable).")
     return lines
-
-
-def _points_the_predicted_way(result: Any) -> bool:
-    """A failed check whose estimates all lie on the predicted side: a lack of runs, not a refutation."""
-    if not all(ok for _, ok in result.conditions):
-        return False
-    for m in result.contrasts:
-        sign, margin = m.contrast.sign, m.contrast.margin
-        if sign * m.effect_on.estimate <= margin or (m.contrast.controlled and sign * m.did.estimate <= 0):
-            return False
-    return True
 
 
 def sensitivity_lines(rows: list[Any]) -> list[str]:
