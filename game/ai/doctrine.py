@@ -9,7 +9,8 @@ situation it reads from last quarter's ledger says where it must act now:
 - defend: its lead or its place is slipping (the US or the other rival close behind);
 - fill the gap: the US has neglected a state for several quarters (C19);
 - answer each other: the other rival gained there last quarter;
-- answer a US move of a kind its doctrine names (by action tag).
+- answer a US move of a kind its doctrine names (by action tag);
+- bid for a contract: the state has a tender open (C15), won by the best offer.
 
 Difficulty sets how well it plays, not only its budget: `rival_skill` is how sharply it
 targets (noise on its valuation), `rival_foresight` how many quarters of maturing US
@@ -33,6 +34,7 @@ from game.sim.rules import contest
 from game.sim.world import World
 
 CONTEST_WEIGHT = 1.0  # US share taken away counts as much as own share gained
+TENDER_PULL = 1.5  # extra urgency of a state with a tender open, for a rival of full skill
 REPEAT_SPREAD = 0.6  # value kept by each further order in the same state this turn
 
 
@@ -45,6 +47,7 @@ class Situation(NamedTuple):
     gap: float  # own alignment minus the strongest other's (negative: behind)
     neglect: float  # quarters the US has not engaged the state
     other: str = ""  # the other rival that gained most (the first declared on a tie)
+    tender: dict | None = None  # the tender open in the state, if any (C15)
 
 
 def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
@@ -67,6 +70,7 @@ def read_situation(world: World, power: str) -> dict[str, Situation]:
             gap=alignment[power] - strongest,
             neglect=country.values["neglect_turns"],
             other=other,
+            tender=contest.open_tender(world, state_id) if world.state.tenders else None,
         )
     return result
 
@@ -92,10 +96,15 @@ def _standing_gain(alignment: dict[str, float], power: str, gain: float, us_extr
     return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
 
 
-def _urgency(situation: Situation, focus: str) -> tuple[float, str]:
-    """How much the situation in a state calls for action, and the situation to name."""
+def _urgency(situation: Situation, focus: str, skill: float = 0.0) -> tuple[float, str]:
+    """How much the situation in a state calls for action, and the situation to name.
+
+    A tender open in the state (C15) pulls as hard as the rival's skill lets it see the prize.
+    """
     us, other, gap = situation.us_gain, situation.other_gain, situation.gap
     urgency, kind = 1.0, ""
+    if situation.tender is not None and skill > 0:
+        urgency, kind = 1 + TENDER_PULL * skill, "tender"
     if us > 0.5:
         urgency, kind = 1 + us / 3, "contest"
     if gap < 6 and (situation.own_gain < 0 or gap < 0):
@@ -127,6 +136,8 @@ def _situation_text(kind: str, world: World, power: str, state_id: str | None, s
         return f"The US has left {name} alone for {situation.neglect:.0f} quarters"
     if kind == "answer":
         return f"{names.name(situation.other)} gained {situation.other_gain:.1f} in {name} last quarter"
+    if kind == "tender" and situation.tender is not None:
+        return f"{name} awards a contract to the best offer {contest.closing_text(world, situation.tender)}"
     return ""
 
 
@@ -246,7 +257,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for target in world.state_ids:
             if when is not None and not holds(when, world, countries[target]):
                 continue
-            urgency, kind = _urgency(situations[target], focus)
+            urgency, kind = _urgency(situations[target], focus, difficulty.rival_skill)
             value = priority.weight * urgency * (0.5 + weights[target]) * base(action, target) / cost
             candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:

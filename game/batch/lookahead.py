@@ -52,7 +52,19 @@ def rollout_value(sim: Simulation, plan: Strategy, depth: int, seed: int) -> flo
         if future.state.finished:
             break
         play_turn(future, plan)
-    return future.score()
+    return projected_score(future)
+
+
+def projected_score(sim: Simulation) -> float:
+    """The campaign score if the position reached now held to the last turn.
+
+    A rollout stops a few turns ahead; scoring it by the mean so far would count a durable
+    gain (a tender won, roots grown) for only the turns it has been held, while a player
+    reading the board counts it for the rest of the campaign.
+    """
+    history = sim.state.score_history
+    left = max(0, sim.scenario.turns - len(history))
+    return (sum(history) + sim.position() * left) / max(1, len(history) + left)
 
 
 def candidate_values(

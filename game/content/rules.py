@@ -176,6 +176,13 @@ class Corridor:
 
     strength: float = strength("C9")
     western_trade_per_turn: float = param(2.0, "C9", "western trade gained per turn once the route runs", 0, 20)
+    russia_leverage: float = param(
+        0.25,
+        "C9",
+        "share of Russia's receptivity lost in a corridor state once the route runs (transit bypasses it)",
+        0,
+        1,
+    )
 
 
 @frozen
@@ -287,8 +294,9 @@ class Neglect:
 
 @frozen
 class Contest:
-    """What makes each turn a decision: large projects compete for room in a state, and summit
-    preparation cannot be banked (C15, C8). Repeat fatigue belongs to balancing (C1)."""
+    """What makes each turn a decision: large projects compete for room in a state, contracts
+    go to the best offer, and summit preparation cannot be banked (C15, C13, C8). Repeat
+    fatigue belongs to balancing (C1)."""
 
     strength: float = param(1.0, "C15", "how strongly the contest rules act: 0 switches them off", 0, 5)
     project_capacity: int = param(
@@ -298,6 +306,14 @@ class Contest:
     preparation_decay: float = param(
         0.1, "C8", "share of C5+1 summit preparation lost each turn (working groups move on)", 0, 1
     )
+    tender_chance: float = param(
+        0.04, "C15", "chance per state and turn that it opens a tender: a contract for the best offer", 0, 1
+    )
+    tender_turns: int = param(3, "C15", "turns a tender stays open for offers", 1, 20)
+    tender_prize: float = param(
+        16.0, "C13", "durable alignment (and floor) the winner of a tender gains in that state", 0, 50
+    )
+    tender_min_bid: float = param(2.0, "C15", "points a power must spend in the state to win its tender", 0, 100)
 
 
 @frozen

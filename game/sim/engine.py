@@ -346,6 +346,8 @@ class Simulation:
                 us_orders.append({**order.to_data(), "tags": list(action.tags)})
             if action.target == "state":
                 contest.host_project(world, order.power, action, order.target)
+                if world.state.tenders and order.target:
+                    contest.bid(world, order.power, action, order.target, cost)  # C15: spending there is the offer
             fatigue = contest.fatigue(world, order.power, action, order.target, uses)
             if action.delay_turns:
                 world.state.scheduled.append(

@@ -24,6 +24,7 @@ _EXTRA_RULES = {
     "projects_slip": "Unfunded projects slip",
     "corridor": "Trade on the corridor",
     "shared_threats": "Shared threats",
+    "tender_won": "A contract won at tender",
 }
 
 POWER_GROUPS = ("alignment", "floors", "fragile", "budget")  # variables keyed by a power

@@ -158,8 +158,8 @@ PHASES: tuple[Phase, ...] = (
     Phase(
         "contest",
         _contest,
-        ("C4", "C8", "C15"),
-        "Finished large projects free their place; summit preparation fades.",
+        ("C4", "C8", "C13", "C15"),
+        "Tenders close and open; finished large projects free their place; summit preparation fades.",
         ("contest",),
     ),
     Phase(

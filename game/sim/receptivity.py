@@ -137,6 +137,13 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
                     max(0.05, 1 - strain.strength * strain.receptivity_penalty * values["russia_strain"] / 100),
                 )
             )
+        corridor = rules.corridor  # C9: once trade bypasses Russia, its transit leverage there is gone
+        if (
+            corridor.strength
+            and country.flags.get("on_corridor")
+            and world.state.projects.get("trans_caspian", 0.0) >= 100
+        ):
+            factors.append(("C9", "trade bypasses Russia", max(0.05, 1 - corridor.strength * corridor.russia_leverage)))
     elif power == "china":  # C4: wariness lowers China's receptivity
         wary = rules.china_wariness
         if wary.strength and wariness > 0:

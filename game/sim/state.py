@@ -75,9 +75,12 @@ class GameState:
     news: list[dict[str, Any]] = attrs.field(factory=list)  # facilitator news items: turn, title, text
     score_history: list[float] = attrs.field(factory=list)
     # The contest (C1, C15): consecutive turns each power:action:target was used, and the
-    # large projects each state hosts (state, power, action, until) — see rules/contest.py.
+    # large projects each state hosts (state, power, action, until), and the open tenders
+    # (state, opened, closes, bids: power -> points) — see rules/contest.py.
     repeats: dict[str, float] = attrs.field(factory=dict)
     hosted: list[dict[str, Any]] = attrs.field(factory=list)
+    tenders: list[dict[str, Any]] = attrs.field(factory=list)
+    tender_results: list[dict[str, Any]] = attrs.field(factory=list)  # closed tenders: + turn, winner ("" none)
     finished: bool = False
     outcome: str = ""
 

@@ -35,6 +35,7 @@ RULE_LABELS: dict[str, str] = {
     "projects_slip": "projects slip",
     "backlash": "backlash",
     "resources": "resource deal reaction",
+    "tender_won": "contract won",
     "summits": "summit",
     "shared_threats": "shared threats",
     "development": "development",

@@ -17,6 +17,7 @@ from game.sim.engine import Simulation
 from game.sim.explain import describe_factors
 from game.sim.ledger import Change
 from game.sim.receptivity import window_gain
+from game.sim.rules import contest
 from game.sim.standing import LEVEL, PREFERRED, state_standing
 from game.sim.summary import factor_line, state_summaries, summary_line
 from game.ui.history import alignment_series, changes_since_end_turn
@@ -38,6 +39,7 @@ class StateLook:
     tipped_from: str | None = None
     powers: tuple[str, ...] = STANDARD
     opening: float = 0.0  # how far US efforts go while an event's opening lasts (x2.2), 0 without one (C7)
+    tender: int = 0  # turns a tender there stays open for offers, this one included (0: none, C15)
 
 
 def _leader(alignment: dict[str, float]) -> str:
@@ -94,6 +96,7 @@ def state_looks(sim: Simulation) -> tuple[tuple[str, StateLook], ...]:
                     previous if previous != leader else None,
                     tuple(now),
                     opening_boost(sim, state_id),
+                    contest.turns_left(sim.world, state_id),
                 ),
             )
         )
@@ -182,6 +185,52 @@ def openings_in_turn(sim: Simulation, changes: Iterable[Change]) -> list[str]:
             f"{sim.world.state_name(change.target)}: an opening for the US — efforts there go about "
             f"×{boost:.1f} as far{lasting} (C7)"
         )
+    return lines
+
+
+def tender_line(sim: Simulation, state_id: str, short: bool = False) -> str | None:
+    """The state panel's line while a tender is open there: when it closes and the offers so far (C15).
+
+    `short` is the one-line form a crowded panel takes: 'Tender, 2 turns left: China 3.4, US 1.2'.
+    """
+    world = sim.world
+    tender = contest.open_tender(world, state_id)
+    if tender is None:
+        return None
+    if short:
+        offers = contest.offers_text(world, tender).removeprefix("offers so far: ")
+        return f"Tender, {contest.turns_left(world, state_id)} turns left: {offers}"
+    return f"Tender: the contract goes to the best offer {contest.closing_text(world, tender)}"
+
+
+def tenders_in_turn(sim: Simulation, turn: int) -> list[str]:
+    """The report's tender lines for `turn`: contracts awarded (and to whom), then tenders opened (C13, C15).
+
+    A tender is an opportunity that expires and a rival can take first, so the report names it
+    beside the US summaries, as it does an opening.
+    """
+    world = sim.world
+    prize = world.rules.contest.strength * world.rules.contest.tender_prize
+    lines = []
+    for result in world.state.tender_results:
+        if result.get("turn") != turn:
+            continue
+        name, offers = world.state_name(result["state"]), contest.offers_text(world, result)
+        if result["winner"]:
+            winner = world.powers.name(result["winner"])
+            lines.append(
+                f"{name} awarded its contract to {winner} ({offers}): {winner} +{prize:.0f} alignment and floor there"
+            )
+        else:
+            lines.append(
+                f"{name} awarded no contract: no offer reached {world.rules.contest.tender_min_bid:g} ({offers})"
+            )
+    for tender in (*world.state.tenders, *world.state.tender_results):
+        if tender["opened"] == turn:
+            lines.append(
+                f"{world.state_name(tender['state'])} opened a tender: every point spent there over the next "
+                f"{tender['closes'] - turn} turns counts as an offer, weighed by how the state receives each power"
+            )
     return lines
 
 

@@ -30,7 +30,7 @@ MOVED_BY: dict[str, str] = {
     "China it opens the window for the US (C7). Moscow's state visits and a ceasefire ease it, and so "
     "does a US absence: after three quarters in a row without US engagement here, Moscow repairs "
     "ties unopposed and the window narrows.",
-    "opening": "A passing opening for the US (C7): a reform drive, a tender or a quarrel with a "
+    "opening": "A passing opening for the US (C7): a reform drive or a quarrel with a "
     "rival makes the state court Western partners for a few quarters. It widens the window and "
     "fades each turn; efforts there go further while it lasts.",
     "resilience": "Built by security and climate cooperation; fades without it (C12).",
@@ -85,6 +85,16 @@ STANDING_TIP = (
     "of at least the scenario's preferred share while leading). The score counts standing only up "
     "to the preferred share: the best result is a welcome additional partner, not a state pulled "
     "out of its neighbours' orbit (C1, C2). The points needed assume the rivals stand still."
+)
+
+
+TENDER_TIP = (
+    "A tender (C13, C15): the state has put a contract out for offers. For a few turns every point a "
+    "power spends on orders in the state counts as its offer (funding the corridor or ERICEN does not), "
+    "weighed by how the state receives that power now: strain with Russia and wariness of China make "
+    "their money count for less, the window makes US money count for more. When it closes, the best "
+    "offer wins a durable gain there, alignment and floor; a rival that wins takes it instead. The "
+    "offers are public, and so are the rivals' answers in the turn report."
 )
 
 

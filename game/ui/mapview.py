@@ -26,6 +26,7 @@ from game.ui.theme import (
     NEIGHBOUR,
     RIVAL_LAND,
     SEA,
+    TEXT,
     WARN,
     Colour,
     ink_on,
@@ -68,6 +69,7 @@ class Plate:
     changes: tuple[str, ...]  # each power's share change, as printed
     tipped: bool
     opening: bool = False  # an event's opening lasts here: a tag says how far US efforts go
+    tender: bool = False  # a tender is open here: a tag says for how many more turns (C15)
 
 
 @attrs.frozen
@@ -309,16 +311,12 @@ class MapView:
         pad = round(4 * scale)
         label = text.render(name, size, (255, 255, 255), bold=True)
         tipped = look.tipped_from is not None
-        tag = text.render(TIPPED_LABEL, small, (10, 12, 16), bold=True) if tipped else None
-        opened = None
-        if look.opening:  # the biggest chance on the board while it lasts (C7)
-            opened = text.render(f"opening \u00d7{look.opening:.1f}", small, (10, 12, 16), bold=True)
+        heads = _head_tags(text, look, compact, small)
         changes = tuple(f"{c:+.1f}".replace("-", "\u2212") if abs(c) >= 0.05 else "0.0" for c in look.changes)
         mini = max(3, round((4 if compact else 5) * scale))
         cells = [text.render(c, small, (235, 238, 242)) for c in changes]
         cell_w = max(c.get_width() for c in cells) + mini * 2 + round(3 * scale)
-        head_w = badge * 2 + pad + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
-        head_w += opened.get_width() + pad * 4 if opened else 0
+        head_w = badge * 2 + pad + label.get_width() + sum(tag.get_width() + pad * 4 for tag, _ in heads)
         count = len(look.powers)
         width = max(head_w, cell_w * count) + pad * 2
         bar_h = max(5, round((7 if compact else 10) * scale))
@@ -335,15 +333,12 @@ class MapView:
             power_colour(table, look.leader),
         )
         plate.blit(label, (pad + badge * 2 + pad, y))
-        if tag is not None:
-            spot = tag.get_rect(midleft=(pad + badge * 2 + pad * 3 + label.get_width(), y + label.get_height() // 2))
-            pygame.draw.rect(plate, WARN, spot.inflate(pad * 2, 0), border_radius=4)
+        after = pad + badge * 2 + pad * 3 + label.get_width()
+        for tag, colour in heads:
+            spot = tag.get_rect(midleft=(after, y + label.get_height() // 2))
+            pygame.draw.rect(plate, colour, spot.inflate(pad * 2, 0), border_radius=4)
             plate.blit(tag, spot)
-        if opened is not None:
-            after = pad + badge * 2 + pad * 3 + label.get_width() + (tag.get_width() + pad * 4 if tag else 0)
-            spot = opened.get_rect(midleft=(after, y + label.get_height() // 2))
-            pygame.draw.rect(plate, ACCENT, spot.inflate(pad * 2, 0), border_radius=4)
-            plate.blit(opened, spot)
+            after += tag.get_width() + pad * 4
         y += label.get_height()
         inner = width - pad * 2
         segments: list[tuple[str, int]] = []
@@ -366,8 +361,30 @@ class MapView:
             plate.blit(cell, (cx + mini * 2 + round(2 * scale), y))
         if tipped:
             pygame.draw.rect(plate, WARN, plate.get_rect(), max(2, round(2 * scale)), border_radius=3)
-        plate_info = Plate(state_id, (0, 0, width, height), look.leader, tuple(segments), changes, tipped, bool(opened))
+        plate_info = Plate(
+            state_id,
+            (0, 0, width, height),
+            look.leader,
+            tuple(segments),
+            changes,
+            tipped,
+            bool(look.opening),
+            bool(look.tender),
+        )
         return plate, plate_info
+
+
+def _head_tags(text: Text, look: StateLook, compact: bool, size: int) -> list[tuple[pygame.Surface, Colour]]:
+    """The tags beside a state's name, each with its colour: tipped, an opening (C7), a tender (C15)."""
+    words: list[tuple[str, Colour]] = []
+    if look.tipped_from is not None:
+        words.append((TIPPED_LABEL, WARN))
+    if look.opening:  # the biggest chance on the board while it lasts (C7)
+        words.append((f"opening \u00d7{look.opening:.1f}", ACCENT))
+    if look.tender:  # a contract for the best offer, for so many more turns (C15)
+        turns = f"{look.tender} turn{'s' if look.tender > 1 else ''}"
+        words.append(("tender" if compact else f"tender \u00b7 {turns}", TEXT))
+    return [(text.render(word, size, (10, 12, 16), bold=True), colour) for word, colour in words]
 
 
 def _place(box: pygame.Rect, placed: list[pygame.Rect], frame: pygame.Rect) -> None:

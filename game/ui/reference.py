@@ -62,7 +62,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Window of opportunity",
         "¶13",
         "Strain with Russia and unease about China open a timely window.",
-        "A US receptivity bonus, state by state, while strain with Russia and wariness of China both run high; ties won while it is open take root as floor. It narrows as Moscow mends ties or the war ends, and faster where the US stays away. Events announce passing openings (a reform drive, a tender) that widen it in one state for a few quarters.",
+        "A US receptivity bonus, state by state, while strain with Russia and wariness of China both run high; ties won while it is open take root as floor. It narrows as Moscow mends ties or the war ends, and faster where the US stays away. Events announce passing openings (a reform drive, a quarrel with a rival) that widen it in one state for a few quarters.",
     ),
     "C8": ClaimInfo(
         "C5+1",
@@ -157,7 +157,8 @@ Stability: domestic calm; instability weakens every power's gains (C12).
 Economy: growth and openness; development steadies a state (C13).
 Wariness of China: public unease about Chinese influence (C4).
 Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7). Where the US has been absent for three quarters in a row (under 1.5 points a quarter there; a region-wide order counts a fifth of its cost in each state), Moscow repairs ties unopposed and the strain eases faster, so the window narrows.
-US opening: a passing opening an event announced (a reform drive, a tender); shown only while it lasts. It widens the window in that state, so US efforts there go up to about twice as far, and fades within about three quarters (C7).
+US opening: a passing opening an event announced (a reform drive, a quarrel with a rival); shown only while it lasts. It widens the window in that state, so US efforts there go up to about twice as far, and fades within about three quarters (C7).
+Tender: a contract a state puts out for offers, shown on its map plate ("tender · 2 turns") and in its panel with the offers so far. Every point a power spends on orders there counts as its offer, weighed by how the state receives it (strain, wariness, the window); the best offer when it closes wins a durable gain there, alignment and floor, and a rival can win it first (C13, C15).
 Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).

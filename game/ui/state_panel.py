@@ -6,11 +6,13 @@ tooltip zones are registered in screen coordinates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.sim.engine import Simulation
 from game.ui import glossary
-from game.ui.contest import breakdown_tip, next_tier_lines
+from game.ui.contest import breakdown_tip, next_tier_lines, tender_line
 from game.ui.history import CHANGE_LABEL, change_since_end_turn
 from game.ui.scene import Context
 from game.ui.shapes import draw_shape
@@ -42,12 +44,34 @@ def draw_state_panel(
 ) -> None:
     """Draw the panel; if it runs past the bottom (a short window at 130%), draw it again shorter."""
     zones = len(tips.zones)
-    for compact in (0, 1, 2):
+    for compact in (0, 1, 2, 3):
         del tips.zones[zones:]
         drawn = pygame.Surface(surface.get_size())
         if _draw_state_panel(drawn, ctx, sim, state_id, tips, origin, compact) <= surface.get_height():
             break
     surface.blit(drawn, (0, 0))
+
+
+def _draw_tender(
+    surface: pygame.Surface,
+    ctx: Context,
+    sim: Simulation,
+    state_id: str,
+    where: tuple[int, int, int],
+    compact: int,
+    tip: Callable[[pygame.Rect, str], None],
+) -> int:
+    """While a tender is open in the state (C15), when it closes and the offers so far; returns the y below."""
+    x, y, width = where
+    line = tender_line(sim, state_id, short=bool(compact))
+    if line is None or compact >= 3:  # the fullest panel in the shortest window: the map's tag tells
+        return y
+    text, top = ctx.text, y
+    for part in text.wrap(line, width, 12) if not compact else [text.clip(line, width, 12)]:
+        text.draw(surface, part, (x, y), 12, TEXT)
+        y += text.line_height(12)
+    tip(pygame.Rect(x, top, width, y - top), glossary.TENDER_TIP)
+    return y + ctx.px(4)
 
 
 def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per part
@@ -60,7 +84,8 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     compact: int,
 ) -> int:
     """The panel from the top down; returns the y below its last line. `compact` 1 shortens the
-    description and the empty pipeline's note, 2 leaves the description to the name's tooltip."""
+    description and the empty pipeline's note and puts a tender on one line, 2 leaves the
+    description to the name's tooltip, 3 leaves a tender to the map's tag as well."""
     text, px = ctx.text, ctx.px
     surface.fill(BACKGROUND)
     rect = surface.get_rect()
@@ -80,7 +105,7 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     area = text.draw(surface, weight, (rect.width - px(12), y + px(8)), 12, MUTED, anchor="topright")
     tip(area, "How much this state counts in the US score (C14: Kazakhstan weighs most).")
     y = name.bottom + px(2)
-    if definition.about and compact == 2:
+    if definition.about and compact >= 2:
         tip(name, definition.about)
     elif definition.about:
         # Up to four lines, the last ending in an ellipsis if the text goes on (never a silent
@@ -107,6 +132,7 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, ACCENT)
     tip(area, f"{next_tier_lines(sim, state_id)[0]}. {glossary.STANDING_TIP}")
     y += text.line_height(12) + px(4)
+    y = _draw_tender(surface, ctx, sim, state_id, (x, y, width), compact, tip)
 
     area = text.draw(surface, "Alignment (0–100, white tick = floor)", (x, y), 12, MUTED)
     tip(area, f"The small signed number beside each value is the {CHANGE_LABEL}.")
@@ -175,7 +201,7 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     y += px(18)
     fragile = [f"{table.short(p)} {country.fragile[p]:.1f}" for p in table.ids if country.fragile.get(p, 0) >= 0.05]
     if fragile:
-        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact == 2 else 2]:
+        for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact >= 2 else 2]:
             area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
             tip(area, glossary.MOVED_BY["fragile"])
             y += text.line_height(12)
@@ -184,16 +210,16 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     cx = x
     for flag, label in FLAG_LABELS.items():
         on = bool(country.flags.get(flag))
-        chip = text.render(label, 11 if compact == 2 else 12, TEXT if on else MUTED)  # smaller chips when short
+        chip = text.render(label, 11 if compact >= 2 else 12, TEXT if on else MUTED)  # smaller chips when short
         dot = px(4)
-        box = pygame.Rect(cx, y, chip.get_width() + px(22), chip.get_height() + px(2 if compact == 2 else 4))
+        box = pygame.Rect(cx, y, chip.get_width() + px(22), chip.get_height() + px(2 if compact >= 2 else 4))
         if box.right > x + width:
             cx, y = x, y + box.height + px(4)
             box.topleft = (cx, y)
         pygame.draw.rect(surface, (30, 70, 100) if on else (40, 48, 60), box, border_radius=8)
         centre = (box.x + px(10), box.centery)
         pygame.draw.circle(surface, (80, 200, 150) if on else MUTED, centre, dot, 0 if on else 1)  # filled = yes
-        surface.blit(chip, (box.x + px(17), box.y + px(1 if compact == 2 else 2)))
+        surface.blit(chip, (box.x + px(17), box.y + px(1 if compact >= 2 else 2)))
         tip(box, f"{label}: {'yes' if on else 'no'}. {glossary.FLAG_DOCS.get(flag, '')}")
         cx = box.right + px(6)
     return y + text.line_height(12) + px(6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from game.ai.doctrine import choose_rival_orders
@@ -88,3 +89,30 @@ def test_no_orders_after_the_campaign_ends(window_2023):
         short.queue(Order("us", "education_exchanges", "kazakhstan"))
     with pytest.raises(IllegalOrder, match="over"):
         short.end_turn()
+
+
+def test_skilled_rivals_bid_where_a_tender_is_open_and_say_so(window_2023):
+    """C15: a rival of full skill answers a tender with orders there, each naming the tender."""
+    sims = {
+        skill: Simulation(
+            attrs.evolve(
+                window_2023,
+                difficulties=tuple(
+                    attrs.evolve(d, rival_skill=skill) if d.id == "normal" else d for d in window_2023.difficulties
+                ),
+            ),
+            1,
+            rival_chooser=choose_rival_orders,
+        )
+        for skill in (0.0, 1.0)
+    }
+    counts = {}
+    for skill, game in sims.items():
+        game.state.tenders = [{"state": "kazakhstan", "opened": 0, "closes": 2, "bids": {}}]
+        report = game.end_turn()
+        there = [p for p in report.orders if p.order.power != "us" and p.order.target == "kazakhstan"]
+        counts[skill] = len(there)
+        if skill:
+            named = [p.reason for p in there if "awards a contract to the best offer" in p.reason]
+            assert named and "Kazakhstan awards a contract to the best offer in 2 turns" in named[0]
+    assert counts[1.0] > counts[0.0]

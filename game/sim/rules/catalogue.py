@@ -116,9 +116,11 @@ RULES: tuple[RuleInfo, ...] = (
     ),
     RuleInfo(
         "contest",
-        ("C4", "C8", "C15"),
+        ("C4", "C8", "C13", "C15"),
         "The contest",
-        "A state hosts only so many large projects at once, from any power; summit preparation fades if not used.",
+        "A state hosts only so many large projects at once, from any power; summit preparation fades if not used; "
+        "tenders close, and the best offer (points spent in the state, weighed by how it receives each power) wins "
+        "a durable gain there; new tenders open.",
     ),
     RuleInfo(
         "partnership",

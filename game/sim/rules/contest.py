@@ -6,6 +6,9 @@
 - Contested capacity (C4, C15): a state hosts only so many large projects at once, from any
   power; a Chinese loan and a US investment compete for the same place.
 - Preparation that cannot be banked (C8): summit preparation is capped at 100 and fades.
+- Tenders (C13, C15): now and then a state puts a contract out for offers; for a few turns
+  every point a power spends in that state counts as its offer, and the best offer wins a
+  durable gain there. An opportunity that expires, which a rival can take first.
 - Trust before big moves (C5): a state refuses a big move until US trust reaches a threshold.
 """
 
@@ -15,6 +18,7 @@ from typing import NamedTuple
 
 from game.content import effects as e
 from game.content.scenario import ActionDef
+from game.sim.receptivity import multiplier
 from game.sim.world import World
 
 LARGE_PROJECT = "large_project"
@@ -33,6 +37,7 @@ class Facts(NamedTuple):
     tires: bool  # repeat fatigue applies: not a project (building) nor a Washington order (C1)
     prepares: bool  # it adds summit preparation (C8)
     refusable: bool  # some refusal rule concerns it: a big move, a large project or preparation
+    builds: bool = False  # it funds a regional project (building): no offer for a state's tender
 
 
 def _facts(world: World) -> dict[str, Facts]:
@@ -56,6 +61,7 @@ def _action_facts(action: ActionDef) -> Facts:
         tires=not builds and action.target != "washington",
         prepares=prepares,
         refusable=prepares or BIG_MOVE in action.tags or LARGE_PROJECT in action.tags,
+        builds=builds,
     )
 
 
@@ -118,7 +124,10 @@ def host_project(world: World, power: str, action: ActionDef, state_id: str | No
 
 
 def settle(world: World) -> None:
-    """End of turn: finished projects free their place; summit preparation fades (C8)."""
+    """End of turn: tenders close and open (C13, C15); finished projects free their place;
+    summit preparation fades (C8)."""
+    close_tenders(world)
+    open_tenders(world)
     world.state.hosted = [h for h in world.state.hosted if h["until"] > world.turn]
     rules = world.rules.contest
     preparation = world.state.region.get(PREPARATION, 0.0)
@@ -157,3 +166,104 @@ def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None
     if facts.prepares and world.state.region.get(PREPARATION, 0.0) >= 100:
         return "the next C5+1 summit is fully prepared; more preparation would be wasted"
     return None
+
+
+TENDER_CLAIMS = ("C13", "C15")
+
+
+def open_tender(world: World, state_id: str) -> dict | None:
+    """The tender open in a state now, if any."""
+    for tender in world.state.tenders:
+        if tender["state"] == state_id:
+            return tender
+    return None
+
+
+def bid(world: World, power: str, action: ActionDef, state_id: str, points: float) -> None:
+    """Count points a power spent in a state as its offer, if the state has a tender open.
+
+    The state weighs each offer by how it receives that power now (the receptivity that
+    scales every gain: strain with Russia, wariness of China, the window, C3, C4, C7), so a
+    dollar from a partner it is wary of counts for less. Funding a regional project (the
+    corridor, ERICEN) builds for the region and makes no offer for the state's contract.
+    """
+    tender = open_tender(world, state_id)
+    if tender is not None and not _fact(world, action).builds:  # funding a regional project is no offer
+        bids = tender["bids"]
+        weight = multiplier(world, world.state.countries[state_id], power, action.track)
+        bids[power] = bids.get(power, 0.0) + points * weight
+
+
+def tender_leader(world: World, tender: dict) -> str | None:
+    """The power whose offer leads (at least the minimum bid; a tie goes to the state's closer partner)."""
+    bids = tender["bids"]
+    country = world.state.countries[tender["state"]]
+    least = world.rules.contest.tender_min_bid
+    eligible = [p for p in world.powers.ids if bids.get(p, 0.0) >= least]
+    if not eligible:
+        return None
+    return max(eligible, key=lambda p: (bids.get(p, 0.0), country.alignment[p]))
+
+
+def close_tenders(world: World) -> None:
+    """Tenders whose last turn this was go to the best offer: a durable gain (alignment and floor)."""
+    rules = world.rules.contest
+    still_open = []
+    for tender in world.state.tenders:
+        if tender["closes"] > world.turn:
+            still_open.append(tender)
+            continue
+        winner = tender_leader(world, tender)
+        tender["winner"] = winner or ""
+        tender["turn"] = world.turn
+        world.state.tender_results.append(tender)
+        if winner is None or not rules.strength:
+            continue
+        country = world.state.countries[tender["state"]]
+        prize = rules.strength * rules.tender_prize
+        cause = "rule:tender_won"
+        world.shift_alignment(country, winner, prize, cause, TENDER_CLAIMS)
+        room = country.alignment[winner] - country.floors[winner]
+        if room > 0:
+            world.adjust_floor(country, winner, min(room, prize), cause, TENDER_CLAIMS)
+    world.state.tenders = still_open
+
+
+def open_tenders(world: World) -> None:
+    """Each state without an open tender may open one, for offers over the next `tender_turns` turns."""
+    rules = world.rules.contest
+    chance = rules.strength * rules.tender_chance
+    if chance <= 0:
+        return
+    rng = world.rng("tenders")
+    for state_id in world.state_ids:
+        if rng.random() < chance and open_tender(world, state_id) is None:
+            world.state.tenders.append(
+                {"state": state_id, "opened": world.turn, "closes": world.turn + rules.tender_turns, "bids": {}}
+            )
+
+
+def turns_left(world: World, state_id: str) -> int:
+    """Turns a tender in the state stays open for offers, this one included (0: none open)."""
+    tender = open_tender(world, state_id) if world.state.tenders else None
+    return tender["closes"] - world.turn + 1 if tender is not None else 0
+
+
+def offers_text(world: World, tender: dict) -> str:
+    """'offers so far: China 3.0, US 2.1' (as the state weighs them, best first), or 'no offers yet';
+    'offers: …' or 'no offers' once the tender has closed."""
+    bids = tender["bids"]
+    ranked = sorted((p for p in world.powers.ids if bids.get(p)), key=lambda p: -bids[p])
+    closed = "winner" in tender
+    if not ranked:
+        return "no offers" if closed else "no offers yet"
+    return ("offers: " if closed else "offers so far: ") + ", ".join(
+        f"{world.powers.short(p)} {bids[p]:.1f}" for p in ranked
+    )
+
+
+def closing_text(world: World, tender: dict) -> str:
+    """When a tender closes and how the offers stand: 'in 2 turns (offers so far: China 3.0)'."""
+    left = tender["closes"] - world.turn
+    when = "at the end of this turn" if left <= 0 else f"in {left + 1} turns"
+    return f"{when} ({offers_text(world, tender)})"

@@ -17,7 +17,7 @@ from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
 from game.ui import keymap
 from game.ui.acts import act_lines, facilitator_changes
-from game.ui.contest import openings_in_turn, tipped_in_turn, turn_summaries
+from game.ui.contest import openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
@@ -99,6 +99,7 @@ class ReportScene(Scene):
         lines = [(f"• {line}", TEXT) for line in turn_summaries(self.sim, self.report.changes)]
         lines = lines or [("• US alignment did not move this turn.", MUTED)]
         lines += [(f"• Opening — {line}", ACCENT) for line in openings_in_turn(self.sim, self.report.changes)]
+        lines += [(f"• Tender — {line}", ACCENT) for line in tenders_in_turn(self.sim, self.report.turn)]
         return lines + [(f"• Tipped — {line}", WARN) for line in tipped_in_turn(self.sim, self.report.turn)]
 
     def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
