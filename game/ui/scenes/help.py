@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.powers import standard_table
 from game.content.scenario import Scenario
 from game.ui import catalogue, keymap, reference
 from game.ui.scene import Context, Scene, Transition, pop
@@ -100,17 +101,19 @@ class PagedTextScene(Scene):
 
 
 def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noqa: N802 - reads like a class
-    pages = {
-        "First turn": reference.GUIDE,
-        "Meters": reference.METERS,
-        "Claims": reference.claims_text(),
-        "Rules": reference.rules_text(),
-        "Keys": reference.KEYS,
-    }
+    """Help for `scenario` (else the default file's): its powers are the ones the pages name."""
     if scenario is None:
         entries = catalogue.scan()
         entry = entries[catalogue.default_index(entries)] if entries else None
         scenario = entry.scenario if entry else None
+    table = scenario.power_table if scenario is not None else standard_table()
+    pages = {
+        "First turn": reference.guide(table),
+        "Meters": reference.meters(table),
+        "Claims": reference.claims_text(),
+        "Rules": reference.rules_text(),
+        "Keys": reference.KEYS,
+    }
     if scenario is not None:
         pages["Actions"] = reference.actions_text(scenario)
     return PagedTextScene(ctx, pages, "Help")

@@ -104,7 +104,7 @@ class ReportScene(Scene):
     def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
         """The rivals' answers first, then events, your orders and refusals (the left column).
 
-        A student reads how Moscow and Beijing answered (each move with its stated reason), then,
+        A student reads how each rival power answered (each move with its stated reason), then,
         at the top of the right column, where the US gained or lost and why, then the full ledger.
         """
         sim, report = self.sim, self.report
