@@ -67,6 +67,8 @@ ERROR_CODES: dict[str, str] = {
     "(budget x (1 + carry_over)), or more political capital than can be banked.",
     "unreachable": "Warning: victory_score (or a grade) is above the highest possible score "
     "(100 + milestone points + stability bonus).",
+    "preview": "Warning: a choice's preview speaks of points without naming the track and amount its budget "
+    "effect gives or costs (the event dialog shows only the preview).",
     "shortened": "Warning: a child sets fewer `turns` than its parent but inherits the parent's victory_score or "
     "grades; a shorter campaign scores lower, so set them from what `check-balance FILE` reports.",
 }
