@@ -36,7 +36,7 @@ def register_simulate(parser: argparse.ArgumentParser) -> None:
         "--rivals",
         choices=tuple(RIVAL_MODES),
         default="active",
-        help="active: Russia and China play their doctrines (default); passive: they issue no orders",
+        help="active: the rival powers play their doctrines (default); passive: they issue no orders",
     )
     parser.add_argument(
         "--set",

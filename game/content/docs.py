@@ -67,6 +67,10 @@ ERROR_CODES: dict[str, str] = {
     "(budget x (1 + carry_over)), or more political capital than can be banked.",
     "unreachable": "Warning: victory_score (or a grade) is above the highest possible score "
     "(100 + milestone points + stability bonus).",
+    "preview": "Warning: a choice's preview speaks of points without naming the track and amount its budget "
+    "effect gives or costs (the event dialog shows only the preview).",
+    "shortened": "Warning: a child sets fewer `turns` than its parent but inherits the parent's victory_score or "
+    "grades; a shorter campaign scores lower, so set them from what `check-balance FILE` reports.",
 }
 
 WALKTHROUGH_NAME = "window-2023-classroom.yaml"
@@ -86,6 +90,16 @@ about:
     - Compare your score with the full game's.
 
 turns: 20
+
+score:   # check-balance: balanced play scores about 24 in twenty turns, forty give about 37
+  victory_score: 24
+  defeat_score: 17
+  grades:   # a plain list, replaced whole
+    - {name: A, min_score: 27, label: "A strategic partner in the making"}
+    - {name: B, min_score: 24, label: "A valued additional partner"}
+    - {name: C, min_score: 21, label: "Present, but one voice among many"}
+    - {name: D, min_score: 18.5, label: "On the margins"}
+    - {name: F, min_score: -1000, label: "On the sidelines"}
 
 states:
   - id: kazakhstan
@@ -135,7 +149,8 @@ shows what each one means when you hover, and underlines mistakes as you type.
 the parent's. The score is the mean US position over the turns played, and a shorter campaign
 leaves less time to build it, so the parent's thresholds (`score.victory_score` and the grades)
 are now too high: step 8's `check-balance` prints what balanced play scores on your file; set
-the victory score near it (about 60% of its seeds should reach it).
+the victory score near it (about 60% of its seeds should reach it). Until you do, `validate`
+warns at your `turns:` line and names the inherited thresholds.
 
 **4. Change one state.** Lists of items with an `id` merge by id: write the item's id and only
 the keys that change, e.g. a less stable Kazakhstan (`stability: 58`).

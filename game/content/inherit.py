@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from game.content.shortened import shortened_campaign
 from game.content.yamlread import Document, Mark, Path_, Problem, YamlError, read_yaml_file
 
 MAX_DEPTH = 5
@@ -85,6 +86,8 @@ def _resolve(document: Document, path: Path, chain: list[Path]) -> tuple[Documen
             *problems,
         ]
     merged, merge_problems = merge(resolved, document)
+    if len(chain) == 1:  # only the file being checked: its parents are checked on their own
+        merge_problems += shortened_campaign(resolved, merged)
     return merged, [*problems, *merge_problems]
 
 

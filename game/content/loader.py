@@ -189,7 +189,8 @@ def check_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     if document is None:
         return None, _sorted(problems)
     scenario, found = structure_document(document)
-    return (scenario if not problems else None), _sorted([*problems, *found])
+    merge_errors = any(p.severity == "error" for p in problems)  # a merge warning still plays
+    return (None if merge_errors else scenario), _sorted([*problems, *found])
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -84,6 +84,9 @@ _STANDARD_TEXT: Final[dict[str, tuple[str, str, str]]] = {  # name, short name, 
 }
 
 
+_NUMBER_WORDS: Final[dict[int, str]] = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
 @frozen
 class PowerInfo:
     """One row of the table: who a power is and how it is drawn."""
@@ -131,6 +134,19 @@ class PowerTable:
 
     def adjective(self, power: str) -> str:
         return self[power].adjective
+
+    @cached_property
+    def count_word(self) -> str:
+        """'three' powers in the standard game, 'four' with one added: how text counts them."""
+        return _NUMBER_WORDS.get(len(self.rows), str(len(self.rows)))
+
+    def sentence(self, powers: Iterable[str] | None = None, *, joined_by: str = "and", short: bool = False) -> str:
+        """'the United States, Russia and China' (default every power): powers as a sentence lists them."""
+        names = [
+            ("the " if power == PLAYER else "") + (self.short(power) if short else self.name(power))
+            for power in (self.ids if powers is None else powers)
+        ]
+        return ", ".join(names[:-1]) + f" {joined_by} " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _unknown_row(power: str) -> PowerInfo:

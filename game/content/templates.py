@@ -186,7 +186,9 @@ about:
   summary: >-
     What is different in this variant, and why. (Every other about: key is inherited.)
 
-# Override a value: give the key with its new value.
+# Override a value: give the key with its new value. Fewer turns score lower, so a shorter
+# campaign also needs a lower score.victory_score and grades: `python main.py check-balance
+# ${file}` prints what balanced play reaches (validate warns until you set them).
 # turns: 20
 
 # Change one state's numbers: name it by id and give only the keys that change.

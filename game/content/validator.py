@@ -25,6 +25,7 @@ from game.content.vocabulary import (
     COUNTRY_VARIABLES,
     REGION_VARIABLES,
     RULE_GLOBALS,
+    TRACK_NAMES,
     WASHINGTON_VARIABLES,
 )
 
@@ -674,6 +675,7 @@ def check_playability(scenario: Scenario) -> Iterator[Finding]:
     yield from _check_events_can_fire(scenario)
     yield from _check_affordable(scenario)
     yield from _check_reachable(scenario)
+    yield from _check_previews(scenario)
 
 
 def turn_window(condition: Any) -> tuple[float, float]:
@@ -806,6 +808,38 @@ def _check_affordable(scenario: Scenario) -> Iterator[Finding]:
                 f"but at most {capital:g} can be banked (rules.pntr.capital_cap)",
                 "unaffordable",
             )
+
+
+def _points_phrases(effect: Any) -> tuple[str, ...]:
+    """How a preview names a budget effect: '3 diplomacy points', '1 soft power point' (or 'soft-power')."""
+    amount = abs(float(effect.amount))
+    unit = "point" if amount == 1 else "points"
+    track = TRACK_NAMES[effect.track].lower()
+    return tuple(f"{amount:g} {words} {unit}" for words in dict.fromkeys((track, track.replace(" ", "-"))))
+
+
+def _check_previews(scenario: Scenario) -> Iterator[Finding]:
+    """A choice's preview that speaks of points must say which and how many, as its effects do.
+
+    The event dialog shows only the preview, so '(+3 points)' leaves the player guessing which
+    track gains them, and a cost changed in the effects but not in the text misleads.
+    """
+    for e_index, event in enumerate(scenario.events):
+        for c_index, choice in enumerate(event.choices):
+            budgets = [e for e in choice.effects if isinstance(e, eff.Budget) and e.power == PLAYER]
+            text = choice.preview.lower()
+            if not budgets or "point" not in text:
+                continue
+            for effect in budgets:
+                phrases = _points_phrases(effect)
+                if not any(phrase in text for phrase in phrases):
+                    change = "costs" if effect.amount < 0 else "gives"
+                    yield _warning(
+                        ("events", e_index, "choices", c_index, "preview"),
+                        f"the preview speaks of points but not as the choice's effects do: it {change} the US "
+                        f"{phrases[0]}; write '{phrases[0]}' so the player knows which and how many",
+                        "preview",
+                    )
 
 
 def max_score(scenario: Scenario) -> float:

@@ -82,17 +82,11 @@ def _score_section(page: Page, sim: Any, out: Path) -> None:
         "Score",
         "The score adds US standing across the five states (Kazakhstan weighs most, C14), milestones such as the "
         "Trans-Caspian route (C9) and PNTR (C11), and stability, minus backlash (C2). Standing in a state is the "
-        f"US share of the {_count(sim)} powers' alignment there, counted up to the preferred-partner share: a rival's gain "
+        f"US share of the {sim.scenario.power_table.count_word} powers' alignment there, counted up to the preferred-partner share: a rival's gain "
         "is a US loss, and pushing a state out of its neighbours' orbit earns nothing more (C1, C2).",
     )
     page.figure(chart)
     page.end_section()
-
-
-def _count(sim: Any) -> str:
-    """'three' powers in the standard game, 'four' with one added (the captions say how many)."""
-    count = len(sim.scenario.power_table)
-    return {3: "three", 4: "four", 5: "five", 6: "six"}.get(count, str(count))
 
 
 def _powers_and_lines(table: PowerTable) -> str:
@@ -141,7 +135,7 @@ def _alignment_section(page: Page, sim: Any, out: Path) -> None:
             axes.set_xlabel("turn")
     page.section(
         "Alignment over time",
-        f"States balance between the {_count(sim)} powers (C1). Russian weight drifts toward the floor its ties guarantee "
+        f"States balance between the {sim.scenario.power_table.count_word} powers (C1). Russian weight drifts toward the floor its ties guarantee "
         "while the war strains it (C3); Chinese weight breeds wariness (C4); US goodwill matures slowly (C5, C6).",
     )
     page.figure(chart)

@@ -13,11 +13,16 @@ from game.content.scenario import Scenario
 
 @attrs.frozen
 class Entry:
-    """One file: its scenario if valid, otherwise its problems in plain words."""
+    """One file: its scenario if valid, otherwise its problems in plain words.
+
+    `warnings` are what `validate` would warn about a playable file (e.g. a shortened campaign
+    that kept its parent's thresholds), so an author who only uses the window still sees them.
+    """
 
     path: Path
     scenario: Scenario | None
     problems: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -39,7 +44,7 @@ def check(path: Path) -> Entry:
     errors = [p for p in problems if getattr(p, "severity", "error") == "error"]
     if scenario is None or errors:
         return Entry(path, None, tuple(plain(p) for p in errors) or ("could not be loaded",))
-    return Entry(path, scenario, ())
+    return Entry(path, scenario, (), tuple(plain(p) for p in problems))
 
 
 def scan(folder: Path | None = None) -> list[Entry]:

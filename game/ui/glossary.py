@@ -68,7 +68,7 @@ WASHINGTON_DOCS: dict[str, str] = {
 REGION_DOCS: dict[str, str] = {
     "c5plus1_preparation": "Preparation banked for the next C5+1 summit; a summit's payoff grows "
     "with it and uses it up (C8).",
-    "backlash": "Resentment from trying to push Russia or China out; each point costs score (C2).",
+    "backlash": "Resentment from trying to push a rival power out of a state; each point costs score (C2).",
     "western_trade": "Trade flowing west on the corridor once it is complete (C9).",
 }
 

@@ -38,15 +38,11 @@ def legend_tip(open_: bool, table: PowerTable | None = None) -> str:
     return (
         f"Each state is shaded for the power that leads it — {powers}. A deeper shade means a wider lead, so two "
         "states led by the same power can differ in shade. Under each name, a bar splits the state's alignment "
-        f"into the {_count(table)} powers' shares ({order}, left to right; the white tick marks the preferred-"
+        f"into the {table.count_word} powers' shares ({order}, left to right; the white tick marks the preferred-"
         "partner share, C1, C2) and the numbers give each share's change, in points, since you last pressed "
         "End Turn. An orange frame marked 'tipped' means the lead changed hands in that time. "
         f"White line: the Trans-Caspian route. {action}"
     )
-
-
-def _count(table: PowerTable) -> str:
-    return {3: "three", 4: "four", 5: "five"}.get(len(table), str(len(table)))
 
 
 def draw_legend(

@@ -10,10 +10,6 @@ from game.ui.contest import next_tier_lines, state_looks
 from game.ui.figures import signed_amount
 
 
-def _count(n: int) -> str:
-    return {3: "three", 4: "four", 5: "five"}.get(n, str(n))
-
-
 def state_tip(sim: Simulation, state_id: str) -> str:
     country = sim.state.countries[state_id]
     leader, names = country.leader(), sim.world.powers
@@ -34,6 +30,6 @@ def state_tip(sim: Simulation, state_id: str) -> str:
         )
     return (
         f"{sim.world.state_name(state_id)} — leans toward {names.name(leader)}. "
-        f"Alignment: {shares}. Shares of the {_count(len(names))} (change in points since End Turn): {standing}.{tipped} "
+        f"Alignment: {shares}. Shares of the {names.count_word} (change in points since End Turn): {standing}.{tipped} "
         f"{next_tier_lines(sim, state_id)[0]}. Click to select it."
     )

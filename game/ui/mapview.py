@@ -83,6 +83,20 @@ class MapInputs:
     preferred_share: float = 0.40  # where the share bar's white tick goes (the US preferred-partner share)
     keep_clear: tuple[int, int, int, int] | None = None  # map-local box plates avoid (the open legend)
     powers: PowerTable = attrs.field(factory=standard_table)  # each power's colour, shape and pattern
+    # Map-local boxes something is drawn over (the title screen's heading and menu): a capital's
+    # name moves to the left of its dot, or is left out, rather than show half hidden.
+    covered: tuple[tuple[int, int, int, int], ...] = ()
+
+
+def _uncovered(spot: pygame.Rect, covered: list[pygame.Rect]) -> pygame.Rect | None:
+    """Where a capital's name can go clear of `covered`: right of its dot, else left of it, else nowhere."""
+    right = spot.inflate(6, 0)
+    if not any(right.colliderect(box) for box in covered):
+        return spot
+    left = spot.move(-(spot.width + 14), 0)  # the dot sits 7 px left of the name
+    if not any(left.inflate(6, 0).colliderect(box) for box in covered):
+        return left
+    return None
 
 
 def _pattern(size: tuple[int, int], pattern: str, colour: Colour, spacing: int) -> pygame.Surface:
@@ -125,6 +139,7 @@ class MapView:
         self.renders = 0  # how often the picture was rebuilt (tests check the cache works)
         self.plates: dict[str, Plate] = {}  # map-local boxes, as last drawn
         self.region_labels: dict[str, pygame.Rect] = {}  # where RUSSIA, MONGOLIA … were drawn (map-local)
+        self.capital_labels: dict[str, pygame.Rect] = {}  # where each capital's name was drawn (map-local)
         self._on_top: list[tuple[pygame.Surface, pygame.Rect]] = []  # plates and capitals stay above the selection
 
     def hit(self, pos: tuple[int, int]) -> str | None:
@@ -256,10 +271,10 @@ class MapView:
             x, y = self.projection.to_screen(point)
             text.draw(surface, name, (round(x), round(y)), 12, (170, 200, 225), anchor="center")
         compact = inputs.size[0] < 560 * inputs.scale  # a small map: smaller plates
-        capitals = self._capitals(surface, inputs.scale)
+        capitals = self._capitals(surface, inputs)
         self.plates = {}
         self._on_top = []
-        placed: list[pygame.Rect] = [zone for _, _, zone in capitals]
+        placed: list[pygame.Rect] = [zone for *_, zone in capitals]
         if inputs.keep_clear is not None:  # plates keep clear of the capitals and the legend
             placed.append(pygame.Rect(inputs.keep_clear))
         obstacles = len(placed)
@@ -281,24 +296,36 @@ class MapView:
             surface.blit(plate, box)
             self._on_top.append((plate, box))
             self.plates[country.id] = attrs.evolve(drawn, box=(box.x, box.y, box.width, box.height))
-        for tag, spot, zone in capitals:  # a capital's name shows unless a plate had nowhere else to go
-            if not any(zone.colliderect(p) for p in placed[obstacles:]):
-                shade = pygame.Surface(spot.inflate(6, 0).size, pygame.SRCALPHA)
-                shade.fill((10, 14, 20, 160))
-                shade.blit(tag, (3, 0))
-                surface.blit(shade, spot.inflate(6, 0))
-                self._on_top.append((shade, spot.inflate(6, 0)))  # Bishkek sits on a border: above the outline
+        self.capital_labels = {}
+        for name, tag, spot, zone in capitals:  # a capital's name shows unless a plate had nowhere else to go
+            if any(zone.colliderect(p) for p in placed[obstacles:]):
+                continue
+            shade = pygame.Surface(spot.inflate(6, 0).size, pygame.SRCALPHA)
+            shade.fill((10, 14, 20, 160))
+            shade.blit(tag, (3, 0))
+            surface.blit(shade, spot.inflate(6, 0))
+            self._on_top.append((shade, spot.inflate(6, 0)))  # Bishkek sits on a border: above the outline
+            self.capital_labels[name] = spot.inflate(6, 0)
 
-    def _capitals(self, surface: pygame.Surface, scale: float) -> list[tuple[pygame.Surface, pygame.Rect, pygame.Rect]]:
-        """Draw the capitals' dots; return their name tags and where they go (plates keep clear)."""
+    def _capitals(
+        self, surface: pygame.Surface, inputs: MapInputs
+    ) -> list[tuple[str, pygame.Surface, pygame.Rect, pygame.Rect]]:
+        """Draw the capitals' dots; return their names, name tags and where they go (plates keep clear).
+
+        A capital whose name cannot show clear of `inputs.covered` is left out, dot and all: a
+        lone dot peeping out between the title screen's buttons reads as a smudge.
+        """
         tags = []
+        covered = [pygame.Rect(box) for box in inputs.covered]
         for _state_id, name, point in self.data.capitals:
             x, y = round(self.projection.to_screen(point)[0]), round(self.projection.to_screen(point)[1])
-            pygame.draw.circle(surface, (15, 18, 24), (x, y), max(4, round(5 * scale)))
-            pygame.draw.circle(surface, (255, 255, 255), (x, y), max(2, round(3 * scale)))
             tag = self.text.render(name, 11, (255, 255, 255))
-            spot = tag.get_rect(midleft=(x + 7, y))
-            tags.append((tag, spot, spot.union(pygame.Rect(x - 5, y - 5, 10, 10))))
+            spot = _uncovered(tag.get_rect(midleft=(x + 7, y)), covered)
+            if spot is None:
+                continue
+            pygame.draw.circle(surface, (15, 18, 24), (x, y), max(4, round(5 * inputs.scale)))
+            pygame.draw.circle(surface, (255, 255, 255), (x, y), max(2, round(3 * inputs.scale)))
+            tags.append((name, tag, spot, spot.union(pygame.Rect(x - 5, y - 5, 10, 10))))
         return tags
 
     def _plate(

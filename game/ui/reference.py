@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 
+from game.content.powers import Look, PowerTable
 from game.content.scenario import Scenario
 from game.content.vocabulary import TRACK_NAMES
 from game.sim.phases import turn_order_lines
@@ -32,7 +33,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Additional partner",
         "¶4, ¶8",
         "The US can be an extra partner in a region ringed by rivals.",
-        "US gains are larger where Russia and China are both present; pushing them out backfires.",
+        "US gains are larger where the other powers are present too; pushing them out backfires.",
     ),
     "C3": ClaimInfo(
         "Strain with Russia",
@@ -110,7 +111,7 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Resources",
         "¶4",
         "The region holds hydrocarbons and minerals and needs growth.",
-        "Resource deals pay well and provoke both rivals.",
+        "Resource deals pay well and provoke Russia and China to answer.",
     ),
     "C16": ClaimInfo(
         "Portfolio and leverage",
@@ -138,19 +139,26 @@ CLAIMS: dict[str, ClaimInfo] = {
     ),
 }
 
-GUIDE = """Your first turn, step by step.
 
-1. Click a state on the map (or press Tab). The left panel shows where it leans: its alignment with the United States, Russia and China (0–100), with a white tick at each power's floor, and last turn's change beside each number. Hover any number to learn what it means and what moves it.
+def guide(table: PowerTable) -> str:
+    """The first-turn guide, naming the scenario's own powers (a fourth power is named too)."""
+    return f"""Your first turn, step by step.
+
+1. Click a state on the map (or press Tab). The left panel shows where it leans: its alignment with {table.sentence()} (0–100), with a white tick at each power's floor, and last turn's change beside each number. Hover any number to learn what it means and what moves it.
 2. On the right, pick a track: Soft power, Trade or Diplomacy (keys 1–3). Each shows the points left this turn. Each action lists its cost, and the line under it says what it is expected to do, already scaled by how receptive the state is. Hover an action for the full reasoning and the claims behind it.
 3. Click an action to queue it. Greyed actions say why they cannot be ordered now. Queued orders appear under the map; click one to remove it.
-4. Press End turn (Enter). Russia and China move, the rules run, and the turn report opens with their answers to your moves, then where the US gained or lost in each state and why, then every change. Events may then ask you to decide.
+4. Press End turn (Enter). {table.sentence(table.rivals)} {"moves" if len(table.rivals) == 1 else "move"}, the rules run, and the turn report opens with their answers to your moves, then where the US gained or lost in each state and why, then every change. Events may then ask you to decide.
 
-Tips: soft power is cheap and slow but lasts (C5, C6). Trade and diplomacy are weak until trust is built. The window of opportunity shrinks (C7): start early. Do not try to push Russia or China out: states balance (C1) and backlash costs score (C2). Kazakhstan counts most (C14)."""
+Tips: soft power is cheap and slow but lasts (C5, C6). Trade and diplomacy are weak until trust is built. The window of opportunity shrinks (C7): start early. Do not try to push {table.sentence(table.rivals, joined_by="or")} out: states balance (C1) and backlash costs score (C2). Kazakhstan counts most (C14)."""
 
-METERS = """What the meters mean.
 
-Alignment (0–100 per power): how far the state leans toward each power. The leader colours the map (blue star and diagonal hatch: US; vermillion square and lines: Russia; yellow triangle and dots: China).
-On the map: a deeper shade means a wider lead. Under each state's name a bar splits it between the US, Russia and China (their shares of its alignment; the white tick is the preferred-partner share), the numbers give each share's change since End Turn, and an orange "tipped" frame marks a state whose lead just changed hands.
+def meters(table: PowerTable) -> str:
+    """What each meter means; the map's looks, the share bar and the score name every power in the table."""
+    looks = "; ".join(f"{_look_words(row.look)}: {row.short}" for row in table)
+    return f"""What the meters mean.
+
+Alignment (0–100 per power): how far the state leans toward each power. The leader colours the map ({looks}).
+On the map: a deeper shade means a wider lead. Under each state's name a bar splits it between {table.sentence(short=True)} (their shares of its alignment; the white tick is the preferred-partner share), the numbers give each share's change since End Turn, and an orange "tipped" frame marks a state whose lead just changed hands.
 Standing: the US share of a state's alignment, in tiers: rival-led, level, leading, preferred partner. The line under "Leans toward" says how much alignment the US needs for the next tier (C1, C2).
 Floor: the alignment a power's structural ties guarantee (trade, remittances, treaties, pipelines). It cannot fall below it (C3, C4).
 Stability: domestic calm; instability weakens every power's gains (C12).
@@ -163,7 +171,26 @@ Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).
 Political capital and Congress support: the Washington track for the PNTR bill (C11).
-Score: the mean, over turns played, of the US position: standing plus milestones and stability, minus backlash. Standing in a state is the US share of the three powers' alignment there (US ÷ all three × 100), counted up to the preferred-partner share (40 by default): every rival gain lowers it, and pulling a state out of its neighbours' orbit earns nothing more (C1, C2). The region's standing weights the states by importance (C14)."""
+Score: the mean, over turns played, of the US position: standing plus milestones and stability, minus backlash. Standing in a state is the US share of the {table.count_word} powers' alignment there (US ÷ all {table.count_word} × 100), counted up to the preferred-partner share (40 by default): every rival gain lowers it, and pulling a state out of its neighbours' orbit earns nothing more (C1, C2). The region's standing weights the states by importance (C14)."""
+
+
+# The palette's colours as a reader names them (game.content.powers: Okabe–Ito); a colour an
+# author chose is described by its shape and pattern alone.
+_COLOUR_WORDS = {
+    "#0072B2": "blue",
+    "#D55E00": "vermillion",
+    "#F0E442": "yellow",
+    "#009E73": "green",
+    "#CC79A7": "pink",
+    "#E69F00": "orange",
+}
+
+
+def _look_words(look: Look) -> str:
+    """'blue star and diagonal hatch': how the help names a power's look on the map."""
+    colour = _COLOUR_WORDS.get(look.colour.upper())
+    return f"{colour + ' ' if colour else ''}{look.shape} and {look.pattern}"
+
 
 KEYS = (
     "Keys.\n\n"

@@ -45,7 +45,7 @@ def test_a_one_line_value_stays_on_one_line(scenarios_dir: Path, capsys) -> None
 def test_the_printed_yaml_reads_back_as_the_merged_data(scenarios_dir: Path) -> None:
     for path in (_child(scenarios_dir), WINDOW):
         document, problems = read_with_parents(path)
-        assert document is not None and problems == []
+        assert document is not None and [p for p in problems if p.severity == "error"] == []
         assert parse_yaml_text(resolved_yaml(document), "resolved").data == document.data
 
 

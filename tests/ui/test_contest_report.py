@@ -109,7 +109,7 @@ def test_a_report_heading_never_ends_a_page():
 
     white = (255, 255, 255)
     lines = [("a", white, False), ("b", white, False), ("Events", white, True), ("c", white, False)]
-    pages = page_lines(lines, 3)
+    pages = page_lines([[line] for line in lines], 3)
     assert pages == [[lines[0], lines[1]], [lines[2], lines[3]]]
     assert page_lines([], 3) == [[]]
 

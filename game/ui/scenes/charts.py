@@ -8,6 +8,7 @@ from game.sim.engine import Simulation
 from game.ui.charts import Line, line_chart
 from game.ui.history import alignment_series
 from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.tab_row import RowStyle, state_tabs, tab_row
 from game.ui.theme import ACCENT, MUTED, TEXT, WARN, power_colour
 
 
@@ -46,20 +47,8 @@ class ChartsScene(Scene):
     def build(self) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
-        x = px(16)
-        for state_id in self.sim.world.state_ids:
-            label = self.sim.world.state_name(state_id)
-            width = self.ctx.text.width(label, 15) + px(24)
-            widget = self.add_button(
-                pygame.Rect(x, px(56), width, px(30)),
-                label,
-                lambda s=state_id: self.pick(s),
-                f"Alignment in {label} (Tab cycles)",
-                "#tab",
-            )
-            if state_id == self.state_id:
-                widget.select()
-            x += width + px(4)
+        states = state_tabs(self.sim.world, self.pick, "Alignment in {name} (Tab cycles)", lambda s: s == self.state_id)
+        tab_row(self, px(16), px(56), states, RowStyle(height=px(30), gap=px(4), pad=px(24)))
         self.add_button(pygame.Rect(w - px(156), h - px(52), px(140), px(38)), "Back (Esc)", pop, None, "#primary")
 
     def draw_content(self, surface: pygame.Surface) -> None:

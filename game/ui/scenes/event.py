@@ -42,6 +42,15 @@ class EventScene(Dialog):
     def heading(self) -> str:
         return self.filled(self.event.title)
 
+    def when(self) -> str:
+        """'Q3 2023, answer now in Q4 2023': the event came at the end of one quarter, the answer applies in the next.
+
+        The top bar shows the quarter being played; saying only the event's quarter read as if the
+        dialog disagreed with it.
+        """
+        fired, now = self.sim.date_label(self.decision.turn), self.sim.date_label()
+        return f"your answer applies now, {now}" if fired == now else f"{fired} news, your answer applies now in {now}"
+
     def cancel(self) -> Transition | None:
         return self.look_at_map()
 
@@ -104,13 +113,9 @@ class EventScene(Dialog):
         text, px = self.ctx.text, self.ctx.px
         claims = ", ".join(self.event.claims)
         where = self.sim.world.state_name(self.decision.state) if self.decision.state else "the region"
+        line = f"{self.when()} · {where} · claims {claims} · keys 1–9"
         text.draw(
-            surface,
-            f"{self.sim.date_label(self.decision.turn)} · {where} · claims {claims} · "
-            "your answer applies now (keys 1–9)",
-            (self.box.x + px(24), self.box.y + px(50)),
-            12,
-            MUTED,
+            surface, text.clip(line, self.box.width - px(48), 12), (self.box.x + px(24), self.box.y + px(50)), 12, MUTED
         )
         body = fill(self.event.text, self.sim.world, self.decision.state)
         text.draw_wrapped(

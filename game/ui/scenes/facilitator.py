@@ -19,6 +19,7 @@ from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
 from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.scenes.news_form import NewsForm
+from game.ui.tab_row import RowStyle, Tab, state_picker, state_tabs, tab_row
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
@@ -184,17 +185,10 @@ class FacilitatorScene(Scene):
     # --- layout -------------------------------------------------------------------------
 
     def build(self) -> None:
-        px, text = self.ctx.px, self.ctx.text
+        px = self.ctx.px
         w, h = self.ctx.size
-        x = px(16)
-        for tab in TABS:
-            width = text.width(tab, 15) + px(32)
-            widget = self.add_button(
-                pygame.Rect(x, px(56), width, px(32)), tab, lambda t=tab: self.set_tab(t), None, "#tab"
-            )
-            if tab == self.tab:
-                widget.select()
-            x += width + px(4)
+        tabs = [Tab(tab, lambda t=tab: self.set_tab(t), chosen=tab == self.tab) for tab in TABS]
+        tab_row(self, px(16), px(56), tabs, RowStyle(height=px(32), gap=px(4), pad=px(32)))
         self.body = pygame.Rect(px(16), px(98), w - px(32), h - px(176))
         self.add_button(
             pygame.Rect(w - px(176), h - px(56), px(160), px(40)), "Close (F9)", pop, "Back to the game.", "#primary"
@@ -244,22 +238,12 @@ class FacilitatorScene(Scene):
             return
         sy = body.bottom - px(104)
         if event.scope == "state":
-            sx = self.detail_x
             if self.event_state is None:
                 self.event_state = sim.world.state_ids[0]
-            for state_id in sim.world.state_ids:
-                name = sim.world.state_name(state_id)
-                width = self.ctx.text.width(name, 14) + px(24)
-                widget = self.add_button(
-                    pygame.Rect(sx, sy, width, px(30)),
-                    name,
-                    lambda s=state_id: self._pick_state(s),
-                    f"The event happens in {name}.",
-                    "#tab",
-                )
-                if state_id == self.event_state:
-                    widget.select()
-                sx += width + px(4)
+            states = state_tabs(
+                sim.world, self._pick_state, "The event happens in {name}.", lambda s: s == self.event_state
+            )
+            tab_row(self, self.detail_x, sy, states, state_picker(px))
         else:
             self.event_state = None
         self.add_button(

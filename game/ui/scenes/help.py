@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.powers import standard_table
 from game.content.scenario import Scenario
 from game.ui import catalogue, keymap, reference
 from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.tab_row import RowStyle, Tab, tab_row
 from game.ui.theme import ACCENT, MUTED, TEXT
 from game.ui.widgets import panel
 
@@ -46,15 +48,8 @@ class PagedTextScene(Scene):
     def build(self) -> None:
         px, text = self.ctx.px, self.ctx.text
         w, h = self.ctx.size
-        x = px(16)
-        for tab in self.sources:
-            width = text.width(tab, 15) + px(28)
-            widget = self.add_button(
-                pygame.Rect(x, px(56), width, px(32)), tab, lambda t=tab: self.set_tab(t), None, "#tab"
-            )
-            if tab == self.tab:
-                widget.select()
-            x += width + px(4)
+        tabs = [Tab(tab, lambda t=tab: self.set_tab(t), chosen=tab == self.tab) for tab in self.sources]
+        tab_row(self, px(16), px(56), tabs, RowStyle(height=px(32), gap=px(4), pad=px(28)))
         self.body = pygame.Rect(px(16), px(98), w - px(32), h - px(166))
         wrapped = text.wrap(self.sources[self.tab], self.body.width - px(32), 15)
         per_page = max(5, (self.body.height - px(24)) // text.line_height(15))
@@ -100,17 +95,19 @@ class PagedTextScene(Scene):
 
 
 def HelpScene(ctx: Context, scenario: Scenario | None) -> PagedTextScene:  # noqa: N802 - reads like a class
-    pages = {
-        "First turn": reference.GUIDE,
-        "Meters": reference.METERS,
-        "Claims": reference.claims_text(),
-        "Rules": reference.rules_text(),
-        "Keys": reference.KEYS,
-    }
+    """Help for `scenario` (else the default file's): its powers are the ones the pages name."""
     if scenario is None:
         entries = catalogue.scan()
         entry = entries[catalogue.default_index(entries)] if entries else None
         scenario = entry.scenario if entry else None
+    table = scenario.power_table if scenario is not None else standard_table()
+    pages = {
+        "First turn": reference.guide(table),
+        "Meters": reference.meters(table),
+        "Claims": reference.claims_text(),
+        "Rules": reference.rules_text(),
+        "Keys": reference.KEYS,
+    }
     if scenario is not None:
         pages["Actions"] = reference.actions_text(scenario)
     return PagedTextScene(ctx, pages, "Help")

@@ -14,6 +14,7 @@ import pygame_gui
 
 from game.sim.receptivity import multiplier
 from game.ui.facilitator_data import NO_EFFECT, effect_payload, effect_types, subjects, takes_power
+from game.ui.tab_row import RowStyle, Tab, state_picker, state_tabs, tab_row
 
 if TYPE_CHECKING:
     from game.ui.scenes.facilitator import FacilitatorScene
@@ -70,30 +71,12 @@ class NewsForm:
         self.text_entry.set_text_length_limit(400)
         self.text_entry.set_text(self.text)
         y += px(46)
-        sx = x + px(110)
-        every = scene.add_button(
-            pygame.Rect(sx, y, px(110), px(30)),
-            "All states",
-            self._all_states,
-            "The news reaches every state (the default).",
-            "#tab",
+        every = Tab("All states", self._all_states, "The news reaches every state (the default).", not self.states)
+        sx = tab_row(scene, x + px(110), y, [every], RowStyle(height=px(30), gap=px(6), width=px(110)))
+        states = state_tabs(
+            sim.world, self._toggle_state, "Limit the news to {name} (toggle).", self.states.__contains__
         )
-        if not self.states:
-            every.select()
-        sx += px(116)
-        for state_id in sim.world.state_ids:
-            name = sim.world.state_name(state_id)
-            width = scene.ctx.text.width(name, 14) + px(24)
-            widget = scene.add_button(
-                pygame.Rect(sx, y, width, px(30)),
-                name,
-                lambda s=state_id: self._toggle_state(s),
-                f"Limit the news to {name} (toggle).",
-                "#tab",
-            )
-            if state_id in self.states:
-                widget.select()
-            sx += width + px(4)
+        tab_row(scene, sx, y, states, state_picker(px))
         y += px(56)
         self.rows_top = y
         self.amount_entries = []

@@ -24,6 +24,7 @@ from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
 from game.ui.widgets import delta_colour, panel
 
 HIDDEN_GROUPS = ("budget",)
+Line = tuple[str, tuple[int, int, int], bool]  # a wrapped line of the left column: text, colour, bold
 SUMMARY_TITLE = "Where the US moved, and why"  # spending and income are shown as orders, not as ledger rows
 
 
@@ -75,7 +76,7 @@ class ReportScene(Scene):
         self.rows = ledger_rows(report, None, self.extra)
         self.per_page = 10
         self.moves_page = 0
-        self.move_pages: list[list[tuple[str, tuple[int, int, int], bool]]] = [[]]
+        self.move_pages: list[list[Line]] = [[]]
 
     def close(self) -> Transition:
         return pop()
@@ -102,14 +103,14 @@ class ReportScene(Scene):
         lines += [(f"• Tender — {line}", ACCENT) for line in tenders_in_turn(self.sim, self.report.turn)]
         return lines + [(f"• Tipped — {line}", WARN) for line in tipped_in_turn(self.sim, self.report.turn)]
 
-    def moves(self) -> list[tuple[str, tuple[int, int, int], bool]]:
+    def moves(self) -> list[Line]:
         """The rivals' answers first, then events, your orders and refusals (the left column).
 
-        A student reads how Moscow and Beijing answered (each move with its stated reason), then,
+        A student reads how each rival power answered (each move with its stated reason), then,
         at the top of the right column, where the US gained or lost and why, then the full ledger.
         """
         sim, report = self.sim, self.report
-        lines: list[tuple[str, tuple[int, int, int], bool]] = []
+        lines: list[Line] = []
         if self.acts:  # the teacher's interventions first: they shaped everything below
             lines.append((f"Facilitator acts ({len(self.acts)})", WARN, True))
             lines += [(f"• {line}", TEXT, False) for line in self.acts]
@@ -126,9 +127,7 @@ class ReportScene(Scene):
             lines.append((f"Refused: {sim.world.actions[order.action].name} — {why}", BAD, False))
         return lines
 
-    def _orders_of(
-        self, power: str, title: str, colour: tuple[int, int, int]
-    ) -> list[tuple[str, tuple[int, int, int], bool]]:
+    def _orders_of(self, power: str, title: str, colour: tuple[int, int, int]) -> list[Line]:
         sim = self.sim
         moves = [p for p in self.report.orders if p.order.power == power]
         if not moves:
@@ -183,13 +182,12 @@ class ReportScene(Scene):
         self.right = pygame.Rect(
             column.x, self.summary.bottom + px(8), column.width, column.bottom - self.summary.bottom - px(8)
         )
-        wrapped = [
-            (part, colour, bold)
+        blocks = [
+            [(part, colour, bold) for part in text.wrap(line, self.left.width - px(24), 13, bold)]
             for line, colour, bold in self.moves()
-            for part in text.wrap(line, self.left.width - px(24), 13, bold)
         ]
         per = max(4, (self.left.height - px(90)) // text.line_height(13))
-        self.move_pages = page_lines(wrapped, per)
+        self.move_pages = page_lines(blocks, per)
         self.moves_page = min(self.moves_page, len(self.move_pages) - 1)
         if len(self.move_pages) > 1:
             by = self.left.bottom - px(40)
@@ -264,7 +262,7 @@ class ReportScene(Scene):
             13,
             MUTED,
         )
-        title = "Rivals' answers, then events and your orders"
+        title = "Rivals' answers, events, your orders"
         if len(self.move_pages) > 1:  # the page counter takes room from the title, never overlaps it
             counter_w = text.width(f"{len(self.move_pages)}/{len(self.move_pages)}", 12) + px(16)
             title = text.clip(title, self.left.width - px(24) - counter_w, 16, bold=True)
@@ -329,14 +327,47 @@ class ReportScene(Scene):
             y += self.row_h
 
 
-def page_lines(
-    lines: list[tuple[str, tuple[int, int, int], bool]], per: int
-) -> list[list[tuple[str, tuple[int, int, int], bool]]]:
-    """Pages of at most `per` lines; a heading never ends a page (it moves over to its lines)."""
-    pages: list[list[tuple[str, tuple[int, int, int], bool]]] = [[]]
-    for line in lines:
-        if len(pages[-1]) >= per:
-            carried = [pages[-1].pop()] if pages[-1][-1][2] and len(pages[-1]) > 1 else []
-            pages.append(carried)
-        pages[-1].append(line)
+def page_lines(blocks: list[list[Line]], per: int) -> list[list[Line]]:
+    """Pages of at most `per` lines from wrapped lines (`blocks`: each line's wrapped parts).
+
+    A section (a bold heading and the lines under it) that fits on a page starts a new page
+    rather than being split; a longer one fills the page and goes on under its heading marked
+    'continued'. A line's wrapped parts stay together, and a heading never ends a page.
+    """
+    pages: list[list[Line]] = [[]]
+    for heading, items in _sections(blocks):
+        size = len(heading) + sum(len(item) for item in items)
+        room = per - len(pages[-1])
+        opening = len(heading) + (len(items[0]) if items else 0)  # the least worth starting a page with
+        if pages[-1] and size > room and (size <= per or opening > room):
+            pages.append([])
+        pages[-1] += heading
+        for item in items:
+            if len(pages[-1]) + len(item) > per and len(item) <= per:
+                pages.append(_continued(heading))
+            for line in item:  # a single line longer than a page is the one thing split across pages
+                if len(pages[-1]) >= per:
+                    pages.append([])
+                pages[-1].append(line)
     return pages
+
+
+def _sections(blocks: list[list[Line]]) -> list[tuple[list[Line], list[list[Line]]]]:
+    """(heading parts, the wrapped lines under it); lines before any heading have an empty heading."""
+    sections: list[tuple[list[Line], list[list[Line]]]] = []
+    for block in blocks:
+        if not block:
+            continue
+        if block[0][2] or not sections:
+            sections.append((block, []) if block[0][2] else ([], [block]))
+        else:
+            sections[-1][1].append(block)
+    return sections
+
+
+def _continued(heading: list[Line]) -> list[Line]:
+    """The heading again at the top of the next page: "China's answers (9), continued"."""
+    if not heading:
+        return []
+    text, colour, bold = heading[0]
+    return [(f"{text}, continued", colour, bold)]

@@ -10,7 +10,7 @@ import pygame_gui
 from game.ui import catalogue
 from game.ui.dialog import Dialog
 from game.ui.scene import Context, Transition, pop, replace
-from game.ui.theme import ACCENT, BAD, MUTED, TEXT
+from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
 SEED_DIGITS = 9
@@ -218,6 +218,8 @@ class ScenarioScene(Dialog):
         facts = f"{about.period} · {entry.scenario.turns} turns (quarters) · difficulty: {difficulty}"
         text.draw(surface, facts, (x, y), 14, ACCENT)
         y += px(28)
+        for warning in entry.warnings:  # what `validate` warns about: worth fixing, not blocking
+            y = text.draw_wrapped(surface, "Check: " + warning, pygame.Rect(x, y, width, bottom - y), 13, WARN) + px(8)
         for heading, body in (
             ("The situation", about.summary),
             ("Your goal", about.goal),

@@ -6,6 +6,7 @@ import pygame
 
 from game.ui import prefs
 from game.ui.scene import Context, Scene, Transition, pop
+from game.ui.tab_row import RowStyle, Tab, tab_row
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT
 
 
@@ -31,28 +32,27 @@ class SettingsScene(Scene):
     def build(self) -> None:
         px = self.ctx.px
         w, h = self.ctx.size
-        x0, y = w // 2 - px(260), px(140)
-        for i, scale in enumerate(self.SCALES):
-            widget = self.add_button(
-                pygame.Rect(x0 + i * px(130), y, px(120), px(38)),
-                f"{scale:.0%}",
-                lambda s=scale: self.set_scale(s),
+        x0 = w // 2 - px(260)
+        scales = [
+            Tab(
+                f"{s:.0%}",
+                lambda s=s: self.set_scale(s),
                 "Text and widget size",
-                "#tab",
+                abs(s - self.ctx.settings.ui_scale) < 1e-6,
             )
-            if abs(scale - self.ctx.settings.ui_scale) < 1e-6:
-                widget.select()
-        y += px(110)
-        for i, size in enumerate(self.SIZES):
-            widget = self.add_button(
-                pygame.Rect(x0 + i * px(175), y, px(165), px(38)),
-                f"{size[0]}×{size[1]}",
-                lambda s=size: self.set_size(s),
+            for s in self.SCALES
+        ]
+        tab_row(self, x0, px(140), scales, RowStyle(height=px(38), gap=px(10), width=px(120)))
+        sizes = [
+            Tab(
+                f"{s[0]}×{s[1]}",
+                lambda s=s: self.set_size(s),
                 "Window size (you can also drag its edges)",
-                "#tab",
+                s == self.ctx.size,
             )
-            if size == self.ctx.size:
-                widget.select()
+            for s in self.SIZES
+        ]
+        tab_row(self, x0, px(250), sizes, RowStyle(height=px(38), gap=px(10), width=px(165)))
         self.add_button(pygame.Rect(w // 2 - px(80), h - px(80), px(160), px(40)), "Back", pop, None, "#primary")
 
     def draw_content(self, surface: pygame.Surface) -> None:

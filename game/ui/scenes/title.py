@@ -32,7 +32,10 @@ class Backdrop:
         except MapError:
             self.view = None
 
-    def draw(self, surface: pygame.Surface, scenario: Scenario | None = None) -> None:
+    def draw(
+        self, surface: pygame.Surface, scenario: Scenario | None = None, covered: tuple[pygame.Rect, ...] = ()
+    ) -> None:
+        """The map under a dark veil; capitals' names keep clear of `covered` (what is drawn over it)."""
         if self.view is None:
             return
         looks, table = (), standard_table()
@@ -40,7 +43,9 @@ class Backdrop:
             looks = tuple((s.id, starting_look(s.alignment, scenario.power_table.ids)) for s in scenario.states)
             table = scenario.power_table
         rect = surface.get_rect()
-        self.view.draw(surface, rect, MapInputs(rect.size, looks, 0.0, self.ctx.scale, powers=table), None)
+        boxes = tuple((r.x, r.y, r.width, r.height) for r in covered)
+        inputs = MapInputs(rect.size, looks, 0.0, self.ctx.scale, powers=table, covered=boxes)
+        self.view.draw(surface, rect, inputs, None)
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         shade.fill((10, 14, 20, 150))
         surface.blit(shade, (0, 0))
@@ -104,19 +109,30 @@ class TitleScene(Scene):
             return push(HelpScene(self.ctx, None))
         return super().handle_event(event)
 
+    def heading(self) -> list[tuple[str, int, bool, tuple[int, int]]]:
+        """The title and subtitle: text, size, bold and centre."""
+        w, h = self.ctx.size
+        px = self.ctx.px
+        return [
+            ("Crossroads", 48, True, (w // 2, h // 2 - px(200))),
+            ("US policy in Central Asia, one quarter at a time", 17, False, (w // 2, h // 2 - px(148))),
+        ]
+
+    def foreground(self) -> tuple[pygame.Rect, ...]:
+        """What is drawn over the map: the heading's lines and the menu (city names keep clear of them)."""
+        text = self.ctx.text
+        lines = tuple(
+            text.render(line, size, bold=bold).get_rect(center=centre) for line, size, bold, centre in self.heading()
+        )
+        buttons = [pygame.Rect(widget.rect) for widget in self.handlers]
+        return lines + ((buttons[0].unionall(buttons[1:]),) if buttons else ())
+
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px = self.ctx.text, self.ctx.px
         w, h = self.ctx.size
-        self.backdrop.draw(surface)
-        text.draw(surface, "Crossroads", (w // 2, h // 2 - px(200)), 48, TEXT, bold=True, anchor="center")
-        text.draw(
-            surface,
-            "US policy in Central Asia, one quarter at a time",
-            (w // 2, h // 2 - px(148)),
-            17,
-            (200, 214, 230),
-            anchor="center",
-        )
+        self.backdrop.draw(surface, covered=self.foreground())
+        for line, size, bold, centre in self.heading():
+            text.draw(surface, line, centre, size, TEXT if bold else (200, 214, 230), bold=bold, anchor="center")
         if self.message:
             text.draw(surface, self.message, (w // 2, h - px(40)), 14, WARN, anchor="center")
         text.draw(
