@@ -39,6 +39,7 @@ def build_game_report(sim: Any, out: Path, name: str = "") -> Path:
     _alignment_section(page, sim, out)
     _budget_section(page, sim, out)
     _timeline_section(page, sim, out)
+    _tenders_section(page, sim)
     _causes_section(page, sim, out)
     _claims_section(page, sim, out)
     _reflection_section(page, sim)
@@ -223,6 +224,33 @@ def _timeline_section(page: Page, sim: Any, out: Path) -> None:
             ]
         )
     page.table(["turn", "date", "events", "US decisions", "US orders"], table, numeric=(0,), nowrap=(1,))
+    page.end_section()
+
+
+def _tenders_section(page: Page, sim: Any) -> None:
+    """Every tender that closed (C13, C15): when, where, each power's offer and who won."""
+    results = sim.state.tender_results
+    if not results:
+        return
+    world, table = sim.world, sim.scenario.power_table
+    won = sum(1 for r in results if r["winner"] == "us")
+    page.section(
+        "Tenders",
+        f"Contracts the states put out for offers (C13, C15): the US won {won} of {len(results)}. An offer is "
+        "the points a power spent on orders in the state while the tender was open, weighed by how the state "
+        "received that power; the best offer won a durable gain there.",
+    )
+    rows = [
+        [
+            sim.date_label(r["turn"]),
+            world.state_name(r["state"]),
+            *(f"{r['bids'].get(p, 0.0):.1f}" for p in table.ids),
+            table.name(r["winner"]) if r["winner"] else "no one",
+        ]
+        for r in results
+    ]
+    offers = tuple(range(2, 2 + len(table.ids)))
+    page.table(["closed", "state", *(f"{table.short(p)} offer" for p in table.ids), "won by"], rows, offers, (0,))
     page.end_section()
 
 

@@ -80,3 +80,17 @@ def test_a_game_without_reflections_has_no_reflection_section(soft_power_game, t
     page = build_game_report(soft_power_game, tmp_path).read_text(encoding="utf-8")
     assert "Reflections" not in page
     assert "C19" in page or "C6" in page  # claims are cited by id
+
+
+def test_the_tenders_section_lists_every_closed_tender_with_its_offers_and_winner(report, balanced_game):
+    """C13, C15: the debrief shows who won each contract, so a class can see what the rivals took."""
+    results = balanced_game.state.tender_results
+    assert results, "a 40-turn window-2023 campaign closes tenders"
+    page = report.read_text(encoding="utf-8")
+    section = page[page.index(">Tenders</h2>") :]
+    won = sum(1 for r in results if r["winner"] == "us")
+    assert f"the US won {won} of {len(results)}" in section
+    first = results[0]
+    winner = balanced_game.world.powers.name(first["winner"]) if first["winner"] else "no one"
+    row = section[section.index(balanced_game.date_label(first["turn"])) :]
+    assert balanced_game.world.state_name(first["state"]) in row[:400] and winner in row[:600]
