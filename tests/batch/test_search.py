@@ -13,7 +13,7 @@ from game.ai.recipes import Recipe, balanced_recipe, mutate
 from game.ai.strategies import STRATEGIES
 from game.batch.campaign import new_campaign, play_campaign, play_turn
 from game.batch.choices import compare_choices
-from game.batch.degenerate import SearchOptions, recipe_lines, run_search, training_seeds
+from game.batch.degenerate import SearchOptions, recipe_lines, report_lines, run_search, training_seeds
 from game.batch.lookahead import candidate_values, fork
 from game.batch.search import Settings, evaluator, hill_climb
 from game.batch.stats import mean
@@ -170,6 +170,11 @@ def test_this_worlds_own_recipe_is_never_worse_in_training_than_the_transferred_
     assert report.search.best_score >= mean(evaluate(foreign, training))
     assert report.search.best_score >= mean(evaluate(balanced_recipe(scenario), training))
     assert report.transfer is not None and len(report.transfer.scores) == 2
+    line = next(line for line in report_lines(report) if line.startswith("Transfer:"))
+    # the verdict follows the interval: a teacher is never told a world needs its own plan when it does not
+    above = report.transfer.own_minus_transferred.low > 0
+    assert ("needs its own plan" in line) == above
+    assert ("does about as well here" in line) == (not above)
 
 
 def test_the_lookahead_also_tries_the_best_recipe_leaning_on_each_state(short_window):
