@@ -96,8 +96,8 @@ def _standing_gain(alignment: dict[str, float], power: str, gain: float, us_extr
     return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
 
 
-def _urgency(situation: Situation, focus: str, skill: float = 0.0) -> tuple[float, str]:
-    """How much the situation in a state calls for action, and the situation to name.
+def _urgency(situation: Situation, skill: float = 0.0) -> tuple[float, str]:
+    """How much the situation in a state calls for action, and the situation to name (before any focus).
 
     A tender open in the state (C15) pulls as hard as the rival's skill lets it see the prize.
     """
@@ -115,10 +115,21 @@ def _urgency(situation: Situation, focus: str, skill: float = 0.0) -> tuple[floa
         urgency, kind = 1 + situation.neglect / 4, "gap"
     if other > 1.0 and 1 + other / 4 > urgency:
         urgency, kind = 1 + other / 4, "answer"
-    # A doctrine focused on contesting or defending presses harder when that is the situation.
-    if focus == kind and kind in {"contest", "defend"}:
-        return urgency * 1.3, kind
     return urgency, kind
+
+
+PRESSED = frozenset({"contest", "defend"})  # the situations a doctrine's focus can press harder
+
+
+def _focused(urgent: tuple[float, str], focus: str) -> tuple[float, str]:
+    """A doctrine focused on contesting or defending presses harder when that is the situation.
+
+    Apart from `_urgency` so a state's urgency is read once per turn, not once per priority.
+    """
+    urgency, kind = urgent
+    if focus == kind and kind in PRESSED:
+        return urgency * 1.3, kind
+    return urgent
 
 
 def _situation_text(kind: str, world: World, power: str, state_id: str | None, situation: Situation | None) -> str:
@@ -223,6 +234,16 @@ def _action_value(
     return total * fatigue
 
 
+def _state_weights(world: World) -> dict[str, float]:
+    """How much each state counts in a rival's eyes (content only, so worked out once per game)."""
+    weights = world.facts.get("doctrine_weights")
+    if weights is None:
+        weights = world.facts["doctrine_weights"] = {
+            state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()
+        }
+    return weights
+
+
 def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> list[PlannedOrder]:
     """The orders an AI power gives this turn, each with the situation it answers."""
     doctrine = world.scenario.power(power).doctrine
@@ -234,20 +255,29 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
     foresight = difficulty.rival_foresight
     countries = world.state.countries
     situations = read_situation(world, power)
+    urgent = {state_id: _urgency(situation, difficulty.rival_skill) for state_id, situation in situations.items()}
     receptive: dict[tuple[str, str | None], float] = {}
     values: dict[tuple[str, str | None], float] = {}
+    costs: dict[str, float] = {}  # per action id: fixed while choosing
     candidates: list[Candidate] = []
 
     def base(action: ActionDef, target: str | None) -> float:
         key = (action.id, target)
-        if key not in values:
-            values[key] = _action_value(world, power, action, target, receptive, foresight)
-        return values[key]
+        value = values.get(key)
+        if value is None:
+            value = values[key] = _action_value(world, power, action, target, receptive, foresight)
+        return value
 
-    weights = {state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()}
+    def cost_of(action: ActionDef) -> float:
+        cost = costs.get(action.id)
+        if cost is None:
+            cost = costs[action.id] = order_cost(world, action)
+        return cost
+
+    weights = _state_weights(world)
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
-        cost = order_cost(world, action)
+        cost = cost_of(action)
         when, focus = priority.when, priority.focus
         reason = priority.reason or f"{action.name} in {{state}}"
         if action.target != "state":
@@ -257,7 +287,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for target in world.state_ids:
             if when is not None and not holds(when, world, countries[target]):
                 continue
-            urgency, kind = _urgency(situations[target], focus, difficulty.rival_skill)
+            urgency, kind = _focused(urgent[target], focus)
             value = priority.weight * urgency * (0.5 + weights[target]) * base(action, target) / cost
             candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:
@@ -265,27 +295,37 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for us_order in world.state.last_us_orders:
             target = us_order["target"] if action.target == "state" else None
             if response.to_tag in us_order["tags"] and (target or action.target != "state"):
-                value = response.weight * 1.5 * (1 + base(action, target)) / order_cost(world, action)
+                value = response.weight * 1.5 * (1 + base(action, target)) / cost_of(action)
                 reason = response.reason or "answering a US move in {state}"
                 candidates.append(Candidate(value, len(candidates), action, target, reason, "response"))
-    return _pick(world, power, candidates, situations, remaining(world, power, already), noise, rng.uniform)
+    budget = remaining(world, power, already)
+    return _pick(world, power, candidates, costs, situations, budget, noise, rng.random)
+
+
+NOISE_LOW, NOISE_HIGH = -0.9, 0.9  # the range of a rival's noise draw, as a share of its noise
+NOISE_SPAN = NOISE_HIGH - NOISE_LOW  # `random.uniform`'s own arithmetic: low + (high - low) * random()
 
 
 def _pick(
     world: World,
     power: str,
     candidates: list[Candidate],
+    costs: dict[str, float],
     situations: dict[str, Situation],
     budget: dict[str, float],
     noise: float,
-    uniform: Callable[[float, float], float],
+    random: Callable[[], float],
 ) -> list[PlannedOrder]:
-    """Take the best candidates the budget allows, in order of noisy value, spreading across states."""
+    """Take the best candidates the budget allows, in order of noisy value, spreading across states.
+
+    `costs` holds each candidate action's `order_cost`; `random` is the rival's generator, drawn
+    once per candidate as `uniform(NOISE_LOW, NOISE_HIGH)` would (the same draws, the same values)
+    without a Python call per draw.
+    """
     # A lazy max-heap on (-value, index, picks seen): indexes are unique, so the tails are never
     # compared; an entry whose state gained picks since it was pushed is re-pushed, discounted.
-    heap = [(-(c.value * (1 + noise * uniform(-0.9, 0.9))), c.index, 0, c) for c in candidates]
+    heap = [(-(c.value * (1 + noise * (NOISE_LOW + NOISE_SPAN * random()))), c.index, 0, c) for c in candidates]
     heapq.heapify(heap)
-    costs = {c.action.id: order_cost(world, c.action) for c in candidates}
     chosen: set[tuple[str, str | None]] = set()
     sensible: dict[tuple[str, str | None], bool] = {}
     planned: list[PlannedOrder] = []
@@ -297,6 +337,7 @@ def _pick(
         cost = costs[c.action.id]
         if cost < cheapest.get(c.action.track, math.inf):
             cheapest[c.action.track] = cost
+    texts = _Texts(world, power, situations)
     while heap:
         negative, index, seen, candidate = heapq.heappop(heap)
         action, target = candidate.action, candidate.target
@@ -320,7 +361,7 @@ def _pick(
         chosen.add(key)
         budget[action.track] -= cost
         picks[target] = now + 1
-        planned.append(PlannedOrder(order, _reason(candidate, world, power, situations)))
+        planned.append(PlannedOrder(order, texts.reason(candidate)))
         if _spent(budget, cheapest):
             break
     return planned
@@ -331,15 +372,34 @@ def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
     return all(budget[track] + 1e-9 < least for track, least in cheapest.items())
 
 
-def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
-    """One sentence: the situation the order answers, then what the power does about it."""
-    target = candidate.target
-    name = world.state_name(target) if target else "the region"
-    text = candidate.reason.format(state=name, power=world.powers.name(power))
-    if candidate.kind == "response" and target:
-        return f"Answering the US move in {name}: {_continuing(text)}"
-    situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {_continuing(text)}" if situation else text
+class _Texts:
+    """The sentences of one rival's orders this turn; names and situations are looked up once each."""
+
+    def __init__(self, world: World, power: str, situations: dict[str, Situation]) -> None:
+        self.world = world
+        self.power = power
+        self.power_name = world.powers.name(power)
+        self.situations = situations
+        self._said: dict[tuple[str, str | None], str] = {}
+
+    def reason(self, candidate: Candidate) -> str:
+        """One sentence: the situation the order answers, then what the power does about it."""
+        target = candidate.target
+        name = self.world.state_name(target) if target else "the region"
+        text = candidate.reason.format(state=name, power=self.power_name)
+        if candidate.kind == "response" and target:
+            return f"Answering the US move in {name}: {_continuing(text)}"
+        situation = self.situation(candidate.kind, target)
+        return f"{situation}; {_continuing(text)}" if situation else text
+
+    def situation(self, kind: str, target: str | None) -> str:
+        """`_situation_text` for a state, remembered: several orders often answer the same one."""
+        key = (kind, target)
+        said = self._said.get(key)
+        if said is None:
+            situation = self.situations.get(target) if target else None
+            said = self._said[key] = _situation_text(kind, self.world, self.power, target, situation)
+        return said
 
 
 def _continuing(text: str) -> str:
