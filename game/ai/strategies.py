@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -42,6 +42,27 @@ class Strategy:
     state_weights: tuple[tuple[str, float], ...] = ()  # state id -> multiplier (the lookahead's focus)
 
 
+class _Prefs(NamedTuple):
+    """A strategy's preference tables as dicts, built once per turn instead of once per order."""
+
+    tags: dict[str, float]
+    states: dict[str, float]
+    actions: dict[str, float]
+    tracks: dict[str, float]
+
+
+def _prefs(strategy: Strategy, memo: dict[Any, Any]) -> _Prefs:
+    prefs = memo.get(_Prefs)  # the class itself as the key: no state id or (action, flag) pair equals it
+    if prefs is None:
+        prefs = memo[_Prefs] = _Prefs(
+            dict(strategy.prefer),
+            dict(strategy.state_weights),
+            dict(strategy.prefer_actions),
+            dict(strategy.track_weights),
+        )
+    return prefs
+
+
 def order_worth(
     world: World,
     strategy: Strategy,
@@ -53,11 +74,12 @@ def order_worth(
     """The planner's estimate of an order's value per point spent.
 
     `memo` (one turn's, one strategy's) keeps the parts orders share: an action's worth
-    (which depends on the state only through its Afghan border) and each state's weight;
-    `cost` is the action's `order_cost` if the caller already has it.
+    (which depends on the state only through its Afghan border), each state's weight and the
+    strategy's preferences; `cost` is the action's `order_cost` if the caller already has it.
     """
     if memo is None:
         memo = {}
+    prefs = _prefs(strategy, memo)
     weight = 1.0
     afghan = False
     if state_id is not None:
@@ -67,22 +89,20 @@ def order_worth(
             known = memo[state_id] = (
                 bool(country.flags.get("afghan_border")),
                 (0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"])
-                * dict(strategy.state_weights).get(state_id, 1.0),
+                * prefs.states.get(state_id, 1.0),
             )
         afghan, weight = known
     key = (action.id, afghan)
     worth = memo.get(key)
     if worth is None:
-        prefs = dict(strategy.prefer)
-        pressure = prefs.get("pressure", 0.3)
+        tags = prefs.tags
+        pressure = tags.get("pressure", 0.3)
         worth = sum(effect_value(world, effect, state_id, pressure) for effect in action.effects)
         worth *= region_share(world, action, "us") * (len(world.state_ids) if action.target == "region" else 1)
         for tag in action.tags:
-            worth *= prefs.get(tag, 1.0)
+            worth *= tags.get(tag, 1.0)
         if strategy.prefer_actions or strategy.track_weights:
-            worth *= dict(strategy.prefer_actions).get(action.id, 1.0) * dict(strategy.track_weights).get(
-                action.track, 1.0
-            )
+            worth *= prefs.actions.get(action.id, 1.0) * prefs.tracks.get(action.track, 1.0)
         memo[key] = worth
     if state_id is not None:
         worth *= weight

@@ -94,7 +94,10 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
 
     Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
     """
-    if not _fact(world, action).tires:
+    known = (world.facts.get("contest") or _facts(world)).get(action.id)  # `_fact`, without a call
+    if known is None or known.action is not action:
+        known = _action_facts(action)
+    if not known.tires:
         return 1.0
     balancing = world.rules.balancing
     keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
@@ -142,7 +145,9 @@ def may_refuse(world: World, action: ActionDef) -> bool:
 
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
-    facts = _fact(world, action)
+    facts = (world.facts.get("contest") or _facts(world)).get(action.id)  # `_fact`, without a call
+    if facts is None or facts.action is not action:
+        facts = _action_facts(action)
     if not facts.refusable:  # neither a big move, a large project nor summit preparation
         return None
     if action.power == "us" and state_id is not None and BIG_MOVE in action.tags:
