@@ -368,8 +368,11 @@ def _pick(
 
 
 def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
-    """Whether no track's budget covers the cheapest candidate on it."""
-    return all(budget[track] + 1e-9 < least for track, least in cheapest.items())
+    """Whether no track's budget covers the cheapest candidate on it (a loop: cheaper than all() here)."""
+    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
+        if budget[track] + 1e-9 >= least:
+            return False
+    return True
 
 
 class _Texts:
@@ -381,16 +384,29 @@ class _Texts:
         self.power_name = world.powers.name(power)
         self.situations = situations
         self._said: dict[tuple[str, str | None], str] = {}
+        # The doctrine's sentence per (template, target, power): content only, so kept for the game.
+        self._filled: dict[tuple[str, str | None, str], tuple[str, str, str]] = world.facts.setdefault(
+            "doctrine_texts", {}
+        )
 
     def reason(self, candidate: Candidate) -> str:
         """One sentence: the situation the order answers, then what the power does about it."""
         target = candidate.target
-        name = self.world.state_name(target) if target else "the region"
-        text = candidate.reason.format(state=name, power=self.power_name)
+        name, text, continuing = self.filled(candidate.reason, target)
         if candidate.kind == "response" and target:
-            return f"Answering the US move in {name}: {_continuing(text)}"
+            return f"Answering the US move in {name}: {continuing}"
         situation = self.situation(candidate.kind, target)
-        return f"{situation}; {_continuing(text)}" if situation else text
+        return f"{situation}; {continuing}" if situation else text
+
+    def filled(self, template: str, target: str | None) -> tuple[str, str, str]:
+        """The place's name, the template filled in, and the same as a sentence's second half."""
+        key = (template, target, self.power_name)
+        known = self._filled.get(key)
+        if known is None:
+            name = self.world.state_name(target) if target else "the region"
+            text = template.format(state=name, power=self.power_name)
+            known = self._filled[key] = (name, text, _continuing(text))
+        return known
 
     def situation(self, kind: str, target: str | None) -> str:
         """`_situation_text` for a state, remembered: several orders often answer the same one."""
