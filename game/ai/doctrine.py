@@ -84,15 +84,37 @@ def _foreseen_us(world: World, state_id: str, foresight: int) -> float:
     return due * world.rules.long_game.alignment_per_goodwill * world.rules.long_game.strength
 
 
-def _standing_gain(alignment: dict[str, float], power: str, gain: float, us_extra: float, cap: float) -> float:
-    """Percentage points of standing `power` wins from `gain` alignment: own share up, US share down."""
+class Standing(NamedTuple):
+    """One state's shares as a rival weighs gains there this turn: the parts no candidate changes.
+
+    `us` includes the US goodwill the rival sees maturing (its foresight); `total` is every
+    power's alignment plus that; the shares are capped at the scenario's preferred share.
+    """
+
+    own: float
+    us: float
+    total: float
+    own_share: float
+    us_share: float
+
+
+def _standing_now(alignment: dict[str, float], power: str, us_extra: float, cap: float) -> Standing:
+    """The candidate-free half of `_standing_gain`, worked out once per state and turn."""
     us = alignment["us"] + us_extra
     own = us if power == "us" else alignment[power]
     total = sum(alignment.values()) + us_extra
     if total <= 0:
+        return Standing(own, us, total, 0.0, 0.0)
+    return Standing(own, us, total, min(own / total, cap), min(us / total, cap))
+
+
+def _standing_gain(now: Standing, gain: float, cap: float) -> float:
+    """Percentage points of standing a rival wins from `gain` alignment: own share up, US share down."""
+    total = now.total
+    if total <= 0:
         return 0.0
-    own_gain = min((own + gain) / (total + gain), cap) - min(own / total, cap)
-    us_loss = min(us / total, cap) - min(us / (total + gain), cap)
+    own_gain = min((now.own + gain) / (total + gain), cap) - now.own_share
+    us_loss = now.us_share - min(now.us / (total + gain), cap)
     return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
 
 
@@ -193,10 +215,15 @@ def _action_value(
     power: str,
     action: ActionDef,
     target: str | None,
-    receptive: dict[tuple[str, str | None], float],
+    receptive: dict[tuple[str, str], float],
+    standing: dict[str, Standing],
     foresight: int,
 ) -> float:
-    """Standing points this action would win, before the doctrine's weight (cheap estimate)."""
+    """Standing points this action would win, before the doctrine's weight (cheap estimate).
+
+    `receptive` and `standing` keep, for this rival's turn, each state's receptivity per track
+    and its `Standing`: nothing changes while a rival chooses, and many candidates share them.
+    """
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
         return 0.0
@@ -215,11 +242,13 @@ def _action_value(
                 key = (state_id, track)
                 if key not in receptive:
                     receptive[key] = multiplier(world, country, power, action.track)
-                seen_key = (state_id, None)
-                if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
-                    receptive[seen_key] = _foreseen_us(world, state_id, foresight)
+                now = standing.get(state_id)
+                if now is None:  # with the US goodwill the rival sees coming, once per state
+                    now = standing[state_id] = _standing_now(
+                        country.alignment, power, _foreseen_us(world, state_id, foresight), cap
+                    )
                 gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)  # type: ignore[union-attr]
-                total += _standing_gain(country.alignment, power, gain, receptive[seen_key], cap)
+                total += _standing_gain(now, gain, cap)
             elif how == PUSH_US:
                 push = abs(effect.amount) * scale
                 room = country.alignment["us"] - country.floors["us"] - world.rules.third_vector.backlash_margin
@@ -256,7 +285,8 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
     countries = world.state.countries
     situations = read_situation(world, power)
     urgent = {state_id: _urgency(situation, difficulty.rival_skill) for state_id, situation in situations.items()}
-    receptive: dict[tuple[str, str | None], float] = {}
+    receptive: dict[tuple[str, str], float] = {}
+    standing: dict[str, Standing] = {}
     values: dict[tuple[str, str | None], float] = {}
     costs: dict[str, float] = {}  # per action id: fixed while choosing
     candidates: list[Candidate] = []
@@ -265,7 +295,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         key = (action.id, target)
         value = values.get(key)
         if value is None:
-            value = values[key] = _action_value(world, power, action, target, receptive, foresight)
+            value = values[key] = _action_value(world, power, action, target, receptive, standing, foresight)
         return value
 
     def cost_of(action: ActionDef) -> float:
