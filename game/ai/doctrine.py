@@ -27,7 +27,7 @@ from typing import NamedTuple
 from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.conditions import holds
-from game.sim.legality import affordable, check_action, order_cost, remaining
+from game.sim.legality import check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
 from game.sim.receptivity import multiplier, reads_track
 from game.sim.rules import contest
@@ -58,11 +58,15 @@ def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
 def read_situation(world: World, power: str) -> dict[str, Situation]:
     gains = last_quarter_gains(world)
     others = [p for p in world.rivals if p != power]  # with three powers, the one other rival
+    only = others[0] if len(others) == 1 else ""  # then max() below needs no key call per state
     result = {}
     for state_id, country in world.state.countries.items():
         alignment = country.alignment
-        strongest = max(alignment[p] for p in alignment if p != power)
-        other = max(others, key=lambda p: gains.get((state_id, p), 0.0), default="")
+        strongest = -math.inf  # the strongest other power's alignment (a loop: no generator per state)
+        for other_power, value in alignment.items():
+            if other_power != power and value > strongest:
+                strongest = value
+        other = only or max(others, key=lambda p: gains.get((state_id, p), 0.0), default="")
         result[state_id] = Situation(
             us_gain=gains.get((state_id, "us"), 0.0),
             other_gain=gains.get((state_id, other), 0.0),
@@ -373,8 +377,10 @@ def _pick(
         action, target = candidate.action, candidate.target
         key = (action.id, target)
         cost = costs[action.id]
-        if key in chosen or not affordable(world, action, budget, cost):
-            continue  # for good (budgets only fall): dropped rather than re-pushed
+        # `affordable`, written out (it runs on every pop): budgets only fall, so a candidate it
+        # refuses is dropped for good rather than re-pushed.
+        if key in chosen or cost > budget[action.track] + 1e-9 or action.capital_cost > budget["capital"] + 1e-9:
+            continue
         now = picks.get(target, 0) if target is not None else 0
         if now != seen:
             heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))

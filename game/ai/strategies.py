@@ -79,7 +79,6 @@ def order_worth(
     """
     if memo is None:
         memo = {}
-    prefs = _prefs(strategy, memo)
     weight = 1.0
     afghan = False
     if state_id is not None:
@@ -89,12 +88,13 @@ def order_worth(
             known = memo[state_id] = (
                 bool(country.flags.get("afghan_border")),
                 (0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"])
-                * prefs.states.get(state_id, 1.0),
+                * _prefs(strategy, memo).states.get(state_id, 1.0),
             )
         afghan, weight = known
     key = (action.id, afghan)
     worth = memo.get(key)
     if worth is None:
+        prefs = _prefs(strategy, memo)
         tags = prefs.tags
         pressure = tags.get("pressure", 0.3)
         worth = sum(effect_value(world, effect, state_id, pressure) for effect in action.effects)
