@@ -26,10 +26,6 @@ BIG_MOVE = "big"
 PREPARATION = "c5plus1_preparation"
 
 
-def _key(power: str, action: ActionDef, target: str | None) -> str:
-    return f"{power}:{action.id}:{target or 'region'}"
-
-
 class Facts(NamedTuple):
     """What the contest rules need to know of an action, worked out once per game (see `_facts`)."""
 
@@ -83,9 +79,10 @@ def fatigue(world: World, power: str, action: ActionDef, target: str | None, use
     keep = _keep(world)
     if keep >= 1 or not _fact(world, action).tires:
         return 1.0
-    key = _key(power, action, target)
-    repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
-    uses[key] = uses.get(key, 0.0) + 1
+    key = f"{power}:{action.id}:{target or 'region'}"  # the same key `expected_fatigue` reads
+    used = uses.get(key, 0.0)
+    repeated = world.state.repeats.get(key, 0.0) + used
+    uses[key] = used + 1
     return keep**repeated
 
 
