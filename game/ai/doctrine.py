@@ -219,20 +219,19 @@ def _action_value(
     power: str,
     action: ActionDef,
     target: str | None,
+    valued: tuple[tuple[int, e.Influence | e.Adjust], ...],
     receptive: dict[tuple[str, str], float],
     standing: dict[str, Standing],
     foresight: int,
 ) -> float:
     """Standing points this action would win, before the doctrine's weight (cheap estimate).
 
+    `valued` is `_valued_effects` of the action (with none, the caller knows the value is 0);
     `receptive` and `standing` keep, for this rival's turn, each state's receptivity per track
     and its `Standing`: nothing changes while a rival chooses, and many candidates share them.
     """
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
-        return 0.0
-    valued = _valued_effects(world, action, power)
-    if not valued:
         return 0.0
     cap = world.scenario.score.preferred_share
     targets = (target,) if target is not None else world.state_ids
@@ -299,7 +298,10 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         key = (action.id, target)
         value = values.get(key)
         if value is None:
-            value = values[key] = _action_value(world, power, action, target, receptive, standing, foresight)
+            valued = _valued_effects(world, action, power)
+            value = values[key] = (
+                _action_value(world, power, action, target, valued, receptive, standing, foresight) if valued else 0.0
+            )
         return value
 
     def cost_of(action: ActionDef) -> float:
