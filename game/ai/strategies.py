@@ -7,6 +7,7 @@ greedy planner, so strategies differ only in what they value — never in how ru
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -120,12 +121,7 @@ def choose_us_orders(
     chosen: list[Order] = list(queued or [])
     if not strategy.tracks or not strategy.active(world.turn, world.scenario.turns):
         return chosen
-    excluded = set(strategy.exclude)
-    actions = [
-        a
-        for a in world.scenario.actions
-        if a.power == "us" and a.track in strategy.tracks and excluded.isdisjoint(a.tags)
-    ]
+    actions = _strategy_actions(world, strategy)
     candidates = [
         (action, target)
         for action, target in legal_moves(world, "us", chosen, actions)
@@ -149,10 +145,14 @@ def choose_us_orders(
     heapq.heapify(heap)
     budget = remaining(world, "us", chosen)
     picks: dict[str | None, int] = {}
-    cheapest = min((costs[action.id] for action, _ in candidates), default=0.0)
-    tracks = strategy.tracks
-    most = max(budget[t] for t in tracks)  # the largest budget left in the strategy's tracks
-    while heap and most + 1e-9 >= cheapest:
+    # The cheapest candidate per track: once no track's budget covers its cheapest, every later
+    # pop would be dropped as unaffordable, so the loop stops there (budgets only fall).
+    cheapest: dict[str, float] = {}
+    for action, _ in candidates:
+        if costs[action.id] < cheapest.get(action.track, math.inf):
+            cheapest[action.track] = costs[action.id]
+    spent = _spent(budget, cheapest)  # asked again only after a pick: nothing else spends
+    while heap and not spent:
         negative, index, seen, action, target = heapq.heappop(heap)
         cost = costs[action.id]
         if cost > budget[action.track] + 1e-9 or action.capital_cost > budget["capital"] + 1e-9:
@@ -165,8 +165,32 @@ def choose_us_orders(
         budget["capital"] -= action.capital_cost
         chosen.append(Order("us", action.id, target))
         picks[target] = now + 1
-        most = max(budget[t] for t in tracks)
+        spent = _spent(budget, cheapest)
     return chosen
+
+
+def _strategy_actions(world: World, strategy: Strategy) -> list[ActionDef]:
+    """The US actions a strategy may use, in scenario order (content only: found once per game)."""
+    memo = world.facts.setdefault("strategy_actions", {})
+    known = memo.get(strategy.name)
+    if known is not None and known[0] is strategy:
+        return known[1]
+    excluded = set(strategy.exclude)
+    actions = [
+        a
+        for a in world.scenario.actions
+        if a.power == "us" and a.track in strategy.tracks and excluded.isdisjoint(a.tags)
+    ]
+    memo[strategy.name] = (strategy, actions)
+    return actions
+
+
+def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
+    """Whether no track's budget covers the cheapest candidate on it."""
+    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
+        if budget[track] + 1e-9 >= least:
+            return False
+    return True
 
 
 def _try_add(world: World, order: Order, chosen: list[Order]) -> bool:
