@@ -114,11 +114,14 @@ def _standing_now(alignment: dict[str, float], power: str, us_extra: float, cap:
 
 def _standing_gain(now: Standing, gain: float, cap: float) -> float:
     """Percentage points of standing a rival wins from `gain` alignment: own share up, US share down."""
-    total = now.total
+    own, us, total, own_share, us_share = now
     if total <= 0:
         return 0.0
-    own_gain = min((now.own + gain) / (total + gain), cap) - now.own_share
-    us_loss = now.us_share - min(now.us / (total + gain), cap)
+    own_after = (own + gain) / (total + gain)
+    us_after = us / (total + gain)
+    # min(x, cap) written out (it runs per candidate): the same float, without a builtin call
+    own_gain = (cap if cap < own_after else own_after) - own_share
+    us_loss = us_share - (cap if cap < us_after else us_after)
     return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
 
 
@@ -214,30 +217,37 @@ def _valued_effects(world: World, action: ActionDef, power: str) -> tuple[tuple[
     return found
 
 
+class RivalTurn(NamedTuple):
+    """What one rival's valuations share for one turn (nothing changes while it chooses).
+
+    `receptive` and `standing` fill as candidates need them: each state's receptivity per
+    track and its `Standing`, which many candidates share.
+    """
+
+    world: World
+    power: str
+    foresight: int  # quarters of maturing US goodwill it sees coming (C6)
+    cap: float  # the scenario's preferred share
+    by_track: bool  # whether this power's receptivity depends on the track (`reads_track`)
+    receptive: dict[tuple[str, str], float]
+    standing: dict[str, Standing]
+
+
 def _action_value(
-    world: World,
-    power: str,
-    action: ActionDef,
-    target: str | None,
-    valued: tuple[tuple[int, e.Influence | e.Adjust], ...],
-    receptive: dict[tuple[str, str], float],
-    standing: dict[str, Standing],
-    foresight: int,
+    turn: RivalTurn, action: ActionDef, target: str | None, valued: tuple[tuple[int, e.Influence | e.Adjust], ...]
 ) -> float:
     """Standing points this action would win, before the doctrine's weight (cheap estimate).
 
-    `valued` is `_valued_effects` of the action (with none, the caller knows the value is 0);
-    `receptive` and `standing` keep, for this rival's turn, each state's receptivity per track
-    and its `Standing`: nothing changes while a rival chooses, and many candidates share them.
+    `valued` is `_valued_effects` of the action (with none, the caller knows the value is 0).
     """
+    world, power, foresight, cap, by_track, receptive, standing = turn
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
         return 0.0
-    cap = world.scenario.score.preferred_share
     targets = (target,) if target is not None else world.state_ids
     scale = world.rules.c5plus1.region_share if target is None else 1.0
     total = 0.0
-    track = action.track if reads_track(power) else "any track"  # a rival's factors are the same on every track
+    track = action.track if by_track else "any track"  # a rival's factors are the same on every track
     for state_id in targets:
         country = world.state.countries[state_id]
         for how, effect in valued:
@@ -288,8 +298,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
     countries = world.state.countries
     situations = read_situation(world, power)
     urgent = {state_id: _urgency(situation, difficulty.rival_skill) for state_id, situation in situations.items()}
-    receptive: dict[tuple[str, str], float] = {}
-    standing: dict[str, Standing] = {}
+    turn = RivalTurn(world, power, foresight, world.scenario.score.preferred_share, reads_track(power), {}, {})
     values: dict[tuple[str, str | None], float] = {}
     costs: dict[str, float] = {}  # per action id: fixed while choosing
     candidates: list[Candidate] = []
@@ -299,9 +308,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         value = values.get(key)
         if value is None:
             valued = _valued_effects(world, action, power)
-            value = values[key] = (
-                _action_value(world, power, action, target, valued, receptive, standing, foresight) if valued else 0.0
-            )
+            value = values[key] = _action_value(turn, action, target, valued) if valued else 0.0
         return value
 
     def cost_of(action: ActionDef) -> float:
