@@ -90,7 +90,12 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
     """The share of its effect an order placed now would keep (for planners; changes nothing).
 
     Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
+    Most candidates were not used last turn, and any share to the power 0 is 1, so those answer
+    before the action's facts are even looked up.
     """
+    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
+    if not repeated:
+        return 1.0
     known = (world.facts.get("contest") or _facts(world)).get(action.id)  # `_fact`, without a call
     if known is None or known.action is not action:
         known = _action_facts(action)
@@ -100,7 +105,6 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
     keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
     if keep >= 1:
         return 1.0
-    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
     return (keep if keep > 0.0 else 0.0) ** repeated
 
 
