@@ -27,7 +27,7 @@ from typing import NamedTuple
 from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.conditions import holds
-from game.sim.legality import affordable, check_action, order_cost, remaining
+from game.sim.legality import check_action, order_cost, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
 from game.sim.receptivity import multiplier, reads_track
 from game.sim.rules import contest
@@ -58,11 +58,15 @@ def last_quarter_gains(world: World) -> dict[tuple[str, str], float]:
 def read_situation(world: World, power: str) -> dict[str, Situation]:
     gains = last_quarter_gains(world)
     others = [p for p in world.rivals if p != power]  # with three powers, the one other rival
+    only = others[0] if len(others) == 1 else ""  # then max() below needs no key call per state
     result = {}
     for state_id, country in world.state.countries.items():
         alignment = country.alignment
-        strongest = max(alignment[p] for p in alignment if p != power)
-        other = max(others, key=lambda p: gains.get((state_id, p), 0.0), default="")
+        strongest = -math.inf  # the strongest other power's alignment (a loop: no generator per state)
+        for other_power, value in alignment.items():
+            if other_power != power and value > strongest:
+                strongest = value
+        other = only or max(others, key=lambda p: gains.get((state_id, p), 0.0), default="")
         result[state_id] = Situation(
             us_gain=gains.get((state_id, "us"), 0.0),
             other_gain=gains.get((state_id, other), 0.0),
@@ -84,20 +88,45 @@ def _foreseen_us(world: World, state_id: str, foresight: int) -> float:
     return due * world.rules.long_game.alignment_per_goodwill * world.rules.long_game.strength
 
 
-def _standing_gain(alignment: dict[str, float], power: str, gain: float, us_extra: float, cap: float) -> float:
-    """Percentage points of standing `power` wins from `gain` alignment: own share up, US share down."""
+class Standing(NamedTuple):
+    """One state's shares as a rival weighs gains there this turn: the parts no candidate changes.
+
+    `us` includes the US goodwill the rival sees maturing (its foresight); `total` is every
+    power's alignment plus that; the shares are capped at the scenario's preferred share.
+    """
+
+    own: float
+    us: float
+    total: float
+    own_share: float
+    us_share: float
+
+
+def _standing_now(alignment: dict[str, float], power: str, us_extra: float, cap: float) -> Standing:
+    """The candidate-free half of `_standing_gain`, worked out once per state and turn."""
     us = alignment["us"] + us_extra
     own = us if power == "us" else alignment[power]
     total = sum(alignment.values()) + us_extra
     if total <= 0:
+        return Standing(own, us, total, 0.0, 0.0)
+    return Standing(own, us, total, min(own / total, cap), min(us / total, cap))
+
+
+def _standing_gain(now: Standing, gain: float, cap: float) -> float:
+    """Percentage points of standing a rival wins from `gain` alignment: own share up, US share down."""
+    own, us, total, own_share, us_share = now
+    if total <= 0:
         return 0.0
-    own_gain = min((own + gain) / (total + gain), cap) - min(own / total, cap)
-    us_loss = min(us / total, cap) - min(us / (total + gain), cap)
+    own_after = (own + gain) / (total + gain)
+    us_after = us / (total + gain)
+    # min(x, cap) written out (it runs per candidate): the same float, without a builtin call
+    own_gain = (cap if cap < own_after else own_after) - own_share
+    us_loss = us_share - (cap if cap < us_after else us_after)
     return 100 * (own_gain + CONTEST_WEIGHT * us_loss)
 
 
-def _urgency(situation: Situation, focus: str, skill: float = 0.0) -> tuple[float, str]:
-    """How much the situation in a state calls for action, and the situation to name.
+def _urgency(situation: Situation, skill: float = 0.0) -> tuple[float, str]:
+    """How much the situation in a state calls for action, and the situation to name (before any focus).
 
     A tender open in the state (C15) pulls as hard as the rival's skill lets it see the prize.
     """
@@ -115,10 +144,21 @@ def _urgency(situation: Situation, focus: str, skill: float = 0.0) -> tuple[floa
         urgency, kind = 1 + situation.neglect / 4, "gap"
     if other > 1.0 and 1 + other / 4 > urgency:
         urgency, kind = 1 + other / 4, "answer"
-    # A doctrine focused on contesting or defending presses harder when that is the situation.
-    if focus == kind and kind in {"contest", "defend"}:
-        return urgency * 1.3, kind
     return urgency, kind
+
+
+PRESSED = frozenset({"contest", "defend"})  # the situations a doctrine's focus can press harder
+
+
+def _focused(urgent: tuple[float, str], focus: str) -> tuple[float, str]:
+    """A doctrine focused on contesting or defending presses harder when that is the situation.
+
+    Apart from `_urgency` so a state's urgency is read once per turn, not once per priority.
+    """
+    urgency, kind = urgent
+    if focus == kind and kind in PRESSED:
+        return urgency * 1.3, kind
+    return urgent
 
 
 def _situation_text(kind: str, world: World, power: str, state_id: str | None, situation: Situation | None) -> str:
@@ -177,26 +217,37 @@ def _valued_effects(world: World, action: ActionDef, power: str) -> tuple[tuple[
     return found
 
 
+class RivalTurn(NamedTuple):
+    """What one rival's valuations share for one turn (nothing changes while it chooses).
+
+    `receptive` and `standing` fill as candidates need them: each state's receptivity per
+    track and its `Standing`, which many candidates share.
+    """
+
+    world: World
+    power: str
+    foresight: int  # quarters of maturing US goodwill it sees coming (C6)
+    cap: float  # the scenario's preferred share
+    by_track: bool  # whether this power's receptivity depends on the track (`reads_track`)
+    receptive: dict[tuple[str, str], float]
+    standing: dict[str, Standing]
+
+
 def _action_value(
-    world: World,
-    power: str,
-    action: ActionDef,
-    target: str | None,
-    receptive: dict[tuple[str, str | None], float],
-    foresight: int,
+    turn: RivalTurn, action: ActionDef, target: str | None, valued: tuple[tuple[int, e.Influence | e.Adjust], ...]
 ) -> float:
-    """Standing points this action would win, before the doctrine's weight (cheap estimate)."""
+    """Standing points this action would win, before the doctrine's weight (cheap estimate).
+
+    `valued` is `_valued_effects` of the action (with none, the caller knows the value is 0).
+    """
+    world, power, foresight, cap, by_track, receptive, standing = turn
     fatigue = contest.expected_fatigue(world, power, action, target)
     if fatigue <= 0:
         return 0.0
-    valued = _valued_effects(world, action, power)
-    if not valued:
-        return 0.0
-    cap = world.scenario.score.preferred_share
     targets = (target,) if target is not None else world.state_ids
     scale = world.rules.c5plus1.region_share if target is None else 1.0
     total = 0.0
-    track = action.track if reads_track(power) else "any track"  # a rival's factors are the same on every track
+    track = action.track if by_track else "any track"  # a rival's factors are the same on every track
     for state_id in targets:
         country = world.state.countries[state_id]
         for how, effect in valued:
@@ -204,11 +255,13 @@ def _action_value(
                 key = (state_id, track)
                 if key not in receptive:
                     receptive[key] = multiplier(world, country, power, action.track)
-                seen_key = (state_id, None)
-                if seen_key not in receptive:  # the same dict caches each state's foreseen US goodwill
-                    receptive[seen_key] = _foreseen_us(world, state_id, foresight)
+                now = standing.get(state_id)
+                if now is None:  # with the US goodwill the rival sees coming, once per state
+                    now = standing[state_id] = _standing_now(
+                        country.alignment, power, _foreseen_us(world, state_id, foresight), cap
+                    )
                 gain = effect.amount * scale * receptive[key] * (1.15 if effect.durable else 1.0)  # type: ignore[union-attr]
-                total += _standing_gain(country.alignment, power, gain, receptive[seen_key], cap)
+                total += _standing_gain(now, gain, cap)
             elif how == PUSH_US:
                 push = abs(effect.amount) * scale
                 room = country.alignment["us"] - country.floors["us"] - world.rules.third_vector.backlash_margin
@@ -223,6 +276,16 @@ def _action_value(
     return total * fatigue
 
 
+def _state_weights(world: World) -> dict[str, float]:
+    """How much each state counts in a rival's eyes (content only, so worked out once per game)."""
+    weights = world.facts.get("doctrine_weights")
+    if weights is None:
+        weights = world.facts["doctrine_weights"] = {
+            state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()
+        }
+    return weights
+
+
 def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> list[PlannedOrder]:
     """The orders an AI power gives this turn, each with the situation it answers."""
     doctrine = world.scenario.power(power).doctrine
@@ -234,20 +297,30 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
     foresight = difficulty.rival_foresight
     countries = world.state.countries
     situations = read_situation(world, power)
-    receptive: dict[tuple[str, str | None], float] = {}
+    urgent = {state_id: _urgency(situation, difficulty.rival_skill) for state_id, situation in situations.items()}
+    turn = RivalTurn(world, power, foresight, world.scenario.score.preferred_share, reads_track(power), {}, {})
     values: dict[tuple[str, str | None], float] = {}
+    costs: dict[str, float] = {}  # per action id: fixed while choosing
     candidates: list[Candidate] = []
 
     def base(action: ActionDef, target: str | None) -> float:
         key = (action.id, target)
-        if key not in values:
-            values[key] = _action_value(world, power, action, target, receptive, foresight)
-        return values[key]
+        value = values.get(key)
+        if value is None:
+            valued = _valued_effects(world, action, power)
+            value = values[key] = _action_value(turn, action, target, valued) if valued else 0.0
+        return value
 
-    weights = {state_id: definition.score_weight * 5 for state_id, definition in world.state_defs.items()}
+    def cost_of(action: ActionDef) -> float:
+        cost = costs.get(action.id)
+        if cost is None:
+            cost = costs[action.id] = order_cost(world, action)
+        return cost
+
+    weights = _state_weights(world)
     for priority in doctrine.priorities:
         action = world.actions[priority.action]
-        cost = order_cost(world, action)
+        cost = cost_of(action)
         when, focus = priority.when, priority.focus
         reason = priority.reason or f"{action.name} in {{state}}"
         if action.target != "state":
@@ -257,7 +330,7 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for target in world.state_ids:
             if when is not None and not holds(when, world, countries[target]):
                 continue
-            urgency, kind = _urgency(situations[target], focus, difficulty.rival_skill)
+            urgency, kind = _focused(urgent[target], focus)
             value = priority.weight * urgency * (0.5 + weights[target]) * base(action, target) / cost
             candidates.append(Candidate(value, len(candidates), action, target, reason, kind))
     for response in doctrine.responses:
@@ -265,27 +338,37 @@ def choose_rival_orders(world: World, power: str, already: Sequence[Order]) -> l
         for us_order in world.state.last_us_orders:
             target = us_order["target"] if action.target == "state" else None
             if response.to_tag in us_order["tags"] and (target or action.target != "state"):
-                value = response.weight * 1.5 * (1 + base(action, target)) / order_cost(world, action)
+                value = response.weight * 1.5 * (1 + base(action, target)) / cost_of(action)
                 reason = response.reason or "answering a US move in {state}"
                 candidates.append(Candidate(value, len(candidates), action, target, reason, "response"))
-    return _pick(world, power, candidates, situations, remaining(world, power, already), noise, rng.uniform)
+    budget = remaining(world, power, already)
+    return _pick(world, power, candidates, costs, situations, budget, noise, rng.random)
+
+
+NOISE_LOW, NOISE_HIGH = -0.9, 0.9  # the range of a rival's noise draw, as a share of its noise
+NOISE_SPAN = NOISE_HIGH - NOISE_LOW  # `random.uniform`'s own arithmetic: low + (high - low) * random()
 
 
 def _pick(
     world: World,
     power: str,
     candidates: list[Candidate],
+    costs: dict[str, float],
     situations: dict[str, Situation],
     budget: dict[str, float],
     noise: float,
-    uniform: Callable[[float, float], float],
+    random: Callable[[], float],
 ) -> list[PlannedOrder]:
-    """Take the best candidates the budget allows, in order of noisy value, spreading across states."""
+    """Take the best candidates the budget allows, in order of noisy value, spreading across states.
+
+    `costs` holds each candidate action's `order_cost`; `random` is the rival's generator, drawn
+    once per candidate as `uniform(NOISE_LOW, NOISE_HIGH)` would (the same draws, the same values)
+    without a Python call per draw.
+    """
     # A lazy max-heap on (-value, index, picks seen): indexes are unique, so the tails are never
     # compared; an entry whose state gained picks since it was pushed is re-pushed, discounted.
-    heap = [(-(c.value * (1 + noise * uniform(-0.9, 0.9))), c.index, 0, c) for c in candidates]
+    heap = [(-(c.value * (1 + noise * (NOISE_LOW + NOISE_SPAN * random()))), c.index, 0, c) for c in candidates]
     heapq.heapify(heap)
-    costs = {c.action.id: order_cost(world, c.action) for c in candidates}
     chosen: set[tuple[str, str | None]] = set()
     sensible: dict[tuple[str, str | None], bool] = {}
     planned: list[PlannedOrder] = []
@@ -297,13 +380,16 @@ def _pick(
         cost = costs[c.action.id]
         if cost < cheapest.get(c.action.track, math.inf):
             cheapest[c.action.track] = cost
+    texts = _Texts(world, power, situations)
     while heap:
         negative, index, seen, candidate = heapq.heappop(heap)
         action, target = candidate.action, candidate.target
         key = (action.id, target)
         cost = costs[action.id]
-        if key in chosen or not affordable(world, action, budget, cost):
-            continue  # for good (budgets only fall): dropped rather than re-pushed
+        # `affordable`, written out (it runs on every pop): budgets only fall, so a candidate it
+        # refuses is dropped for good rather than re-pushed.
+        if key in chosen or cost > budget[action.track] + 1e-9 or action.capital_cost > budget["capital"] + 1e-9:
+            continue
         now = picks.get(target, 0) if target is not None else 0
         if now != seen:
             heapq.heappush(heap, (negative * REPEAT_SPREAD ** (now - seen), index, now, candidate))
@@ -320,26 +406,61 @@ def _pick(
         chosen.add(key)
         budget[action.track] -= cost
         picks[target] = now + 1
-        planned.append(PlannedOrder(order, _reason(candidate, world, power, situations)))
+        planned.append(PlannedOrder(order, texts.reason(candidate)))
         if _spent(budget, cheapest):
             break
     return planned
 
 
 def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
-    """Whether no track's budget covers the cheapest candidate on it."""
-    return all(budget[track] + 1e-9 < least for track, least in cheapest.items())
+    """Whether no track's budget covers the cheapest candidate on it (a loop: cheaper than all() here)."""
+    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
+        if budget[track] + 1e-9 >= least:
+            return False
+    return True
 
 
-def _reason(candidate: Candidate, world: World, power: str, situations: dict[str, Situation]) -> str:
-    """One sentence: the situation the order answers, then what the power does about it."""
-    target = candidate.target
-    name = world.state_name(target) if target else "the region"
-    text = candidate.reason.format(state=name, power=world.powers.name(power))
-    if candidate.kind == "response" and target:
-        return f"Answering the US move in {name}: {_continuing(text)}"
-    situation = _situation_text(candidate.kind, world, power, target, situations.get(target) if target else None)
-    return f"{situation}; {_continuing(text)}" if situation else text
+class _Texts:
+    """The sentences of one rival's orders this turn; names and situations are looked up once each."""
+
+    def __init__(self, world: World, power: str, situations: dict[str, Situation]) -> None:
+        self.world = world
+        self.power = power
+        self.power_name = world.powers.name(power)
+        self.situations = situations
+        self._said: dict[tuple[str, str | None], str] = {}
+        # The doctrine's sentence per (template, target, power): content only, so kept for the game.
+        self._filled: dict[tuple[str, str | None, str], tuple[str, str, str]] = world.facts.setdefault(
+            "doctrine_texts", {}
+        )
+
+    def reason(self, candidate: Candidate) -> str:
+        """One sentence: the situation the order answers, then what the power does about it."""
+        target = candidate.target
+        name, text, continuing = self.filled(candidate.reason, target)
+        if candidate.kind == "response" and target:
+            return f"Answering the US move in {name}: {continuing}"
+        situation = self.situation(candidate.kind, target)
+        return f"{situation}; {continuing}" if situation else text
+
+    def filled(self, template: str, target: str | None) -> tuple[str, str, str]:
+        """The place's name, the template filled in, and the same as a sentence's second half."""
+        key = (template, target, self.power_name)
+        known = self._filled.get(key)
+        if known is None:
+            name = self.world.state_name(target) if target else "the region"
+            text = template.format(state=name, power=self.power_name)
+            known = self._filled[key] = (name, text, _continuing(text))
+        return known
+
+    def situation(self, kind: str, target: str | None) -> str:
+        """`_situation_text` for a state, remembered: several orders often answer the same one."""
+        key = (kind, target)
+        said = self._said.get(key)
+        if said is None:
+            situation = self.situations.get(target) if target else None
+            said = self._said[key] = _situation_text(kind, self.world, self.power, target, situation)
+        return said
 
 
 def _continuing(text: str) -> str:

@@ -7,9 +7,10 @@ greedy planner, so strategies differ only in what they value — never in how ru
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -42,6 +43,27 @@ class Strategy:
     state_weights: tuple[tuple[str, float], ...] = ()  # state id -> multiplier (the lookahead's focus)
 
 
+class _Prefs(NamedTuple):
+    """A strategy's preference tables as dicts, built once per turn instead of once per order."""
+
+    tags: dict[str, float]
+    states: dict[str, float]
+    actions: dict[str, float]
+    tracks: dict[str, float]
+
+
+def _prefs(strategy: Strategy, memo: dict[Any, Any]) -> _Prefs:
+    prefs = memo.get(_Prefs)  # the class itself as the key: no state id or (action, flag) pair equals it
+    if prefs is None:
+        prefs = memo[_Prefs] = _Prefs(
+            dict(strategy.prefer),
+            dict(strategy.state_weights),
+            dict(strategy.prefer_actions),
+            dict(strategy.track_weights),
+        )
+    return prefs
+
+
 def order_worth(
     world: World,
     strategy: Strategy,
@@ -53,8 +75,8 @@ def order_worth(
     """The planner's estimate of an order's value per point spent.
 
     `memo` (one turn's, one strategy's) keeps the parts orders share: an action's worth
-    (which depends on the state only through its Afghan border) and each state's weight;
-    `cost` is the action's `order_cost` if the caller already has it.
+    (which depends on the state only through its Afghan border), each state's weight and the
+    strategy's preferences; `cost` is the action's `order_cost` if the caller already has it.
     """
     if memo is None:
         memo = {}
@@ -67,22 +89,21 @@ def order_worth(
             known = memo[state_id] = (
                 bool(country.flags.get("afghan_border")),
                 (0.5 + 3 * world.state_defs[state_id].score_weight + 0.15 * country.values["neglect_turns"])
-                * dict(strategy.state_weights).get(state_id, 1.0),
+                * _prefs(strategy, memo).states.get(state_id, 1.0),
             )
         afghan, weight = known
     key = (action.id, afghan)
     worth = memo.get(key)
     if worth is None:
-        prefs = dict(strategy.prefer)
-        pressure = prefs.get("pressure", 0.3)
+        prefs = _prefs(strategy, memo)
+        tags = prefs.tags
+        pressure = tags.get("pressure", 0.3)
         worth = sum(effect_value(world, effect, state_id, pressure) for effect in action.effects)
         worth *= region_share(world, action, "us") * (len(world.state_ids) if action.target == "region" else 1)
         for tag in action.tags:
-            worth *= prefs.get(tag, 1.0)
+            worth *= tags.get(tag, 1.0)
         if strategy.prefer_actions or strategy.track_weights:
-            worth *= dict(strategy.prefer_actions).get(action.id, 1.0) * dict(strategy.track_weights).get(
-                action.track, 1.0
-            )
+            worth *= prefs.actions.get(action.id, 1.0) * prefs.tracks.get(action.track, 1.0)
         memo[key] = worth
     if state_id is not None:
         worth *= weight
@@ -100,12 +121,7 @@ def choose_us_orders(
     chosen: list[Order] = list(queued or [])
     if not strategy.tracks or not strategy.active(world.turn, world.scenario.turns):
         return chosen
-    excluded = set(strategy.exclude)
-    actions = [
-        a
-        for a in world.scenario.actions
-        if a.power == "us" and a.track in strategy.tracks and excluded.isdisjoint(a.tags)
-    ]
+    actions = _strategy_actions(world, strategy)
     candidates = [
         (action, target)
         for action, target in legal_moves(world, "us", chosen, actions)
@@ -129,10 +145,14 @@ def choose_us_orders(
     heapq.heapify(heap)
     budget = remaining(world, "us", chosen)
     picks: dict[str | None, int] = {}
-    cheapest = min((costs[action.id] for action, _ in candidates), default=0.0)
-    tracks = strategy.tracks
-    most = max(budget[t] for t in tracks)  # the largest budget left in the strategy's tracks
-    while heap and most + 1e-9 >= cheapest:
+    # The cheapest candidate per track: once no track's budget covers its cheapest, every later
+    # pop would be dropped as unaffordable, so the loop stops there (budgets only fall).
+    cheapest: dict[str, float] = {}
+    for action, _ in candidates:
+        if costs[action.id] < cheapest.get(action.track, math.inf):
+            cheapest[action.track] = costs[action.id]
+    spent = _spent(budget, cheapest)  # asked again only after a pick: nothing else spends
+    while heap and not spent:
         negative, index, seen, action, target = heapq.heappop(heap)
         cost = costs[action.id]
         if cost > budget[action.track] + 1e-9 or action.capital_cost > budget["capital"] + 1e-9:
@@ -145,8 +165,32 @@ def choose_us_orders(
         budget["capital"] -= action.capital_cost
         chosen.append(Order("us", action.id, target))
         picks[target] = now + 1
-        most = max(budget[t] for t in tracks)
+        spent = _spent(budget, cheapest)
     return chosen
+
+
+def _strategy_actions(world: World, strategy: Strategy) -> list[ActionDef]:
+    """The US actions a strategy may use, in scenario order (content only: found once per game)."""
+    memo = world.facts.setdefault("strategy_actions", {})
+    known = memo.get(strategy.name)
+    if known is not None and known[0] is strategy:
+        return known[1]
+    excluded = set(strategy.exclude)
+    actions = [
+        a
+        for a in world.scenario.actions
+        if a.power == "us" and a.track in strategy.tracks and excluded.isdisjoint(a.tags)
+    ]
+    memo[strategy.name] = (strategy, actions)
+    return actions
+
+
+def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
+    """Whether no track's budget covers the cheapest candidate on it."""
+    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
+        if budget[track] + 1e-9 >= least:
+            return False
+    return True
 
 
 def _try_add(world: World, order: Order, chosen: list[Order]) -> bool:

@@ -33,8 +33,10 @@ def _countries(effect: Any, world: World, ctx: EffectContext) -> list[CountrySta
 
 def _influence(effect: e.Influence, world: World, ctx: EffectContext) -> None:
     power = effect.power or (ctx.actor if ctx.actor != "event" else "us")
-    for country in _countries(effect, world, ctx):
-        amount = effect.amount * ctx.scale
+    countries = world.state.countries
+    amount = effect.amount * ctx.scale
+    for state_id in effect.states or ctx.targets:  # `_countries`, without a call and a list (the hottest applier)
+        country = countries[state_id]
         if amount >= 0:
             scale, shown = scaled_by(world, country, power, ctx.track)
             gain = world.shift_alignment(country, power, amount * scale, ctx.cause, ctx.claims, factors=shown)
@@ -77,7 +79,8 @@ def scaled_by(
     shown = []
     for claim, label, value in factor_tuples(world, country, power, track):  # plain tuples: a hot path
         scale *= value
-        if abs(value - 1.0) >= 0.01:
+        off = value - 1.0  # kept when it moves the gain by 1% or more (abs() without a call)
+        if off >= 0.01 or off <= -0.01:
             shown.append((claim, label, round(value, 2)))
     return scale, tuple(shown)
 
@@ -115,8 +118,9 @@ def _shift(effect: e.Shift, world: World, ctx: EffectContext) -> None:
 
 
 def _adjust(effect: e.Adjust, world: World, ctx: EffectContext) -> None:
-    for country in _countries(effect, world, ctx):
-        world.adjust(country, effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
+    countries = world.state.countries
+    for state_id in effect.states or ctx.targets:  # `_countries`, without a call and a list (the second hottest)
+        world.adjust(countries[state_id], effect.variable, effect.amount * ctx.scale, ctx.cause, ctx.claims)
 
 
 def _trait(effect: e.Trait, world: World, ctx: EffectContext) -> None:

@@ -372,7 +372,7 @@ class Simulation:
         # (projects, preparation) happen once, so the per-state share does not shrink them.
         share = region_share(world, action, order.power)
         country_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, share * fatigue)
-        region_ctx = country_ctx._replace(scale=fatigue if share else 0.0)
+        region_ctx = EffectContext(order.power, targets, cause, action.claims, action.track, fatigue if share else 0.0)
         for effect in action.effects:
             APPLIERS[type(effect)](effect, world, country_ctx if effect.COUNTRY else region_ctx)
         resources = world.rules.resources  # C15: resource deals provoke every rival

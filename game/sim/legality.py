@@ -37,11 +37,13 @@ def check_action(world: World, order: Order) -> ActionDef:
     if action.target == "state":
         if order.target not in world.state.countries:
             raise IllegalOrder(f"{action.name} needs a state as its target")
-        if not holds(action.eligible, world, world.country(order.target)):
+        # `holds` is asked only when there is a condition (most actions have none: a call saved)
+        eligible = action.eligible
+        if eligible is not None and not holds(eligible, world, world.state.countries[order.target]):
             raise IllegalOrder(f"{action.name} cannot target {world.state_name(order.target)}")
     elif order.target is not None:
         raise IllegalOrder(f"{action.name} acts on the whole region; it takes no state")
-    if not holds(action.requires, world):
+    if action.requires is not None and not holds(action.requires, world):
         raise IllegalOrder(f"{action.name} is not available now")
     reason = contest.refusal(world, action, order.target)
     if reason:
@@ -109,7 +111,9 @@ def legal_moves(
     taken = {(o.action, o.target) for o in queued if o.power == power}  # for once-per-turn actions
     countries = world.state.countries
     for action in world.scenario.actions if actions is None else actions:
-        if action.power != power or not affordable(world, action, budget) or not holds(action.requires, world):
+        if action.power != power or not affordable(world, action, budget):
+            continue
+        if action.requires is not None and not holds(action.requires, world):
             continue
         once = action.once_per_turn
         if action.target != "state":

@@ -26,10 +26,6 @@ BIG_MOVE = "big"
 PREPARATION = "c5plus1_preparation"
 
 
-def _key(power: str, action: ActionDef, target: str | None) -> str:
-    return f"{power}:{action.id}:{target or 'region'}"
-
-
 class Facts(NamedTuple):
     """What the contest rules need to know of an action, worked out once per game (see `_facts`)."""
 
@@ -83,9 +79,10 @@ def fatigue(world: World, power: str, action: ActionDef, target: str | None, use
     keep = _keep(world)
     if keep >= 1 or not _fact(world, action).tires:
         return 1.0
-    key = _key(power, action, target)
-    repeated = world.state.repeats.get(key, 0.0) + uses.get(key, 0.0)
-    uses[key] = uses.get(key, 0.0) + 1
+    key = f"{power}:{action.id}:{target or 'region'}"  # the same key `expected_fatigue` reads
+    used = uses.get(key, 0.0)
+    repeated = world.state.repeats.get(key, 0.0) + used
+    uses[key] = used + 1
     return keep**repeated
 
 
@@ -93,14 +90,21 @@ def expected_fatigue(world: World, power: str, action: ActionDef, target: str | 
     """The share of its effect an order placed now would keep (for planners; changes nothing).
 
     Asked for every candidate order of every planner, so written flat (the same arithmetic as `_keep`).
+    Most candidates were not used last turn, and any share to the power 0 is 1, so those answer
+    before the action's facts are even looked up.
     """
-    if not _fact(world, action).tires:
+    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
+    if not repeated:
+        return 1.0
+    known = (world.facts.get("contest") or _facts(world)).get(action.id)  # `_fact`, without a call
+    if known is None or known.action is not action:
+        known = _action_facts(action)
+    if not known.tires:
         return 1.0
     balancing = world.rules.balancing
     keep = 1 - balancing.strength * (1 - balancing.repeat_fatigue)
     if keep >= 1:
         return 1.0
-    repeated = world.state.repeats.get(f"{power}:{action.id}:{target or 'region'}", 0.0)
     return (keep if keep > 0.0 else 0.0) ** repeated
 
 
@@ -142,7 +146,9 @@ def may_refuse(world: World, action: ActionDef) -> bool:
 
 def refusal(world: World, action: ActionDef, state_id: str | None) -> str | None:
     """Why the contest rules refuse this action now (None: they allow it)."""
-    facts = _fact(world, action)
+    facts = (world.facts.get("contest") or _facts(world)).get(action.id)  # `_fact`, without a call
+    if facts is None or facts.action is not action:
+        facts = _action_facts(action)
     if not facts.refusable:  # neither a big move, a large project nor summit preparation
         return None
     if action.power == "us" and state_id is not None and BIG_MOVE in action.tags:
