@@ -17,6 +17,7 @@ from game.batch.campaign import new_campaign, play_turn
 from game.batch.lookahead import fork
 from game.content.scenario import Scenario
 from game.sim.engine import Simulation
+from game.sim.events import available_choices
 
 TIE = 0.01  # scores this close (a hundredth of a point, below what is printed) count as equally good
 
@@ -54,16 +55,20 @@ def compare_choices(
     difficulty: str | None = None,
     rivals: str = "active",
 ) -> list[ChoiceRecord]:
-    """Every event choice offered while `strategy` plays `seeds`, with how often it was the better one."""
+    """Every event choice offered while `strategy` plays `seeds`, with how often it was the better one.
+
+    A choice whose `when` does not hold at that point is not offered there, so it is not played.
+    """
     tally: dict[tuple[str, str], list[float]] = {}  # (event, choice) -> [offered, best, total loss]
     for seed in seeds:
         sim = new_campaign(scenario, seed, difficulty, rivals)
         while not sim.state.finished:
             for decision in list(sim.pending):
                 event = scenario.event(decision.event)
-                if len(event.choices) < 2:
+                offered = available_choices(sim.world, decision)  # a choice with `when` only while it holds
+                if len(offered) < 2:
                     continue
-                values = {c.id: _value_of(sim, decision.key, c.id, strategy, horizon) for c in event.choices}
+                values = {c.id: _value_of(sim, decision.key, c.id, strategy, horizon) for c in offered}
                 top = max(values.values())
                 for choice, value in values.items():
                     row = tally.setdefault((event.id, choice), [0, 0, 0.0])

@@ -17,6 +17,7 @@ from game.batch.degenerate import SearchOptions, recipe_lines, report_lines, run
 from game.batch.lookahead import candidate_values, fork
 from game.batch.search import Settings, evaluator, hill_climb
 from game.batch.stats import mean
+from game.content.loader import load_scenario
 from game.cli import main
 from game.sim.state import state_hash
 from tests.conftest import WINDOW_2023, tweak
@@ -204,3 +205,12 @@ def test_a_recipe_leaning_on_a_state_orders_more_there(short_window):
     plain = choose_us_orders(sim.world, best.to_strategy(), None)
     leaning = choose_us_orders(sim.world, best.leaning_on("turkmenistan", states, 4.0).to_strategy(), None)
     assert sum(o.target == "turkmenistan" for o in leaning) > sum(o.target == "turkmenistan" for o in plain)
+
+
+def test_a_choice_not_on_offer_yet_is_neither_played_nor_counted():
+    """china-backlash offers 'regional_fund' only once protests have spread (a `when`); the first
+    protest of seed 3 (turn 3) waits with two choices, the second (turn 6) with three."""
+    scenario = tweak(load_scenario(WINDOW_2023.with_name("china-backlash.yaml")), turns=7)
+    records = {(r.event, r.choice): r for r in compare_choices(scenario, [3], STRATEGIES["balanced"], horizon=1)}
+    protest = {choice: r.offered for (event, choice), r in records.items() if event == "chinese_project_backlash"}
+    assert protest["regional_fund"] == 1 and all(n == 2 for c, n in protest.items() if c != "regional_fund")
