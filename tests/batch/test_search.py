@@ -17,8 +17,8 @@ from game.batch.degenerate import SearchOptions, recipe_lines, report_lines, run
 from game.batch.lookahead import candidate_values, fork
 from game.batch.search import Settings, evaluator, hill_climb
 from game.batch.stats import mean
-from game.content.loader import load_scenario
 from game.cli import main
+from game.content.loader import load_scenario
 from game.sim.state import state_hash
 from tests.conftest import WINDOW_2023, tweak
 
