@@ -271,11 +271,13 @@ def report_lines(report: SearchReport) -> list[str]:
     ]
     if report.transfer is not None:
         t = report.transfer
-        verdict = (
-            "the interval is above zero: this world needs its own plan"
-            if t.own_minus_transferred.low > 0
-            else "the interval reaches zero: the other world's recipe does about as well here"
-        )
+        gap = t.own_minus_transferred
+        if gap.low > 0:
+            verdict = "the interval is above zero: this world needs its own plan"
+        elif gap.high < 0:
+            verdict = "the interval is below zero: the search here fell short of the other world's recipe"
+        else:
+            verdict = "the interval reaches zero: the other world's recipe does about as well here"
         lines.append(
             f"Transfer: the recipe searched on {t.source} scores {mean(t.scores):.2f} here; "
             f"own recipe - transferred {t.own_minus_transferred} ({verdict})"
