@@ -247,6 +247,15 @@ def recipe_lines(recipe: Recipe, scenario: Scenario | None = None) -> list[str]:
     return lines
 
 
+def transfer_verdict(gap: Interval) -> str:
+    """What own recipe - transferred recipe shows, read off its interval (never more than it shows)."""
+    if gap.low > 0:
+        return "the interval is above zero: this world needs its own plan"
+    if gap.high < 0:
+        return "the interval is below zero: the search here fell short of the other world's recipe"
+    return "the interval reaches zero: the other world's recipe does about as well here"
+
+
 def report_lines(report: SearchReport) -> list[str]:
     """What `check-balance --search` prints."""
     o, s, n = report.options, report.search, len(report.held_out_seeds)
@@ -271,13 +280,7 @@ def report_lines(report: SearchReport) -> list[str]:
     ]
     if report.transfer is not None:
         t = report.transfer
-        gap = t.own_minus_transferred
-        if gap.low > 0:
-            verdict = "the interval is above zero: this world needs its own plan"
-        elif gap.high < 0:
-            verdict = "the interval is below zero: the search here fell short of the other world's recipe"
-        else:
-            verdict = "the interval reaches zero: the other world's recipe does about as well here"
+        verdict = transfer_verdict(t.own_minus_transferred)
         lines.append(
             f"Transfer: the recipe searched on {t.source} scores {mean(t.scores):.2f} here; "
             f"own recipe - transferred {t.own_minus_transferred} ({verdict})"

@@ -215,3 +215,14 @@ def test_a_choice_not_on_offer_yet_is_neither_played_nor_counted():
     records = {(r.event, r.choice): r for r in compare_choices(scenario, [3], STRATEGIES["balanced"], horizon=1)}
     protest = {choice: r.offered for (event, choice), r in records.items() if event == "chinese_project_backlash"}
     assert protest["regional_fund"] == 1 and all(n == 2 for c, n in protest.items() if c != "regional_fund")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "words"),
+    [(0.45, 1.29, "needs its own plan"), (-1.56, -0.26, "fell short"), (-0.16, 0.34, "does about as well here")],
+)
+def test_the_transfer_verdict_says_only_what_its_interval_shows(low, high, words):
+    from game.batch.degenerate import transfer_verdict
+    from game.batch.stats import Interval
+
+    assert words in transfer_verdict(Interval((low + high) / 2, low, high, 30))
