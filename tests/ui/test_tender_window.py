@@ -51,3 +51,25 @@ def test_the_report_names_the_tender_awarded_this_turn(app, scenario):
     assert f"{winner} +16 alignment and floor there" in lines[0]
     if SHOTS:
         pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report.png"))
+
+
+def test_the_award_line_is_shown_whole_when_the_summary_is_crowded(app, scenario):
+    """At 1280×720 a turn with a line per state left too little room: the award, listed last, was cut
+    mid-sentence ('… to United States'); the US lines per state give way to it now (the ledger has them)."""
+    sim = played(new_game(scenario), 3)  # three idle quarters: every state has its US line (neglect)
+    opened = sim.turn - 2
+    sim.state.tenders = [  # two tenders close at once (seed 8 opens two on turn 1)
+        {"state": "kazakhstan", "opened": opened, "closes": sim.turn, "bids": {"us": 30.0}},
+        {"state": "uzbekistan", "opened": opened, "closes": sim.turn, "bids": {"china": 30.0}},
+    ]
+    open_campaign(app, sim, size=(1280, 720))
+    press(app, pygame.K_RETURN)  # End Turn: the tenders close
+    report = app.top
+    awards = [line for line, _colour in report.summary_lines() if line.startswith("• Tender")]
+    assert len(awards) == 2 and len(report.summary_lines()) > 6, "a crowded summary, as in play"
+    shown = " ".join(part for part, _colour in report.summary_wrapped)
+    for award in awards:
+        assert award in shown, "each award is shown whole"
+    assert shown.index("• US") < shown.index("• Tender"), "the US lines still come first"
+    if SHOTS:
+        pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-crowded.png"))

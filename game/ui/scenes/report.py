@@ -148,11 +148,28 @@ class ReportScene(Scene):
     def _wrap_summary(self, width: int, room: int) -> list[tuple[str, tuple[int, int, int]]]:
         """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest)."""
         text, px = self.ctx.text, self.ctx.px
-        wrapped = [(part, colour) for line, colour in self.summary_lines() for part in text.wrap(line, width, 13)]
+        blocks = [[(part, colour) for part in text.wrap(line, width, 13)] for line, colour in self.summary_lines()]
         fits = max(2, (room - px(20) - text.line_height(16, True)) // text.line_height(13))
-        if len(wrapped) > fits:
-            wrapped = [*wrapped[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
-        return wrapped
+        if sum(len(block) for block in blocks) <= fits:
+            return [part for block in blocks for part in block]
+        # Too many: the notices (an opening, a tender won or opened, a tipped state) are news the
+        # ledger below does not say in words, so they stay whole; the US lines per state give way
+        # (each state's filter in the ledger has them), and no line is cut off mid-sentence.
+        notices = [block for block in blocks if block[0][1] in (ACCENT, WARN)]
+        room_left = fits - 1 - sum(len(block) for block in notices)
+        if room_left < 0:  # the notices alone overflow: cut them as before
+            flat = [part for block in blocks for part in block]
+            return [*flat[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
+        kept = []
+        for block in blocks:
+            if block in notices:
+                kept.append(block)
+            elif len(block) <= room_left:
+                kept.append(block)
+                room_left -= len(block)
+            else:
+                room_left = 0  # keep the US lines in order: none after one that was left out
+        return [part for block in kept for part in block] + [("… more below: filter the ledger by state", MUTED)]
 
     @property
     def pages(self) -> int:
