@@ -229,7 +229,8 @@ def tenders_in_turn(sim: Simulation, turn: int) -> list[str]:
         if tender["opened"] == turn:
             lines.append(
                 f"{world.state_name(tender['state'])} opened a tender: every point spent there over the next "
-                f"{tender['closes'] - turn} turns counts as an offer, weighed by how the state receives each power"
+                f"{tender['closes'] - turn} turns counts as an offer, weighed by how the state receives each power; "
+                f"the best offer wins +{prize:.0f} alignment and floor there"
             )
     return lines
 

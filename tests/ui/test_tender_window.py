@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 from contest_helpers import new_game, open_campaign, played
-from ui_helpers import press, settle
+from ui_helpers import click, press, settle
 
 SHOTS = os.environ.get("CROSSROADS_SHOTS")
 
@@ -73,3 +73,51 @@ def test_the_award_line_is_shown_whole_when_the_summary_is_crowded(app, scenario
     assert shown.index("• US") < shown.index("• Tender"), "the US lines still come first"
     if SHOTS:
         pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-crowded.png"))
+
+
+def test_the_opened_line_says_what_the_best_offer_wins(scenario):
+    """A new player read 'every point spent there … counts as an offer' without learning what was at stake."""
+    from game.ui.contest import tenders_in_turn
+
+    sim = played(new_game(scenario), 1)
+    sim.state.tenders = [{"state": "kazakhstan", "opened": sim.turn, "closes": sim.turn + 3, "bids": {}}]
+    (line,) = tenders_in_turn(sim, sim.turn)
+    assert line.startswith("Kazakhstan opened a tender: every point spent there over the next 3 turns")
+    assert line.endswith("; the best offer wins +16 alignment and floor there")
+
+
+def test_hovering_a_state_with_a_tender_on_the_map_tells_of_it(app, scenario):
+    sim = _with_tender(scenario)
+    scene = open_campaign(app, sim)
+    point = scene.map.screen_point("uzbekistan")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(0, 0, 0)))
+    settle(app, 2)
+    tip = scene.tips.at(point)
+    assert tip and tip.startswith("Uzbekistan")
+    assert "Tender: the contract goes to the best offer in 2 turns (offers so far: China 3.4)." in tip
+    other = scene.tips.at(scene.map.screen_point("kazakhstan"))
+    assert other and "Tender" not in other
+
+
+def test_an_order_in_a_state_with_a_tender_says_what_it_offers(app, scenario):
+    """The order buttons said nothing of the tender: how much an order offers, or that funding
+    the corridor offers nothing, had to be guessed from the glossary."""
+    from game.sim.receptivity import multiplier
+
+    sim = _with_tender(scenario, "kazakhstan")
+    scene = open_campaign(app, sim)
+    click(app, scene.map.screen_point("kazakhstan"))
+    assert scene.selected == "kazakhstan"
+    lines = {name: " ".join(parts) for _y, parts, _bad, name in scene.orders.action_lines}
+    action = sim.world.actions["education_exchanges"]
+    weight = multiplier(sim.world, sim.world.country("kazakhstan"), "us", action.track)
+    offer = sim.cost(action.id) * weight
+    assert lines[action.name].startswith(f"tender offer about {offer:.1f}; goodwill")
+    tip = next(w.tool_tip_text for w in scene.handlers if w.text.startswith(action.name))
+    assert f"counts as an offer of about {offer:.1f}" in tip and "wins +16 alignment and floor" in tip
+    press(app, pygame.K_2)  # trade: funding the corridor builds for the region
+    route = next(a for a in sim.world.scenario.actions if a.name == "Fund the Trans-Caspian route")
+    lines = {name: " ".join(parts) for _y, parts, _bad, name in scene.orders.action_lines}
+    assert lines[route.name].startswith("no tender offer")
+    click(app, scene.map.screen_point("tajikistan"))  # no tender there: no word of one
+    assert not any("tender" in " ".join(parts) for _y, parts, _b, _n in scene.orders.action_lines)
