@@ -90,6 +90,8 @@ def test_the_tenders_section_lists_every_closed_tender_with_its_offers_and_winne
     section = page[page.index(">Tenders</h2>") :]
     won = sum(1 for r in results if r["winner"] == "us")
     assert f"the US won {won} of {len(results)}" in section
+    # what a win was worth, so a class can weigh it against the rest of the debrief (playtest)
+    assert "won +16 alignment and floor there, a durable gain" in section[:1200]
     first = results[0]
     winner = balanced_game.world.powers.name(first["winner"]) if first["winner"] else "no one"
     row = section[section.index(balanced_game.date_label(first["turn"])) :]
