@@ -121,3 +121,11 @@ def test_an_order_in_a_state_with_a_tender_says_what_it_offers(app, scenario):
     assert lines[route.name].startswith("no tender offer")
     click(app, scene.map.screen_point("tajikistan"))  # no tender there: no word of one
     assert not any("tender" in " ".join(parts) for _y, parts, _b, _n in scene.orders.action_lines)
+
+
+def test_help_says_each_order_tells_what_it_would_offer():
+    from game.content.powers import standard_table
+    from game.ui.reference import meters
+
+    tender = next(line for line in meters(standard_table()).splitlines() if line.startswith("Tender:"))
+    assert "each order's line there says what it would offer" in tender
