@@ -129,3 +129,26 @@ def test_help_says_each_order_tells_what_it_would_offer():
 
     tender = next(line for line in meters(standard_table()).splitlines() if line.startswith("Tender:"))
     assert "each order's line there says what it would offer" in tender
+
+
+def test_many_notices_take_more_room_and_each_is_shown_whole(app, scenario):
+    """Seed 8 closed two tenders, opened one and tipped two states in one turn: the notices alone
+    overflowed a third of the column and were cut again. They may take up to half of it now."""
+    sim = played(new_game(scenario), 3)
+    opened = sim.turn - 2
+    sim.state.tenders = [
+        {"state": state, "opened": opened, "closes": sim.turn, "bids": {power: 30.0}}
+        for state, power in (("kazakhstan", "us"), ("uzbekistan", "china"), ("kyrgyzstan", "china"))
+    ] + [{"state": "tajikistan", "opened": opened, "closes": sim.turn, "bids": {"russia": 30.0}}]
+    open_campaign(app, sim, size=(1280, 720))
+    press(app, pygame.K_RETURN)
+    report = app.top
+    notices = [line for line, _colour in report.summary_lines() if not line.startswith("• US")]
+    assert len(notices) >= 4
+    shown = " ".join(part for part, _colour in report.summary_wrapped)
+    for notice in notices:
+        assert notice in shown, f"shown whole: {notice}"
+    assert report.summary_wrapped[-1][0].startswith("… more below")
+    assert report.summary.height <= report.right.height + report.summary.height // 2, "the ledger keeps room"
+    if SHOTS:
+        pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-many-notices.png"))

@@ -145,31 +145,41 @@ class ReportScene(Scene):
             )
         return lines
 
-    def _wrap_summary(self, width: int, room: int) -> list[tuple[str, tuple[int, int, int]]]:
-        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest)."""
+    def _wrap_summary(self, width: int, room: int, most: int | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest).
+
+        When they do not fit, the notices (an opening, a tender won or opened, a tipped state) are
+        news the ledger does not say in words: they come first, whole, and may take up to `most`
+        pixels; the US lines per state give way (each state's filter in the ledger has them). No
+        line is cut off mid-sentence, and what is shown keeps its order.
+        """
         text, px = self.ctx.text, self.ctx.px
         blocks = [[(part, colour) for part in text.wrap(line, width, 13)] for line, colour in self.summary_lines()]
-        fits = max(2, (room - px(20) - text.line_height(16, True)) // text.line_height(13))
+
+        def lines_in(pixels: int) -> int:
+            return max(2, (pixels - px(20) - text.line_height(16, True)) // text.line_height(13))
+
+        fits = lines_in(room)
         if sum(len(block) for block in blocks) <= fits:
             return [part for block in blocks for part in block]
-        # Too many: the notices (an opening, a tender won or opened, a tipped state) are news the
-        # ledger below does not say in words, so they stay whole; the US lines per state give way
-        # (each state's filter in the ledger has them), and no line is cut off mid-sentence.
-        notices = [block for block in blocks if block[0][1] in (ACCENT, WARN)]
-        room_left = fits - 1 - sum(len(block) for block in notices)
-        if room_left < 0:  # the notices alone overflow: cut them as before
-            flat = [part for block in blocks for part in block]
-            return [*flat[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
-        kept = []
-        for block in blocks:
-            if block in notices:
-                kept.append(block)
-            elif len(block) <= room_left:
-                kept.append(block)
-                room_left -= len(block)
-            else:
-                room_left = 0  # keep the US lines in order: none after one that was left out
-        return [part for block in kept for part in block] + [("… more below: filter the ledger by state", MUTED)]
+        notices = [i for i, block in enumerate(blocks) if block[0][1] in (ACCENT, WARN)]
+        wanted = sum(len(blocks[i]) for i in notices) + 1  # and the '… more below' line
+        fits = max(fits, min(lines_in(most or room), wanted))
+        room_left, kept = fits - 1, set()
+        for i in notices:  # the notices first, in order, while whole ones fit
+            if len(blocks[i]) > room_left:
+                break
+            kept.add(i)
+            room_left -= len(blocks[i])
+        for i, block in enumerate(blocks):  # then the US lines, in order, while whole ones fit
+            if i in notices:
+                continue
+            if len(block) > room_left:
+                break
+            kept.add(i)
+            room_left -= len(block)
+        shown = [part for i, block in enumerate(blocks) if i in kept for part in block]
+        return [*shown, ("… more below: filter the ledger by state", MUTED)]
 
     @property
     def pages(self) -> int:
@@ -192,7 +202,7 @@ class ReportScene(Scene):
         self.left = pygame.Rect(px(16), px(64), round(w * 0.4), h - px(130))
         column = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
         text = self.ctx.text
-        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3)
+        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3, column.height // 2)
         head = px(12) + text.line_height(16, True) + px(8)  # the panel's title, and a margin below the lines
         height = head + len(self.summary_wrapped) * text.line_height(13)
         self.summary = pygame.Rect(column.topleft, (column.width, height))
