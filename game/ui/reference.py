@@ -75,7 +75,8 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Routes around Russia",
         "¶9",
         "The US wants trade and energy routes that bypass Russia; Kazakhstan wants to be a hub.",
-        "The Trans-Caspian route: once built it lowers Russia's floor and lifts western trade.",
+        "The Trans-Caspian route: once built it lowers Russia's floor, makes Russia's gains count for less in "
+        "the states on the route (its transit leverage is gone) and lifts western trade.",
     ),
     "C10": ClaimInfo(
         "ERICEN",

@@ -152,3 +152,13 @@ def test_many_notices_take_more_room_and_each_is_shown_whole(app, scenario):
     assert report.summary.height <= report.right.height + report.summary.height // 2, "the ledger keeps room"
     if SHOTS:
         pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-many-notices.png"))
+
+
+def test_help_and_the_corridor_chip_say_the_route_lowers_russias_pull_there():
+    """C9 (new since the last playtest): the built route makes Russia's gains count for less in the
+    states on it; the claims page and the state panel's 'On corridor' chip only spoke of the floor."""
+    from game.ui.glossary import FLAG_DOCS
+    from game.ui.reference import CLAIMS
+
+    assert "makes Russia's gains count for less in the states on the route" in CLAIMS["C9"].in_game
+    assert "Russia's gains there count for less" in FLAG_DOCS["on_corridor"]
