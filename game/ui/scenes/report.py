@@ -17,7 +17,7 @@ from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
 from game.ui import keymap
 from game.ui.acts import act_lines, facilitator_changes
-from game.ui.contest import openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
+from game.ui.contest import fit_summary, openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
@@ -146,40 +146,16 @@ class ReportScene(Scene):
         return lines
 
     def _wrap_summary(self, width: int, room: int, most: int | None = None) -> list[tuple[str, tuple[int, int, int]]]:
-        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest).
-
-        When they do not fit, the notices (an opening, a tender won or opened, a tipped state) are
-        news the ledger does not say in words: they come first, whole, and may take up to `most`
-        pixels; the US lines per state give way (each state's filter in the ledger has them). No
-        line is cut off mid-sentence, and what is shown keeps its order.
-        """
+        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest);
+        the notices may take up to `most` pixels (see `fit_summary`)."""
         text, px = self.ctx.text, self.ctx.px
         blocks = [[(part, colour) for part in text.wrap(line, width, 13)] for line, colour in self.summary_lines()]
 
         def lines_in(pixels: int) -> int:
             return max(2, (pixels - px(20) - text.line_height(16, True)) // text.line_height(13))
 
-        fits = lines_in(room)
-        if sum(len(block) for block in blocks) <= fits:
-            return [part for block in blocks for part in block]
-        notices = [i for i, block in enumerate(blocks) if block[0][1] in (ACCENT, WARN)]
-        wanted = sum(len(blocks[i]) for i in notices) + 1  # and the '… more below' line
-        fits = max(fits, min(lines_in(most or room), wanted))
-        room_left, kept = fits - 1, set()
-        for i in notices:  # the notices first, in order, while whole ones fit
-            if len(blocks[i]) > room_left:
-                break
-            kept.add(i)
-            room_left -= len(blocks[i])
-        for i, block in enumerate(blocks):  # then the US lines, in order, while whole ones fit
-            if i in notices:
-                continue
-            if len(block) > room_left:
-                break
-            kept.add(i)
-            room_left -= len(block)
-        shown = [part for i, block in enumerate(blocks) if i in kept for part in block]
-        return [*shown, ("… more below: filter the ledger by state", MUTED)]
+        shown, cut = fit_summary(blocks, lines_in(room), lines_in(most or room), (ACCENT, WARN))
+        return [*shown, ("… more below: filter the ledger by state", MUTED)] if cut else shown
 
     @property
     def pages(self) -> int:
