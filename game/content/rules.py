@@ -307,13 +307,24 @@ class Contest:
         0.1, "C8", "share of C5+1 summit preparation lost each turn (working groups move on)", 0, 1
     )
     tender_chance: float = param(
-        0.04, "C15", "chance per state and turn that it opens a tender: a contract for the best offer", 0, 1
+        0.04,
+        "C15",
+        "chance per state and turn that it opens a tender: a contract for the best offer; 0: no tenders "
+        "(the other contest rules stay)",
+        0,
+        1,
     )
     tender_turns: int = param(3, "C15", "turns a tender stays open for offers", 1, 20)
     tender_prize: float = param(
         16.0, "C13", "durable alignment (and floor) the winner of a tender gains in that state", 0, 50
     )
-    tender_min_bid: float = param(2.0, "C15", "points a power must spend in the state to win its tender", 0, 100)
+    tender_min_bid: float = param(
+        2.0,
+        "C15",
+        "the least offer that can win a tender: points spent in the state, weighed as the state receives that power",
+        0,
+        100,
+    )
 
 
 @frozen

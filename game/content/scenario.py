@@ -50,7 +50,12 @@ class StateFlags:
 
     pntr: bool = field(default=False, metadata=doc("has permanent normal trade relations with the US (C11)"))
     pntr_eligible: bool = field(default=False, metadata=doc("covered by the PNTR bill in Congress (C11)"))
-    on_corridor: bool = field(default=False, metadata=doc("lies on the Trans-Caspian route (C9)"))
+    on_corridor: bool = field(
+        default=False,
+        metadata=doc(
+            "lies on the Trans-Caspian route (C9): once the route is built, Russia's gains there count for less"
+        ),
+    )
     afghan_border: bool = field(default=False, metadata=doc("borders Afghanistan (C12)"))
     partnership: bool = field(default=False, metadata=doc("a strategic partnership with the US exists (C14)"))
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from game.report.claims import claim_name
 from game.sim.explain import claim_weights, describe_cause, describe_factors, top_causes
+from game.sim.facilitator import is_act
 
 ALIGNMENT = "alignment."  # the ledger variables of every power's alignment start with this
 WHOLE_REGION = "Region-wide"
@@ -135,6 +136,8 @@ def timeline(sim: Any) -> list[dict[str, Any]]:
             )
         record = sim.history[turn - 1] if turn - 1 < len(sim.history) else None
         for key, choice in record.decisions if record else ():
+            if is_act((key, choice)):  # a reflection answer or a facilitator act, not an answer to an event
+                continue
             event_id, _, rest = key.partition("@")
             where = state_name(sim, None if rest.partition("@")[0] == "region" else rest.partition("@")[0])
             rows.append(

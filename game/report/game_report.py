@@ -234,11 +234,19 @@ def _tenders_section(page: Page, sim: Any) -> None:
         return
     world, table = sim.world, sim.scenario.power_table
     won = sum(1 for r in results if r["winner"] == "us")
+    rules = world.rules.contest
+    still_open = len(sim.state.tenders)
     page.section(
         "Tenders",
         f"Contracts the states put out for offers (C13, C15): the US won {won} of {len(results)}. An offer is "
         "the points a power spent on orders in the state while the tender was open, weighed by how the state "
-        "received that power; the best offer won a durable gain there.",
+        f"received that power; the best offer (at least {rules.tender_min_bid:g}) won "
+        f"+{rules.strength * rules.tender_prize:.0f} alignment and floor there, a durable gain."
+        + (
+            f" {still_open} more {'was' if still_open == 1 else 'were'} still open when the game stopped."
+            if still_open
+            else ""
+        ),
     )
     rows = [
         [

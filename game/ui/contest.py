@@ -229,9 +229,42 @@ def tenders_in_turn(sim: Simulation, turn: int) -> list[str]:
         if tender["opened"] == turn:
             lines.append(
                 f"{world.state_name(tender['state'])} opened a tender: every point spent there over the next "
-                f"{tender['closes'] - turn} turns counts as an offer, weighed by how the state receives each power"
+                f"{tender['closes'] - turn} turns counts as an offer, weighed by how the state receives each power; "
+                f"the best offer wins +{prize:.0f} alignment and floor there"
             )
     return lines
+
+
+Block = list[tuple[str, tuple[int, int, int]]]  # one summary line wrapped: its parts, each with its colour
+
+
+def fit_summary(blocks: list[Block], fits: int, most: int, notice_colours: tuple) -> tuple[Block, bool]:
+    """The report summary's wrapped lines that fit in `fits` lines, and whether some were left out.
+
+    When they do not all fit, the notices (blocks in `notice_colours`: an opening, a tender won
+    or opened, a tipped state) are news the ledger does not say in words: they come first,
+    whole, and may take up to `most` lines; the US lines per state give way (each state's
+    filter in the ledger has them). One line is kept for the note that more is below. No line
+    is cut off mid-sentence, and what is shown keeps its order.
+    """
+    if sum(len(block) for block in blocks) <= fits:
+        return [part for block in blocks for part in block], False
+    notices = [i for i, block in enumerate(blocks) if block[0][1] in notice_colours]
+    wanted = sum(len(blocks[i]) for i in notices) + 1  # and the note that more is below
+    room, kept = max(fits, min(most, wanted)) - 1, set()
+    for i in notices:  # the notices first, in order, while whole ones fit
+        if len(blocks[i]) > room:
+            break
+        kept.add(i)
+        room -= len(blocks[i])
+    for i, block in enumerate(blocks):  # then the US lines, in order, while whole ones fit
+        if i in notices:
+            continue
+        if len(block) > room:
+            break
+        kept.add(i)
+        room -= len(block)
+    return [part for i, block in enumerate(blocks) if i in kept for part in block], True
 
 
 def hover_breakdown(sim: Simulation, state_id: str, power: str = "us") -> tuple[float, list[tuple[str, float]]]:

@@ -6,7 +6,7 @@ Kept apart from the map view, which only draws, so the text can be tested withou
 from __future__ import annotations
 
 from game.sim.engine import Simulation
-from game.ui.contest import next_tier_lines, state_looks
+from game.ui.contest import next_tier_lines, state_looks, tender_line
 from game.ui.figures import signed_amount
 
 
@@ -28,6 +28,9 @@ def state_tip(sim: Simulation, state_id: str) -> str:
         tipped += (
             f" An opening for the US lasts here: efforts go about \u00d7{look.opening:.1f} as far while it does (C7)."
         )
+    tender = tender_line(sim, state_id)  # a contract out for offers (C15): when it closes, the offers so far
+    if tender:
+        tipped += f" {tender}."
     return (
         f"{sim.world.state_name(state_id)} — leans toward {names.name(leader)}. "
         f"Alignment: {shares}. Shares of the {names.count_word} (change in points since End Turn): {standing}.{tipped} "

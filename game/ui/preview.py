@@ -11,6 +11,7 @@ from game.content.scenario import ActionDef
 from game.sim.effects import preview_line
 from game.sim.preview import Look
 from game.sim.receptivity import multiplier, receptivity
+from game.sim.rules import contest
 from game.sim.rules.summits import region_share
 from game.sim.world import World
 from game.ui.figures import points, turn_due
@@ -38,6 +39,35 @@ def factor_lines(world: World, action: ActionDef, state_id: str | None) -> list[
     return [f"receptivity ×{total:.2f} in {world.state_name(state_id)}: " + "; ".join(parts)]
 
 
+def tender_offer(world: World, action: ActionDef, state_id: str | None, cost: float) -> tuple[str, str] | None:
+    """While a tender is open in the state (C13, C15): the order's offer as a short line under its
+    button ('tender offer about 3.8') and a sentence for its tooltip; None when no tender concerns it.
+
+    The weight is the receptivity the engine weighs the offer with (`contest.bid`), read now, so
+    other moves this turn can shift it a little.
+    """
+    if state_id is None or action.target != "state":
+        return None
+    tender = contest.open_tender(world, state_id)
+    if tender is None:
+        return None
+    name = world.state_name(state_id)
+    if any(isinstance(x, e.Progress) for x in action.effects):
+        return (
+            "no tender offer",
+            f"No offer for {name}'s tender: funding a project builds for the region (C15).",
+        )
+    weight = multiplier(world, world.country(state_id), action.power, action.track)
+    prize = world.rules.contest.strength * world.rules.contest.tender_prize
+    offer = cost * weight
+    return (
+        f"tender offer about {offer:.1f}",
+        f"{name} has a tender open: this order counts as an offer of about {offer:.1f} ({points(cost)} points "
+        f"×{weight:.2f}, as {name} weighs {world.powers.adjective(action.power)} offers now); the best offer "
+        f"when it closes wins +{prize:.0f} alignment and floor there (C13, C15).",
+    )
+
+
 def action_tip(world: World, action: ActionDef, state_id: str | None, cost: float, reason: str | None) -> str:
     """The full tooltip for an action button."""
     parts = [action.description] if action.description else []
@@ -45,6 +75,9 @@ def action_tip(world: World, action: ActionDef, state_id: str | None, cost: floa
     parts.append(f"Cost {points(cost)} {action.track.replace('_', ' ')}{delay}. Claims: {', '.join(action.claims)}.")
     parts.append("Expected: " + "; ".join(effect_lines(world, action, state_id)) + ".")
     parts.extend(factor_lines(world, action, state_id))
+    offer = tender_offer(world, action, state_id, cost)
+    if offer is not None:
+        parts.append(offer[1])
     if reason:
         parts.append(f"Not possible now: {reason}.")
     return " ".join(parts)

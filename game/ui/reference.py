@@ -75,7 +75,8 @@ CLAIMS: dict[str, ClaimInfo] = {
         "Routes around Russia",
         "¶9",
         "The US wants trade and energy routes that bypass Russia; Kazakhstan wants to be a hub.",
-        "The Trans-Caspian route: once built it lowers Russia's floor and lifts western trade.",
+        "The Trans-Caspian route: once built it lowers Russia's floor, makes Russia's gains count for less in "
+        "the states on the route (its transit leverage is gone) and lifts western trade.",
     ),
     "C10": ClaimInfo(
         "ERICEN",
@@ -166,7 +167,7 @@ Economy: growth and openness; development steadies a state (C13).
 Wariness of China: public unease about Chinese influence (C4).
 Strain with Russia: how strained the state's ties with Moscow are since the war (C3); with wariness of China it opens the window (C7). Where the US has been absent for three quarters in a row (under 1.5 points a quarter there; a region-wide order counts a fifth of its cost in each state), Moscow repairs ties unopposed and the strain eases faster, so the window narrows.
 US opening: a passing opening an event announced (a reform drive, a quarrel with a rival); shown only while it lasts. It widens the window in that state, so US efforts there go up to about twice as far, and fades within about three quarters (C7).
-Tender: a contract a state puts out for offers, shown on its map plate ("tender · 2 turns") and in its panel with the offers so far. Every point a power spends on orders there counts as its offer, weighed by how the state receives it (strain, wariness, the window); the best offer when it closes wins a durable gain there, alignment and floor, and a rival can win it first (C13, C15).
+Tender: a contract a state puts out for offers, shown on its map plate ("tender · 2 turns") and in its panel with the offers so far. Every point a power spends on orders there counts as its offer, weighed by how the state receives it (strain, wariness, the window), and each order's line there says what it would offer; the best offer when it closes wins a durable gain there, alignment and floor, and a rival can win it first (C13, C15).
 Trust in the US: built by maturing goodwill; trade and diplomacy need it (C5, C6).
 Resilience: readiness against shared threats from Afghanistan and water stress (C12).
 Goodwill in the pipeline: soft power that will mature into trust and durable alignment on the turn shown (C6).

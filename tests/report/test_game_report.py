@@ -90,7 +90,30 @@ def test_the_tenders_section_lists_every_closed_tender_with_its_offers_and_winne
     section = page[page.index(">Tenders</h2>") :]
     won = sum(1 for r in results if r["winner"] == "us")
     assert f"the US won {won} of {len(results)}" in section
+    # what a win was worth, so a class can weigh it against the rest of the debrief (playtest)
+    assert "won +16 alignment and floor there, a durable gain" in section[:1200]
     first = results[0]
     winner = balanced_game.world.powers.name(first["winner"]) if first["winner"] else "no one"
     row = section[section.index(balanced_game.date_label(first["turn"])) :]
     assert balanced_game.world.state_name(first["state"]) in row[:400] and winner in row[:600]
+
+
+def test_the_timeline_lists_event_answers_not_reflections_or_acts_as_raw_json(window_2023):
+    """Playtest: the debrief's 'US decisions' column read 'reflection:{"answer":"…","id":"first_moves"} ()'
+    for an answered prompt (the Reflections section has the answers already)."""
+    from game.ai.doctrine import choose_rival_orders
+    from game.report import game_data
+    from game.sim.engine import Simulation
+    from game.sim.events import default_choice
+
+    sim = Simulation(window_2023, 15, rival_chooser=choose_rival_orders)
+    sim.end_turn()
+    for decision in list(sim.pending):
+        sim.decide(decision.key, default_choice(sim.scenario.event(decision.event)))
+    sim.act("reflection", {"id": "first_moves", "answer": "Exchanges: they mature late."})
+    sim.act("set_parameter", {"path": "rules.russia_strain.strength", "value": 0.5})
+    sim.end_turn()
+    decisions = [row["what"] for row in game_data.timeline(sim) if row["kind"] == "decision"]
+    assert decisions and decisions[0].startswith("C5+1 leaders' summit: "), "the event answer stays"
+    assert not any("{" in what or "reflection" in what or "set_parameter" in what for what in decisions)
+    assert game_data.reflections(sim)[0]["answer"] == "Exchanges: they mature late."

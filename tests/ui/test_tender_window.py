@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 from contest_helpers import new_game, open_campaign, played
-from ui_helpers import press, settle
+from ui_helpers import click, press, settle
 
 SHOTS = os.environ.get("CROSSROADS_SHOTS")
 
@@ -51,3 +51,114 @@ def test_the_report_names_the_tender_awarded_this_turn(app, scenario):
     assert f"{winner} +16 alignment and floor there" in lines[0]
     if SHOTS:
         pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report.png"))
+
+
+def test_the_award_line_is_shown_whole_when_the_summary_is_crowded(app, scenario):
+    """At 1280×720 a turn with a line per state left too little room: the award, listed last, was cut
+    mid-sentence ('… to United States'); the US lines per state give way to it now (the ledger has them)."""
+    sim = played(new_game(scenario), 3)  # three idle quarters: every state has its US line (neglect)
+    opened = sim.turn - 2
+    sim.state.tenders = [  # two tenders close at once (seed 8 opens two on turn 1)
+        {"state": "kazakhstan", "opened": opened, "closes": sim.turn, "bids": {"us": 30.0}},
+        {"state": "uzbekistan", "opened": opened, "closes": sim.turn, "bids": {"china": 30.0}},
+    ]
+    open_campaign(app, sim, size=(1280, 720))
+    press(app, pygame.K_RETURN)  # End Turn: the tenders close
+    report = app.top
+    awards = [line for line, _colour in report.summary_lines() if line.startswith("• Tender")]
+    assert len(awards) == 2 and len(report.summary_lines()) > 6, "a crowded summary, as in play"
+    shown = " ".join(part for part, _colour in report.summary_wrapped)
+    for award in awards:
+        assert award in shown, "each award is shown whole"
+    assert shown.index("• US") < shown.index("• Tender"), "the US lines still come first"
+    if SHOTS:
+        pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-crowded.png"))
+
+
+def test_the_opened_line_says_what_the_best_offer_wins(scenario):
+    """A new player read 'every point spent there … counts as an offer' without learning what was at stake."""
+    from game.ui.contest import tenders_in_turn
+
+    sim = played(new_game(scenario), 1)
+    sim.state.tenders = [{"state": "kazakhstan", "opened": sim.turn, "closes": sim.turn + 3, "bids": {}}]
+    (line,) = tenders_in_turn(sim, sim.turn)
+    assert line.startswith("Kazakhstan opened a tender: every point spent there over the next 3 turns")
+    assert line.endswith("; the best offer wins +16 alignment and floor there")
+
+
+def test_hovering_a_state_with_a_tender_on_the_map_tells_of_it(app, scenario):
+    sim = _with_tender(scenario)
+    scene = open_campaign(app, sim)
+    point = scene.map.screen_point("uzbekistan")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(0, 0, 0)))
+    settle(app, 2)
+    tip = scene.tips.at(point)
+    assert tip and tip.startswith("Uzbekistan")
+    assert "Tender: the contract goes to the best offer in 2 turns (offers so far: China 3.4)." in tip
+    other = scene.tips.at(scene.map.screen_point("kazakhstan"))
+    assert other and "Tender" not in other
+
+
+def test_an_order_in_a_state_with_a_tender_says_what_it_offers(app, scenario):
+    """The order buttons said nothing of the tender: how much an order offers, or that funding
+    the corridor offers nothing, had to be guessed from the glossary."""
+    from game.sim.receptivity import multiplier
+
+    sim = _with_tender(scenario, "kazakhstan")
+    scene = open_campaign(app, sim)
+    click(app, scene.map.screen_point("kazakhstan"))
+    assert scene.selected == "kazakhstan"
+    lines = {name: " ".join(parts) for _y, parts, _bad, name in scene.orders.action_lines}
+    action = sim.world.actions["education_exchanges"]
+    weight = multiplier(sim.world, sim.world.country("kazakhstan"), "us", action.track)
+    offer = sim.cost(action.id) * weight
+    assert lines[action.name].startswith(f"tender offer about {offer:.1f}; goodwill")
+    tip = next(w.tool_tip_text for w in scene.handlers if w.text.startswith(action.name))
+    assert f"counts as an offer of about {offer:.1f}" in tip and "wins +16 alignment and floor" in tip
+    press(app, pygame.K_2)  # trade: funding the corridor builds for the region
+    route = next(a for a in sim.world.scenario.actions if a.name == "Fund the Trans-Caspian route")
+    lines = {name: " ".join(parts) for _y, parts, _bad, name in scene.orders.action_lines}
+    assert lines[route.name].startswith("no tender offer")
+    click(app, scene.map.screen_point("tajikistan"))  # no tender there: no word of one
+    assert not any("tender" in " ".join(parts) for _y, parts, _b, _n in scene.orders.action_lines)
+
+
+def test_help_says_each_order_tells_what_it_would_offer():
+    from game.content.powers import standard_table
+    from game.ui.reference import meters
+
+    tender = next(line for line in meters(standard_table()).splitlines() if line.startswith("Tender:"))
+    assert "each order's line there says what it would offer" in tender
+
+
+def test_many_notices_take_more_room_and_each_is_shown_whole(app, scenario):
+    """Seed 8 closed two tenders, opened one and tipped two states in one turn: the notices alone
+    overflowed a third of the column and were cut again. They may take up to half of it now."""
+    sim = played(new_game(scenario), 3)
+    opened = sim.turn - 2
+    sim.state.tenders = [
+        {"state": state, "opened": opened, "closes": sim.turn, "bids": {power: 30.0}}
+        for state, power in (("kazakhstan", "us"), ("uzbekistan", "china"), ("kyrgyzstan", "china"))
+    ] + [{"state": "tajikistan", "opened": opened, "closes": sim.turn, "bids": {"russia": 30.0}}]
+    open_campaign(app, sim, size=(1280, 720))
+    press(app, pygame.K_RETURN)
+    report = app.top
+    notices = [line for line, _colour in report.summary_lines() if not line.startswith("• US")]
+    assert len(notices) >= 4
+    shown = " ".join(part for part, _colour in report.summary_wrapped)
+    for notice in notices:
+        assert notice in shown, f"shown whole: {notice}"
+    assert report.summary_wrapped[-1][0].startswith("… more below")
+    assert report.summary.height <= report.right.height + report.summary.height // 2, "the ledger keeps room"
+    if SHOTS:
+        pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report-many-notices.png"))
+
+
+def test_help_and_the_corridor_chip_say_the_route_lowers_russias_pull_there():
+    """C9 (new since the last playtest): the built route makes Russia's gains count for less in the
+    states on it; the claims page and the state panel's 'On corridor' chip only spoke of the floor."""
+    from game.ui.glossary import FLAG_DOCS
+    from game.ui.reference import CLAIMS
+
+    assert "makes Russia's gains count for less in the states on the route" in CLAIMS["C9"].in_game
+    assert "Russia's gains there count for less" in FLAG_DOCS["on_corridor"]

@@ -13,7 +13,7 @@ from game.ui import figures, glossary
 from game.ui.layout import CampaignLayout
 from game.ui.panels.base import Panel
 from game.ui.panels.order_text import capitalised, paginate, reason_only, where_label, wrap_two
-from game.ui.preview import action_tip, effect_lines
+from game.ui.preview import action_tip, effect_lines, tender_offer
 from game.ui.theme import BAD, MUTED, TEXT, power_colour
 from game.ui.widgets import panel
 
@@ -66,7 +66,9 @@ class OrderPanel(Panel):
             reason = refused or scene.seat.refusal(order, action.track)
             if reason:
                 reason = capitalised(reason_only(action.name, reason))
-            line = reason or "; ".join(effect_lines(sim.world, action, order.target)[:2])
+            offer = tender_offer(sim.world, action, order.target, sim.cost(action.id))
+            offered = [offer[0]] if offer else []  # a tender open there (C15): what the order offers, first
+            line = reason or "; ".join([*offered, *effect_lines(sim.world, action, order.target)[:2]])
             laid.append((order, reason, wrap_two(text, line, area.width - px(30), 12)))
         extra = text.line_height(12)
         pages_of = paginate(

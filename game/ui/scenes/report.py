@@ -17,7 +17,7 @@ from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
 from game.ui import keymap
 from game.ui.acts import act_lines, facilitator_changes
-from game.ui.contest import openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
+from game.ui.contest import fit_summary, openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
@@ -145,14 +145,17 @@ class ReportScene(Scene):
             )
         return lines
 
-    def _wrap_summary(self, width: int, room: int) -> list[tuple[str, tuple[int, int, int]]]:
-        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest)."""
+    def _wrap_summary(self, width: int, room: int, most: int | None = None) -> list[tuple[str, tuple[int, int, int]]]:
+        """The summary lines wrapped to the column, cut to `room` pixels (the ledger below has the rest);
+        the notices may take up to `most` pixels (see `fit_summary`)."""
         text, px = self.ctx.text, self.ctx.px
-        wrapped = [(part, colour) for line, colour in self.summary_lines() for part in text.wrap(line, width, 13)]
-        fits = max(2, (room - px(20) - text.line_height(16, True)) // text.line_height(13))
-        if len(wrapped) > fits:
-            wrapped = [*wrapped[: fits - 1], ("… more below: filter the ledger by state", MUTED)]
-        return wrapped
+        blocks = [[(part, colour) for part in text.wrap(line, width, 13)] for line, colour in self.summary_lines()]
+
+        def lines_in(pixels: int) -> int:
+            return max(2, (pixels - px(20) - text.line_height(16, True)) // text.line_height(13))
+
+        shown, cut = fit_summary(blocks, lines_in(room), lines_in(most or room), (ACCENT, WARN))
+        return [*shown, ("… more below: filter the ledger by state", MUTED)] if cut else shown
 
     @property
     def pages(self) -> int:
@@ -175,7 +178,7 @@ class ReportScene(Scene):
         self.left = pygame.Rect(px(16), px(64), round(w * 0.4), h - px(130))
         column = pygame.Rect(self.left.right + px(12), px(64), w - self.left.right - px(28), h - px(130))
         text = self.ctx.text
-        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3)
+        self.summary_wrapped = self._wrap_summary(column.width - px(24), column.height // 3, column.height // 2)
         head = px(12) + text.line_height(16, True) + px(8)  # the panel's title, and a margin below the lines
         height = head + len(self.summary_wrapped) * text.line_height(13)
         self.summary = pygame.Rect(column.topleft, (column.width, height))
