@@ -19,7 +19,7 @@ WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)  # the ladder a multiplier moves 
 SPREADS = (0.2, 0.4, 0.6, 0.8, 1.0)
 STARTS = (0.0, 0.25, 0.5)  # share of the campaign before the US starts acting
 ENDS = (0.5, 0.75, 1.0)  # share of the campaign after which it stops
-FOCUS = 2.0  # how much more a lookahead candidate values orders in the state it leans on
+FOCUS = 3.0  # how much more a lookahead candidate values orders in the state it leans on
 
 Weights = tuple[tuple[str, float], ...]
 

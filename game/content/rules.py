@@ -318,6 +318,14 @@ class Contest:
     tender_prize: float = param(
         16.0, "C13", "durable alignment (and floor) the winner of a tender gains in that state", 0, 50
     )
+    offer_weighting: float = param(
+        0.5,
+        "C15",
+        "how much a state's receptivity to a power weighs its offers: the offer is points x receptivity to this "
+        "power (1: fully, 0: points alone)",
+        0,
+        2,
+    )
     tender_min_bid: float = param(
         2.0,
         "C15",

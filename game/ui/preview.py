@@ -43,7 +43,7 @@ def tender_offer(world: World, action: ActionDef, state_id: str | None, cost: fl
     """While a tender is open in the state (C13, C15): the order's offer as a short line under its
     button ('tender offer about 3.8') and a sentence for its tooltip; None when no tender concerns it.
 
-    The weight is the receptivity the engine weighs the offer with (`contest.bid`), read now, so
+    The weight is the one the engine weighs the offer with (`contest.offer_weight`), read now, so
     other moves this turn can shift it a little.
     """
     if state_id is None or action.target != "state":
@@ -57,7 +57,7 @@ def tender_offer(world: World, action: ActionDef, state_id: str | None, cost: fl
             "no tender offer",
             f"No offer for {name}'s tender: funding a project builds for the region (C15).",
         )
-    weight = multiplier(world, world.country(state_id), action.power, action.track)
+    weight = contest.offer_weight(world, action.power, action, state_id)
     prize = world.rules.contest.strength * world.rules.contest.tender_prize
     offer = cost * weight
     return (

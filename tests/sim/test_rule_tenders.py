@@ -1,6 +1,7 @@
 """Tenders (C13, C15): a contract for the best offer, an opportunity that expires, given/when/then."""
 
 import attrs
+import pytest
 from pytest import approx
 from worlds import changes_by, make_scenario, make_state, make_world
 
@@ -72,17 +73,24 @@ def test_offers_below_the_minimum_win_nothing():
     assert not changes_by(world, "rule:tender_won")
 
 
-def test_a_wary_state_counts_a_chinese_offer_for_less():
-    rules = {**TENDERS, "china_wariness": {"strength": 1.0, "receptivity_penalty": 0.5}}
+@pytest.mark.parametrize("weighting", [1.0, 0.5, 0.0])
+def test_a_wary_state_counts_a_chinese_offer_for_less_as_far_as_offer_weighting_says(weighting):
+    contest_rules = {**TENDERS["contest"], "offer_weighting": weighting}
+    rules = {"contest": contest_rules, "china_wariness": {"strength": 1.0, "receptivity_penalty": 0.5}}
     world = make_world(make_scenario((make_state(china_wariness=100.0),), rules=rules))
     _opened(world)
     contest.bid(world, "us", world.actions["us_visit"], "kazakhstan", 5.0)
     contest.bid(world, "china", world.actions["china_visit"], "kazakhstan", 5.0)
     bids = contest.open_tender(world, "kazakhstan")["bids"]
     country = world.country("kazakhstan")
-    assert bids["china"] == approx(5.0 * multiplier(world, country, "china", "diplomacy"))
-    assert bids["china"] < bids["us"] / 2  # the same points: wariness halves China's and opens the door to the US
-    assert contest.tender_leader(world, contest.open_tender(world, "kazakhstan")) == "us"
+    receptive = {p: multiplier(world, country, p, "diplomacy") for p in ("us", "china")}
+    assert receptive["china"] < receptive["us"] / 2  # wariness halves China's and opens the door to the US
+    assert bids["china"] == approx(5.0 * receptive["china"] ** weighting)
+    assert bids["us"] == approx(5.0 * receptive["us"] ** weighting)
+    if weighting:
+        assert bids["china"] < bids["us"]
+    else:
+        assert bids["china"] == bids["us"]  # points alone: the state's unease no longer weighs the money
 
 
 def test_funding_a_regional_project_makes_no_offer():
@@ -102,7 +110,7 @@ def test_the_offers_read_as_a_sentence():
     contest.bid(world, "china", world.actions["china_visit"], "kazakhstan", 3.0)
     contest.bid(world, "us", world.actions["us_visit"], "kazakhstan", 6.0)
     world.state.turn += 2
-    weight = multiplier(world, world.country("kazakhstan"), "us", "diplomacy")  # 0.7: room to grow at 30
+    weight = contest.offer_weight(world, "us", world.actions["us_visit"], "kazakhstan")  # 0.7: room to grow at 30
     assert contest.closing_text(world, tender) == (
         f"at the end of this turn (offers so far: US {6 * weight:.1f}, China {3 * weight:.1f})"
     )

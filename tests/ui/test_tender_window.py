@@ -102,7 +102,7 @@ def test_hovering_a_state_with_a_tender_on_the_map_tells_of_it(app, scenario):
 def test_an_order_in_a_state_with_a_tender_says_what_it_offers(app, scenario):
     """The order buttons said nothing of the tender: how much an order offers, or that funding
     the corridor offers nothing, had to be guessed from the glossary."""
-    from game.sim.receptivity import multiplier
+    from game.sim.rules.contest import offer_weight
 
     sim = _with_tender(scenario, "kazakhstan")
     scene = open_campaign(app, sim)
@@ -110,8 +110,7 @@ def test_an_order_in_a_state_with_a_tender_says_what_it_offers(app, scenario):
     assert scene.selected == "kazakhstan"
     lines = {name: " ".join(parts) for _y, parts, _bad, name in scene.orders.action_lines}
     action = sim.world.actions["education_exchanges"]
-    weight = multiplier(sim.world, sim.world.country("kazakhstan"), "us", action.track)
-    offer = sim.cost(action.id) * weight
+    offer = sim.cost(action.id) * offer_weight(sim.world, "us", action, "kazakhstan")
     assert lines[action.name].startswith(f"tender offer about {offer:.1f}; goodwill")
     tip = next(w.tool_tip_text for w in scene.handlers if w.text.startswith(action.name))
     assert f"counts as an offer of about {offer:.1f}" in tip and "wins +16 alignment and floor" in tip

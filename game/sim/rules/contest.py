@@ -188,16 +188,22 @@ def open_tender(world: World, state_id: str) -> dict | None:
 def bid(world: World, power: str, action: ActionDef, state_id: str, points: float) -> None:
     """Count points a power spent in a state as its offer, if the state has a tender open.
 
-    The state weighs each offer by how it receives that power now (the receptivity that
-    scales every gain: strain with Russia, wariness of China, the window, C3, C4, C7), so a
-    dollar from a partner it is wary of counts for less. Funding a regional project (the
+    The state weighs each offer by how it receives that power now (`offer_weight`: the
+    receptivity that scales every gain, strain with Russia, wariness of China, the window, C3,
+    C4, C7), so a dollar from a partner it is wary of counts for less. Funding a regional project (the
     corridor, ERICEN) builds for the region and makes no offer for the state's contract.
     """
     tender = open_tender(world, state_id)
     if tender is not None and not _fact(world, action).builds:  # funding a regional project is no offer
         bids = tender["bids"]
-        weight = multiplier(world, world.state.countries[state_id], power, action.track)
-        bids[power] = bids.get(power, 0.0) + points * weight
+        bids[power] = bids.get(power, 0.0) + points * offer_weight(world, power, action, state_id)
+
+
+def offer_weight(world: World, power: str, action: ActionDef, state_id: str) -> float:
+    """How much each point a power spends in a state counts in its tender: its receptivity there,
+    softened by `offer_weighting` (a state is warier of some partners' money, not deaf to it)."""
+    receptive = multiplier(world, world.state.countries[state_id], power, action.track)
+    return receptive**world.rules.contest.offer_weighting
 
 
 def tender_leader(world: World, tender: dict) -> str | None:
