@@ -26,3 +26,12 @@ def test_a_shipped_scenario_plays_to_the_end(path, strategy):
     assert sim.state.finished
     assert sim.state.outcome in ("victory", "stalemate", "defeat")
     assert len(sim.state.score_history) <= scenario.turns
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_a_victory_is_graded_at_least_the_second_band(path):
+    """A player told 'victory' should never read 'on the margins' beside it (window-2023 was
+    recalibrated to victory 36 with B at 37, and russia-resurgent graded a victory D)."""
+    scenario, _ = check_scenario(path)
+    bands = sorted((g.min_score for g in scenario.score.grades), reverse=True)
+    assert scenario.score.victory_score >= bands[1], [g.name for g in scenario.score.grades]

@@ -177,7 +177,7 @@ def _situation_text(kind: str, world: World, power: str, state_id: str | None, s
     if kind == "answer":
         return f"{names.name(situation.other)} gained {situation.other_gain:.1f} in {name} last quarter"
     if kind == "tender" and situation.tender is not None:
-        return f"{name} awards a contract to the best offer {contest.closing_text(world, situation.tender)}"
+        return f"{name}'s tender closes {contest.closing_text(world, situation.tender)}"
     return ""
 
 

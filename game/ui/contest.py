@@ -217,9 +217,11 @@ def tenders_in_turn(sim: Simulation, turn: int) -> list[str]:
             continue
         name, offers = world.state_name(result["state"]), contest.offers_text(world, result)
         if result["winner"]:
-            winner = world.powers.name(result["winner"])
+            power = result["winner"]  # 'the US offer', 'the Chinese offer': no article to get wrong
+            adjective, winner = world.powers.adjective(power), world.powers.name(power)
             lines.append(
-                f"{name} awarded its contract to {winner} ({offers}): {winner} +{prize:.0f} alignment and floor there"
+                f"{name} awarded its contract to the {adjective} offer ({offers}): "
+                f"{winner} +{prize:.0f} alignment and floor there"
             )
         else:
             lines.append(

@@ -113,6 +113,6 @@ def test_skilled_rivals_bid_where_a_tender_is_open_and_say_so(window_2023):
         there = [p for p in report.orders if p.order.power != "us" and p.order.target == "kazakhstan"]
         counts[skill] = len(there)
         if skill:
-            named = [p.reason for p in there if "awards a contract to the best offer" in p.reason]
-            assert named and "Kazakhstan awards a contract to the best offer in 2 turns" in named[0]
+            named = [p.reason for p in there if "tender closes" in p.reason]
+            assert named and "Kazakhstan's tender closes in 2 turns" in named[0]
     assert counts[1.0] > counts[0.0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pygame
 from contest_helpers import new_game, open_campaign, played
-from ui_helpers import click, press, settle
+from ui_helpers import click, click_button, press, settle
 
 SHOTS = os.environ.get("CROSSROADS_SHOTS")
 
@@ -47,7 +47,10 @@ def test_the_report_names_the_tender_awarded_this_turn(app, scenario):
     lines = [line for line, _colour in app.top.summary_lines() if line.startswith("• Tender")]
     result = sim.state.tender_results[-1]
     winner = sim.world.powers.name(result["winner"])
-    assert lines and lines[0].startswith(f"• Tender — Uzbekistan awarded its contract to {winner} (offers: ")
+    adjective = sim.world.powers.adjective(result["winner"])
+    assert lines and lines[0].startswith(
+        f"• Tender — Uzbekistan awarded its contract to the {adjective} offer (offers: "
+    )
     assert f"{winner} +16 alignment and floor there" in lines[0]
     if SHOTS:
         pygame.image.save(app.screen, str(Path(SHOTS) / "tender-report.png"))
@@ -161,3 +164,27 @@ def test_help_and_the_corridor_chip_say_the_route_lowers_russias_pull_there():
 
     assert "makes Russia's gains count for less in the states on the route" in CLAIMS["C9"].in_game
     assert "Russia's gains there count for less" in FLAG_DOCS["on_corridor"]
+
+
+def test_the_end_screen_tallies_the_tenders_and_writes_the_debrief_pack(app, scenario, tmp_path, monkeypatch):
+    """The playtest found no tender tally and no way to the debrief pack from the end screen."""
+    from game.batch.campaign import play_campaign
+    from game.ui.scene import push
+    from game.ui.scenes.end import EndScene, tender_tally
+
+    monkeypatch.setenv("CROSSROADS_HOME", str(tmp_path))
+    sim = play_campaign(scenario, 3, "balanced")
+    results = sim.state.tender_results
+    assert results
+    won = sum(1 for r in results if r["winner"] == "us")
+    assert tender_tally(sim).startswith(f"Tenders won: US {won} of {len(results)}")
+    end = EndScene(app.ctx, sim)
+    app.apply(push(end))
+    settle(app)
+    click_button(app, "Write debrief")
+    assert app.top.name == "dialog" and app.top.title == "Debrief written"
+    page = tmp_path / "debriefs" / f"{scenario.id}-seed3" / "report.html"
+    assert page.is_file() and ">Tenders</h2>" in page.read_text(encoding="utf-8")
+    assert str(page.parent) in app.top.message
+    if SHOTS:
+        pygame.image.save(app.screen, str(Path(SHOTS) / "end-debrief-written.png"))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
+from game.content.powers import PLAYER
+from game.saves.slots import default_save_folder
 from game.sim.engine import Simulation
 from game.sim.explain import claim_weights, describe_cause, top_causes
 from game.ui import glossary
@@ -11,12 +15,30 @@ from game.ui.charts import Line, line_chart
 from game.ui.figures import signed_amount
 from game.ui.history import alignment_series
 from game.ui.reference import CLAIMS
-from game.ui.scene import Context, Scene, Transition, quit_game, reset
+from game.ui.scene import Context, Scene, Transition, push, quit_game, reset
 from game.ui.scenes.charts import score_lines
 from game.ui.theme import ACCENT, GOOD, MUTED, TEXT, WARN
 from game.ui.widgets import panel
 
 STATE_COLOURS = [(86, 180, 233), (0, 158, 115), (204, 121, 167), (230, 159, 0), (200, 200, 200)]
+
+
+def debrief_folder(sim: Simulation) -> Path:
+    """Where the window writes a game's debrief pack: beside the saves, one folder per campaign."""
+    return default_save_folder().parent / "debriefs" / f"{sim.scenario.id}-seed{sim.seed}"
+
+
+def tender_tally(sim: Simulation) -> str:
+    """'Tenders won: US 2 of 8 · Russia 3 · China 2 · none 1' (C15), or '' when none closed."""
+    results = sim.state.tender_results
+    if not results:
+        return ""
+    table = sim.world.powers
+    won = {p: sum(1 for r in results if r["winner"] == p) for p in table.ids}
+    others = " · ".join(f"{table.short(p)} {won[p]}" for p in table.ids if p != PLAYER and won[p])
+    unawarded = sum(1 for r in results if not r["winner"])
+    tail = (f" · {others}" if others else "") + (f" · none {unawarded}" if unawarded else "")
+    return f"Tenders won: {table.short(PLAYER)} {won[PLAYER]} of {len(results)}{tail}"
 
 
 class EndScene(Scene):
@@ -45,6 +67,25 @@ class EndScene(Scene):
         again.classroom = getattr(sim, "classroom", None)  # the same class: sides, desks, timer, PIN
         return reset(CampaignScene(self.ctx, again))
 
+    def write_debrief(self) -> Transition:
+        """Write the debrief pack (report.html, charts and their CSV) beside the saves, and say where."""
+        from game.report.game_report import build_game_report
+        from game.ui.scenes.message import MessageScene
+
+        folder = debrief_folder(self.sim)
+        try:
+            page = build_game_report(self.sim, folder)
+        except OSError as error:
+            return push(MessageScene(self.ctx, "The debrief could not be written", f"{folder}: {error}"))
+        return push(
+            MessageScene(
+                self.ctx,
+                "Debrief written",
+                f"The debrief pack is in {page.parent}: open report.html in a browser (charts, tenders, "
+                "causes, claims and the class's answers; every chart has its CSV beside it).",
+            )
+        )
+
     def menu(self) -> Transition:
         from game.ui.scenes.title import TitleScene
 
@@ -54,6 +95,12 @@ class EndScene(Scene):
         px = self.ctx.px
         w, h = self.ctx.size
         y = h - px(54)
+        self.add_button(
+            pygame.Rect(w - px(780), y, px(210), px(40)),
+            "Write debrief",
+            self.write_debrief,
+            f"Write report.html with its charts and CSV to {debrief_folder(self.sim)}, for the class's debrief.",
+        )
         self.add_button(
             pygame.Rect(w - px(560), y, px(250), px(40)),
             "Play again (same seed)",
@@ -116,6 +163,9 @@ class EndScene(Scene):
                 TEXT,
             ),
         ]
+        tally = tender_tally(sim)
+        if tally:
+            rows.append((tally, TEXT))
         for line, colour in rows:
             text.draw(surface, text.clip(line, col - px(24), 13), (left.x + px(12), y), 13, colour)
             y += text.line_height(13)
