@@ -16,6 +16,7 @@ from game.report import game_data
 from game.report.charts import TRACK_COLOURS, Chart, drawing, power_style, shorten
 from game.report.claims import claim_labels
 from game.report.page import Page, esc
+from game.sim.acts import act_lines
 
 TRACK_NAMES = {"soft_power": "Soft power", "trade": "Trade", "diplomacy": "Diplomacy"}
 
@@ -40,6 +41,7 @@ def build_game_report(sim: Any, out: Path, name: str = "") -> Path:
     _budget_section(page, sim, out)
     _timeline_section(page, sim, out)
     _tenders_section(page, sim)
+    _acts_section(page, sim)
     _causes_section(page, sim, out)
     _claims_section(page, sim, out)
     _reflection_section(page, sim)
@@ -259,6 +261,23 @@ def _tenders_section(page: Page, sim: Any) -> None:
     ]
     offers = tuple(range(2, 2 + len(table.ids)))
     page.table(["closed", "state", *(f"{table.short(p)} offer" for p in table.ids), "won by"], rows, offers, (0,))
+    page.end_section()
+
+
+def _acts_section(page: Page, sim: Any) -> None:
+    """What the facilitator did, turn by turn: injected events, news and rule changes, with their effect."""
+    rows = [
+        [turn, sim.date_label(turn), line]
+        for turn in range(1, game_data.turns_played(sim) + 1)
+        for line in act_lines(sim, turn)
+    ]
+    if not rows:
+        return
+    page.section(
+        "The facilitator's acts",
+        "What the teacher changed during the game, and what it moved: read the rest of the debrief with these in mind.",
+    )
+    page.table(["turn", "date", "act"], rows, numeric=(0,), nowrap=(1,))
     page.end_section()
 
 

@@ -117,3 +117,29 @@ def test_the_timeline_lists_event_answers_not_reflections_or_acts_as_raw_json(wi
     assert decisions and decisions[0].startswith("C5+1 leaders' summit: "), "the event answer stays"
     assert not any("{" in what or "reflection" in what or "set_parameter" in what for what in decisions)
     assert game_data.reflections(sim)[0]["answer"] == "Exchanges: they mature late."
+
+
+def test_the_facilitators_acts_are_in_the_debrief_with_what_they_moved(window_2023, tmp_path):
+    """The playtest found the teacher's injected events, news and rule changes nowhere in the debrief."""
+    from game.ai.doctrine import choose_rival_orders
+    from game.sim.engine import Simulation
+
+    sim = Simulation(window_2023, 5, rival_chooser=choose_rival_orders)
+    sim.end_turn()
+    sim.act(
+        "news",
+        {
+            "title": "Bishkek cancels a Chinese mine",
+            "states": ["kyrgyzstan"],
+            "effects": [{"type": "shift", "power": "china", "amount": -4}],
+        },
+    )
+    sim.act("set_parameter", {"path": "rules.russia_strain.strength", "value": 0})
+    sim.end_turn()
+    page = build_game_report(sim, tmp_path).read_text(encoding="utf-8")
+    section = page[page.index(">The facilitator") :]
+    assert "News: Bishkek cancels a Chinese mine — Kyrgyzstan" in section
+    assert "Rule changed: rules.russia_strain.strength set to 0" in section
+    assert ">The facilitator" not in build_game_report(
+        Simulation(window_2023, 5, rival_chooser=choose_rival_orders), tmp_path / "none"
+    ).read_text(encoding="utf-8")

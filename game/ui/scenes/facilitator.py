@@ -12,9 +12,9 @@ from typing import Any
 import pygame
 import pygame_gui
 
+from game.sim.acts import summary
 from game.sim.events import fill
 from game.sim.orders import IllegalOrder
-from game.ui.acts import summary
 from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
 from game.ui.scene import Context, Scene, Transition, pop, push

@@ -12,11 +12,11 @@ from collections import defaultdict
 import attrs
 import pygame
 
+from game.sim.acts import act_lines, facilitator_changes
 from game.sim.engine import Simulation, TurnReport
 from game.sim.explain import describe_cause, describe_variable
 from game.sim.ledger import Change
 from game.ui import keymap
-from game.ui.acts import act_lines, facilitator_changes
 from game.ui.contest import fit_summary, openings_in_turn, tenders_in_turn, tipped_in_turn, turn_summaries
 from game.ui.figures import signed_amount
 from game.ui.scene import Context, Scene, Transition, pop

@@ -1,4 +1,4 @@
-"""The facilitator's acts of one turn, for the turn report.
+"""The facilitator's acts of one turn, for the turn report and the debrief.
 
 Acts apply during a turn, before End Turn, so the engine's report (the changes End Turn made)
 does not hold them. They are read back from the turn's recorded input, which saves and undo
