@@ -99,7 +99,8 @@ class EndScene(Scene):
             pygame.Rect(w - px(780), y, px(210), px(40)),
             "Write debrief",
             self.write_debrief,
-            f"Write report.html with its charts and CSV to {debrief_folder(self.sim)}, for the class's debrief.",
+            "Write report.html with its charts and CSV to a folder beside your saves, for the class's debrief; "
+            "the dialog then says where.",
         )
         self.add_button(
             pygame.Rect(w - px(560), y, px(250), px(40)),
