@@ -91,14 +91,14 @@ about:
 
 turns: 20
 
-score:   # check-balance: balanced play scores about 24 in twenty turns, forty give about 37
-  victory_score: 24
+score:   # check-balance: balanced play scores about 23.7 in twenty turns, forty give about 36
+  victory_score: 23.5
   defeat_score: 17
   grades:   # a plain list, replaced whole
-    - {name: A, min_score: 27, label: "A strategic partner in the making"}
-    - {name: B, min_score: 24, label: "A valued additional partner"}
-    - {name: C, min_score: 21, label: "Present, but one voice among many"}
-    - {name: D, min_score: 18.5, label: "On the margins"}
+    - {name: A, min_score: 26.5, label: "A strategic partner in the making"}
+    - {name: B, min_score: 23.5, label: "A valued additional partner"}
+    - {name: C, min_score: 20.5, label: "Present, but one voice among many"}
+    - {name: D, min_score: 18, label: "On the margins"}
     - {name: F, min_score: -1000, label: "On the sidelines"}
 
 states:
