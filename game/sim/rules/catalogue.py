@@ -64,7 +64,7 @@ RULES: tuple[RuleInfo, ...] = (
         "openings_fade",
         ("C7",),
         "Openings pass",
-        "An opening an event announced (a reform drive, a tender) widens the window in one state and fades within a few quarters.",
+        "An opening an event announced (a reform drive, a quarrel with a rival) widens the window in one state and fades within a few quarters.",
     ),
     RuleInfo(
         "cash_fades",

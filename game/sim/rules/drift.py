@@ -52,7 +52,7 @@ def russia_strain(world: World, engaged: dict[str, float] | None = None) -> None
 
 
 def openings_fade(world: World) -> None:
-    """C7: an opening an event announced (a reform drive, a tender) passes within a few quarters."""
+    """C7: an opening an event announced (a reform drive, a quarrel with a rival) passes within a few quarters."""
     fade = world.rules.window.opening_fade
     for country in world.state.countries.values():
         opening = country.values["opening"]
