@@ -27,7 +27,7 @@ from typing import NamedTuple
 from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.conditions import holds
-from game.sim.legality import check_action, order_cost, remaining
+from game.sim.legality import check_action, order_cost, out_of_budget, remaining
 from game.sim.orders import IllegalOrder, Order, PlannedOrder
 from game.sim.receptivity import multiplier, reads_track
 from game.sim.rules import contest
@@ -407,17 +407,9 @@ def _pick(
         budget[action.track] -= cost
         picks[target] = now + 1
         planned.append(PlannedOrder(order, texts.reason(candidate)))
-        if _spent(budget, cheapest):
+        if out_of_budget(budget, cheapest):
             break
     return planned
-
-
-def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
-    """Whether no track's budget covers the cheapest candidate on it (a loop: cheaper than all() here)."""
-    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
-        if budget[track] + 1e-9 >= least:
-            return False
-    return True
 
 
 class _Texts:

@@ -18,7 +18,7 @@ from game.content import effects as e
 from game.content.scenario import ActionDef
 from game.sim.effects import effect_value
 from game.sim.events import available_choices
-from game.sim.legality import check_order, legal_moves, order_cost, remaining
+from game.sim.legality import check_order, legal_moves, order_cost, out_of_budget, remaining
 from game.sim.orders import Decision, IllegalOrder, Order
 from game.sim.rules import contest
 from game.sim.rules.summits import region_share
@@ -151,7 +151,7 @@ def choose_us_orders(
     for action, _ in candidates:
         if costs[action.id] < cheapest.get(action.track, math.inf):
             cheapest[action.track] = costs[action.id]
-    spent = _spent(budget, cheapest)  # asked again only after a pick: nothing else spends
+    spent = out_of_budget(budget, cheapest)  # asked again only after a pick: nothing else spends
     while heap and not spent:
         negative, index, seen, action, target = heapq.heappop(heap)
         cost = costs[action.id]
@@ -165,7 +165,7 @@ def choose_us_orders(
         budget["capital"] -= action.capital_cost
         chosen.append(Order("us", action.id, target))
         picks[target] = now + 1
-        spent = _spent(budget, cheapest)
+        spent = out_of_budget(budget, cheapest)
     return chosen
 
 
@@ -183,14 +183,6 @@ def _strategy_actions(world: World, strategy: Strategy) -> list[ActionDef]:
     ]
     memo[strategy.name] = (strategy, actions)
     return actions
-
-
-def _spent(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
-    """Whether no track's budget covers the cheapest candidate on it."""
-    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
-        if budget[track] + 1e-9 >= least:
-            return False
-    return True
 
 
 def _try_add(world: World, order: Order, chosen: list[Order]) -> bool:

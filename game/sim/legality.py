@@ -70,6 +70,15 @@ def affordable(world: World, action: ActionDef, budget: dict[str, float], cost: 
     return cost <= budget[action.track] + 1e-9 and action.capital_cost <= budget["capital"] + 1e-9
 
 
+def out_of_budget(budget: dict[str, float], cheapest: dict[str, float]) -> bool:
+    """Whether no track's budget covers the cheapest candidate on it: the planners stop there
+    (budgets only fall while choosing, so every later candidate would be dropped)."""
+    for track, least in cheapest.items():  # noqa: SIM110 - a loop: no generator per pick
+        if budget[track] + 1e-9 >= least:
+            return False
+    return True
+
+
 def check_order(world: World, order: Order, queued: Iterable[Order] = ()) -> ActionDef:
     """Return the order's action if it is legal alongside `queued`; else raise `IllegalOrder`."""
     action = check_action(world, order)
