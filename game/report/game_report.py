@@ -10,13 +10,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from game.content.powers import PowerTable
+from game.content.powers import PLAYER, PowerTable
 from game.content.vocabulary import TRACKS
 from game.report import game_data
 from game.report.charts import TRACK_COLOURS, Chart, drawing, power_style, shorten
 from game.report.claims import claim_labels
 from game.report.page import Page, esc
 from game.sim.acts import act_lines
+from game.sim.rules import contest
 
 TRACK_NAMES = {"soft_power": "Soft power", "trade": "Trade", "diplomacy": "Diplomacy"}
 
@@ -235,7 +236,7 @@ def _tenders_section(page: Page, sim: Any) -> None:
     if not results:
         return
     world, table = sim.world, sim.scenario.power_table
-    won = sum(1 for r in results if r["winner"] == "us")
+    won = sum(1 for r in results if r["winner"] == PLAYER)
     rules = world.rules.contest
     still_open = len(sim.state.tenders)
     page.section(
@@ -243,7 +244,7 @@ def _tenders_section(page: Page, sim: Any) -> None:
         f"Contracts the states put out for offers (C13, C15): the US won {won} of {len(results)}. An offer is "
         "the points a power spent on orders in the state while the tender was open, weighed by how the state "
         f"received that power; the best offer (at least {rules.tender_min_bid:g}) won "
-        f"+{rules.strength * rules.tender_prize:.0f} alignment and floor there, a durable gain."
+        f"+{contest.prize(sim.world):.0f} alignment and floor there, a durable gain."
         + (
             f" {still_open} more {'was' if still_open == 1 else 'were'} still open when the game stopped."
             if still_open

@@ -198,7 +198,7 @@ def tender_line(sim: Simulation, state_id: str, short: bool = False) -> str | No
     if tender is None:
         return None
     if short:
-        offers = contest.offers_text(world, tender).removeprefix("offers so far: ")
+        offers = contest.offer_list(world, tender) or "no offers yet"
         return f"Tender, {contest.turns_left(world, state_id)} turns left: {offers}"
     return f"Tender: the contract goes to the best offer {contest.closing_text(world, tender)}"
 
@@ -210,7 +210,7 @@ def tenders_in_turn(sim: Simulation, turn: int) -> list[str]:
     beside the US summaries, as it does an opening.
     """
     world = sim.world
-    prize = world.rules.contest.strength * world.rules.contest.tender_prize
+    prize = contest.prize(world)
     lines = []
     for result in world.state.tender_results:
         if result.get("turn") != turn:

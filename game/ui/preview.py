@@ -52,13 +52,13 @@ def tender_offer(world: World, action: ActionDef, state_id: str | None, cost: fl
     if tender is None:
         return None
     name = world.state_name(state_id)
-    if any(isinstance(x, e.Progress) for x in action.effects):
+    if not contest.makes_offer(world, action):
         return (
             "no tender offer",
             f"No offer for {name}'s tender: funding a project builds for the region (C15).",
         )
     weight = contest.offer_weight(world, action.power, action, state_id)
-    prize = world.rules.contest.strength * world.rules.contest.tender_prize
+    prize = contest.prize(world)
     offer = cost * weight
     return (
         f"tender offer about {offer:.1f}",

@@ -194,9 +194,21 @@ def bid(world: World, power: str, action: ActionDef, state_id: str, points: floa
     corridor, ERICEN) builds for the region and makes no offer for the state's contract.
     """
     tender = open_tender(world, state_id)
-    if tender is not None and not _fact(world, action).builds:  # funding a regional project is no offer
+    if tender is not None and makes_offer(world, action):
         bids = tender["bids"]
         bids[power] = bids.get(power, 0.0) + points * offer_weight(world, power, action, state_id)
+
+
+def makes_offer(world: World, action: ActionDef) -> bool:
+    """Whether spending on this action in a state counts as an offer: funding a regional project
+    (the corridor, ERICEN) builds for the region, not for the state's contract."""
+    return not _fact(world, action).builds
+
+
+def prize(world: World) -> float:
+    """What the best offer wins in the state: alignment, and as much floor (C13, C15)."""
+    rules = world.rules.contest
+    return rules.strength * rules.tender_prize
 
 
 def offer_weight(world: World, power: str, action: ActionDef, state_id: str) -> float:
@@ -232,12 +244,11 @@ def close_tenders(world: World) -> None:
         if winner is None or not rules.strength:
             continue
         country = world.state.countries[tender["state"]]
-        prize = rules.strength * rules.tender_prize
-        cause = "rule:tender_won"
-        world.shift_alignment(country, winner, prize, cause, TENDER_CLAIMS)
+        won, cause = prize(world), "rule:tender_won"
+        world.shift_alignment(country, winner, won, cause, TENDER_CLAIMS)
         room = country.alignment[winner] - country.floors[winner]
         if room > 0:
-            world.adjust_floor(country, winner, min(room, prize), cause, TENDER_CLAIMS)
+            world.adjust_floor(country, winner, min(room, won), cause, TENDER_CLAIMS)
     world.state.tenders = still_open
 
 
@@ -255,27 +266,34 @@ def open_tenders(world: World) -> None:
             )
 
 
+def _left(world: World, tender: dict) -> int:
+    """Turns the tender takes offers for, this one included."""
+    return tender["closes"] - world.turn + 1
+
+
 def turns_left(world: World, state_id: str) -> int:
     """Turns a tender in the state stays open for offers, this one included (0: none open)."""
     tender = open_tender(world, state_id) if world.state.tenders else None
-    return tender["closes"] - world.turn + 1 if tender is not None else 0
+    return _left(world, tender) if tender is not None else 0
+
+
+def offer_list(world: World, tender: dict) -> str:
+    """'China 3.0, US 2.1': the offers as the state weighs them, best first ('' before any)."""
+    bids = tender["bids"]
+    ranked = sorted((p for p in world.powers.ids if bids.get(p)), key=lambda p: -bids[p])
+    return ", ".join(f"{world.powers.short(p)} {bids[p]:.1f}" for p in ranked)
 
 
 def offers_text(world: World, tender: dict) -> str:
-    """'offers so far: China 3.0, US 2.1' (as the state weighs them, best first), or 'no offers yet';
-    'offers: …' or 'no offers' once the tender has closed."""
-    bids = tender["bids"]
-    ranked = sorted((p for p in world.powers.ids if bids.get(p)), key=lambda p: -bids[p])
-    closed = "winner" in tender
-    if not ranked:
+    """'offers so far: China 3.0, US 2.1', or 'no offers yet'; 'offers: …' or 'no offers' once closed."""
+    offers, closed = offer_list(world, tender), "winner" in tender
+    if not offers:
         return "no offers" if closed else "no offers yet"
-    return ("offers: " if closed else "offers so far: ") + ", ".join(
-        f"{world.powers.short(p)} {bids[p]:.1f}" for p in ranked
-    )
+    return f"{'offers' if closed else 'offers so far'}: {offers}"
 
 
 def closing_text(world: World, tender: dict) -> str:
     """When a tender closes and how the offers stand: 'in 2 turns (offers so far: China 3.0)'."""
-    left = tender["closes"] - world.turn
-    when = "at the end of this turn" if left <= 0 else f"in {left + 1} turns"
+    left = _left(world, tender)
+    when = "at the end of this turn" if left <= 1 else f"in {left} turns"
     return f"{when} ({offers_text(world, tender)})"
