@@ -23,6 +23,7 @@ from game.batch.campaign import play_campaign
 from game.content.loader import load_scenario
 from game.content.overrides import apply_override
 from game.content.scenario import Scenario
+from game.content.vocabulary import CORRIDOR
 
 
 @attrs.frozen
@@ -127,7 +128,7 @@ def play_spec(scenario: Scenario, spec: RunSpec, scenario_id: str) -> tuple[dict
         for power in scenario.power_table.ids:
             run_row[f"{state_id}_{power}"] = round(country.alignment[power], 4)
     run_row["backlash"] = state.region["backlash"]
-    run_row["corridor_complete"] = state.projects.get("trans_caspian", 0.0) >= 100
+    run_row["corridor_complete"] = state.projects.get(CORRIDOR, 0.0) >= 100
     turn_rows = []
     snapshots = _alignment_by_turn(sim)
     for turn, position in enumerate(state.score_history, start=1):

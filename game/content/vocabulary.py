@@ -36,6 +36,10 @@ REGION_VARIABLES: Final[tuple[str, ...]] = (
 WASHINGTON_VARIABLES: Final[tuple[str, ...]] = ("political_capital", "congress_support")
 # Global conditions the rules read by name (the C3 drift reads war_in_ukraine).
 RULE_GLOBALS: Final[tuple[str, ...]] = ("war_in_ukraine",)
+
+# The project ids the rules read by name (C9, C10): the Trans-Caspian route and ERICEN.
+CORRIDOR: Final = "trans_caspian"
+ERICEN: Final = "ericen"
 # Per-country boolean flags.
 COUNTRY_FLAGS: Final[tuple[str, ...]] = ("pntr", "on_corridor", "afghan_border", "partnership")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from game.content.vocabulary import CORRIDOR
 from game.sim.state import CountryState
 from game.sim.world import World
 
@@ -138,11 +139,7 @@ def _factors(world: World, country: CountryState, power: str, track: str | None)
                 )
             )
         corridor = rules.corridor  # C9: once trade bypasses Russia, its transit leverage there is gone
-        if (
-            corridor.strength
-            and country.flags.get("on_corridor")
-            and world.state.projects.get("trans_caspian", 0.0) >= 100
-        ):
+        if corridor.strength and country.flags.get("on_corridor") and world.state.projects.get(CORRIDOR, 0.0) >= 100:
             factors.append(("C9", "trade bypasses Russia", max(0.05, 1 - corridor.strength * corridor.russia_leverage)))
     elif power == "china":  # C4: wariness lowers China's receptivity
         wary = rules.china_wariness

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from game.content.vocabulary import CORRIDOR, ERICEN
 from game.sim.effects import EffectContext, apply_effects
 from game.sim.world import World
-
-ERICEN = "ericen"
-CORRIDOR = "trans_caspian"
 
 
 def ericen_funded(world: World) -> bool:

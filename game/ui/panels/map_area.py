@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.content.vocabulary import CORRIDOR
 from game.ui.contest import state_looks
 from game.ui.geometry import MapError, load_map
 from game.ui.map_legend import draw_legend, legend_size, legend_tip
@@ -68,7 +69,7 @@ class MapArea(Panel):
         return MapInputs(
             scene.layout.map.size,
             state_looks(scene.sim),
-            scene.sim.state.projects.get("trans_caspian", 0.0),
+            scene.sim.state.projects.get(CORRIDOR, 0.0),
             scene.ctx.scale,
             scene.sim.scenario.score.preferred_share,
             tuple(self.legend_box().move(-scene.layout.map.x, -scene.layout.map.y)),
@@ -89,7 +90,7 @@ class MapArea(Panel):
         if self.view is not None:
             self.view.draw(surface, lay.map, self.inputs(), scene.selected)
             self.legend_rect = self.legend_box()
-            progress = scene.sim.state.projects.get("trans_caspian", 0.0)
+            progress = scene.sim.state.projects.get(CORRIDOR, 0.0)
             powers = scene.sim.world.powers
             draw_legend(surface, scene.ctx, self.legend_rect, lay.compact, self.legend_open, progress, powers)
         else:

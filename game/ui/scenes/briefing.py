@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.vocabulary import CORRIDOR
 from game.sim.engine import Simulation
 from game.ui import glossary
 from game.ui.classroom import Session
@@ -107,7 +108,7 @@ class BriefingScene(Scene):
             panel(surface, rect, text, "The map could not be drawn")
             return
         looks = state_looks(self.sim)  # the same plates as the campaign map: every power's share
-        progress = self.sim.state.projects.get("trans_caspian", 0.0)
+        progress = self.sim.state.projects.get(CORRIDOR, 0.0)
         share = self.sim.scenario.score.preferred_share
         self.map.draw(
             surface,
