@@ -2,7 +2,10 @@
 
 For speed work (issue 12): run it before and after a change, from the repository root,
 
-    python tools/profile_campaign.py [--scenario PATH] [--strategy NAME] [--campaigns N] [--top N]
+    python tools/profile_campaign.py [--scenario PATH] [--strategy NAME] [--rivals active|passive]
+                                     [--campaigns N] [--top N]
+
+(`--strategy neglect --rivals passive` profiles the rules alone: nobody gives an order.)
 
 The phase figures are wall-clock milliseconds per campaign, so compare runs made on an
 equally loaded machine; the call counts under cProfile do not depend on the load.
@@ -63,23 +66,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO))
     parser.add_argument("--strategy", default="balanced")
+    parser.add_argument("--rivals", choices=("active", "passive"), default="active")
     parser.add_argument("--campaigns", type=int, default=10)
     parser.add_argument("--top", type=int, default=25, help="functions listed from cProfile (by own time)")
     args = parser.parse_args()
     scenario = load_scenario(args.scenario)
-    campaign.play_campaign(scenario, 10_000, args.strategy)  # warm up
+    campaign.play_campaign(scenario, 10_000, args.strategy, rivals=args.rivals)  # warm up
     profiler = cProfile.Profile()
     profiler.enable()
     for seed in range(args.campaigns):
-        campaign.play_campaign(scenario, seed, args.strategy)
+        campaign.play_campaign(scenario, seed, args.strategy, rivals=args.rivals)
     profiler.disable()
     totals: collections.Counter[str] = collections.Counter()
     _timed_phases(totals)
     started = time.perf_counter()
     for seed in range(args.campaigns):
-        campaign.play_campaign(scenario, seed, args.strategy)
+        campaign.play_campaign(scenario, seed, args.strategy, rivals=args.rivals)
     per_campaign = (time.perf_counter() - started) / args.campaigns * 1000
-    print(f"{scenario.id}, {args.strategy}: {per_campaign:.1f} ms per campaign over {args.campaigns}")
+    print(
+        f"{scenario.id}, {args.strategy}, {args.rivals} rivals: {per_campaign:.1f} ms per campaign over {args.campaigns}"
+    )
     for name, seconds in totals.most_common():
         share = seconds / args.campaigns * 1000
         print(f"  {name:<28} {share:6.2f} ms  {100 * share / per_campaign:4.1f} %")

@@ -131,6 +131,11 @@ def register_bench(parser: argparse.ArgumentParser) -> None:
 CAMPAIGN_TARGET_MS, CAMPAIGN_GOAL_MS = 8.0, 5.0  # issue 12: a 40-turn balanced campaign, median
 BATCH_TARGET_S = 6.0  # issue 12: 1,000 balanced campaigns with --jobs 2
 THESIS_TARGET_S = 30.0  # issue 12: `experiment thesis` at its defaults
+CAMPAIGN_KINDS = (  # (US strategy, rivals, how bench names it)
+    ("balanced", "active", "balanced vs both AIs"),
+    ("neglect", "active", "neglect vs both AIs"),
+    ("neglect", "passive", "nobody orders (the rules alone)"),
+)
 
 
 def _verdict(value: float, target: float) -> str:
@@ -152,11 +157,14 @@ def run_bench(args: argparse.Namespace) -> int:
     print(
         f"load + validate {Path(args.scenario).name}: median {statistics.median(load_times):.1f} ms (first {load_times[0]:.1f} ms)"
     )
-    for strategy in ("balanced", "neglect"):
+    # Who acts: the balanced US against both AIs is the target; the US doing nothing, and then
+    # nobody ordering at all (the rules alone: drift, goodwill, income, events), show what the
+    # planners and the orders add on top of the turn's own bookkeeping.
+    for strategy, rivals, who in CAMPAIGN_KINDS:
         times = []
         for seed in range(args.campaigns):
             started = time.perf_counter()
-            play_campaign(scenario, seed, strategy)
+            play_campaign(scenario, seed, strategy, rivals=rivals)
             times.append((time.perf_counter() - started) * 1000)
         median = statistics.median(times)
         target = (
@@ -165,7 +173,7 @@ def run_bench(args: argparse.Namespace) -> int:
             else ""
         )
         print(
-            f"{scenario.turns}-turn campaign, {strategy} vs both AIs: median {median:.1f} ms, "
+            f"{scenario.turns}-turn campaign, {who}: median {median:.1f} ms, "
             f"p95 {sorted(times)[int(0.95 * (len(times) - 1))]:.1f} ms over {len(times)}{target}"
         )
     specs = plan_runs(["balanced"], args.batch, 1)
