@@ -61,6 +61,8 @@ def line_chart(
         for x in range(plot.x, plot.right, 8):
             pygame.draw.line(surface, (120, 130, 145), (x, y), (min(x + 4, plot.right), y))
         text.draw(surface, label, (plot.right + px(6), y), 11, MUTED, anchor="midleft")
+    # Line labels start past the guide letters, so a score ending on a grade line does not hide its letter.
+    guide_column = max((text.width(label, 11) + px(4) for _value, label in guides), default=0)
     text.draw(surface, first_turn_label, (plot.x, plot.bottom + px(4)), 11, MUTED)
     text.draw(
         surface, f"turn {count - 1 + first_turn}", (plot.right, plot.bottom + px(4)), 11, MUTED, anchor="topright"
@@ -82,4 +84,4 @@ def line_chart(
         placed.append((max(y, placed[-1][0] + step) if placed else y, label, colour))
     excess = (placed[-1][0] - (rect.bottom - px(8))) if placed else 0
     for y, label, colour in placed:
-        text.draw(surface, label, (plot.right + px(6), y - max(0, excess)), 11, colour, anchor="midleft")
+        text.draw(surface, label, (plot.right + px(6) + guide_column, y - max(0, excess)), 11, colour, anchor="midleft")

@@ -153,7 +153,7 @@ class EndScene(Scene):
         b = self.breakdown
         rows += [
             ("Final position, in parts:", TEXT),
-            (f"standing (US share against the rivals, weighted) {b.standing:.1f}", TEXT),
+            (f"standing {b.standing:.1f} (US share against the rivals, weighted)", TEXT),
             (
                 f"partnership {signed_amount(b.partnership)} · corridor {signed_amount(b.corridor)} · "
                 f"PNTR {signed_amount(b.pntr)}" + (f" · projects {signed_amount(b.projects)}" if b.projects else ""),
