@@ -17,6 +17,7 @@ from game.sim.events import fill
 from game.sim.orders import IllegalOrder
 from game.ui.classroom import Session
 from game.ui.facilitator_data import ParamRow, parse_number, reveal_lines, rule_rows, wrap_lines
+from game.ui.reference import CLAIMS
 from game.ui.scene import Context, Scene, Transition, pop, push
 from game.ui.scenes.news_form import NewsForm
 from game.ui.tab_row import RowStyle, Tab, state_picker, state_tabs, tab_row
@@ -452,7 +453,7 @@ class FacilitatorScene(Scene):
             bold=True,
         )
         for y, claim in self.heading_rows:
-            text.draw(surface, claim, (body.x + px(16), y + px(4)), 14, ACCENT, bold=True)
+            text.draw(surface, claim_heading(claim), (body.x + px(16), y + px(4)), 14, ACCENT, bold=True)
         row = self.selected_rule()
         x, width = self.detail_x, body.right - self.detail_x - px(16)
         y = body.y + px(44)
@@ -486,3 +487,9 @@ class FacilitatorScene(Scene):
         for line, heading in self.pages[self.reveal_page]:
             text.draw(surface, line, (body.x + px(16), y), 13, ACCENT if heading else TEXT, heading)
             y += text.line_height(13)
+
+
+def claim_heading(claim: str) -> str:
+    """'C3 Strain with Russia (¶5, ¶13)': a teacher looking for a claim by name finds its page."""
+    info = CLAIMS.get(claim)
+    return f"{claim} {info.title} ({info.paragraphs})" if info else claim
