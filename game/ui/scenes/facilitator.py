@@ -328,7 +328,11 @@ class FacilitatorScene(Scene):
             self.rule_entry = pygame_gui.elements.UITextEntryLine(
                 pygame.Rect(self.detail_x, dy, px(160), px(36)), self.gui
             )
-            self.rule_entry.set_text(f"{selected.value:g}")
+            value = f"{selected.value:g}"
+            self.rule_entry.set_text(value)
+            # "Click a parameter, then type a new value": typing replaces the value without a second click.
+            self.rule_entry.focus()
+            self.rule_entry.select_range = [0, len(value)]
             self.add_button(
                 pygame.Rect(self.detail_x + px(170), dy, px(150), px(36)),
                 "Set value",
