@@ -34,6 +34,7 @@ def act_lines(sim: Simulation, turn: int) -> list[str]:
     """One plain line per act: what the facilitator did and what it changed."""
     lines = []
     changes = facilitator_changes(sim, turn)
+    rule_changes = [c for c in changes if c.cause == "facilitator:set_parameter"]
     for kind, payload in acts_of_turn(sim, turn):
         if kind == "inject_event":
             event = next((e for e in sim.scenario.events if e.id == payload.get("event")), None)
@@ -46,10 +47,18 @@ def act_lines(sim: Simulation, turn: int) -> list[str]:
             lines.append(f"News: {title}" + (f" — {summary(sim, moved)}" if moved else " (no change)"))
         else:
             value = payload.get("value")
-            lines.append(
-                f"Rule changed: {payload.get('path')} set to {value:g}" if isinstance(value, int | float) else ""
-            )
+            change = rule_changes.pop(0) if rule_changes else None
+            lines.append(_rule_line(str(payload.get("path")), value, change) if isinstance(value, int | float) else "")
     return [line for line in lines if line]
+
+
+def _rule_line(path: str, value: float, change: Change | None) -> str:
+    """'Rule changed: rules.x.y set to 0 (was 1; claim C1)': the class hears what it was and whose claim it is."""
+    line = f"Rule changed: {path} set to {value:g}"
+    if change is None or change.variable != path:
+        return line
+    claim = f"; claim {', '.join(change.claims)}" if change.claims else ""
+    return f"{line} (was {value - change.delta:g}{claim})"
 
 
 def facilitator_changes(sim: Simulation, turn: int) -> list[Change]:

@@ -139,7 +139,7 @@ def test_the_facilitators_acts_are_in_the_debrief_with_what_they_moved(window_20
     page = build_game_report(sim, tmp_path).read_text(encoding="utf-8")
     section = page[page.index(">The facilitator") :]
     assert "News: Bishkek cancels a Chinese mine — Kyrgyzstan" in section
-    assert "Rule changed: rules.russia_strain.strength set to 0" in section
+    assert "Rule changed: rules.russia_strain.strength set to 0 (was 1; claim C3)" in section
     assert ">The facilitator" not in build_game_report(
         Simulation(window_2023, 5, rival_chooser=choose_rival_orders), tmp_path / "none"
     ).read_text(encoding="utf-8")

@@ -97,7 +97,7 @@ def test_facilitator_acts_open_the_turn_report(app, scenario):
     lines = [line for line, _colour, _bold in report.moves()]
     assert lines[0] == "Facilitator acts (2)"
     assert "• News: Port deal collapses — Kazakhstan alignment with China -4.00" in lines
-    assert "• Rule changed: rules.balancing.strength set to 0.5" in lines
+    assert "• Rule changed: rules.balancing.strength set to 0.5 (was 1; claim C1)" in lines
     assert any(row.cause == "facilitator:news:Port deal collapses" and row.delta == -4 for row in report.rows)
     _answer_events(app)
     _skip_prompts(app)
