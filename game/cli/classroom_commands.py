@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -297,13 +297,26 @@ def register_compare(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=None, metavar="DIR", help="also write compare.html and its CSV files here")
 
 
+LONGEST_TEAM_NAME = 24  # wider, and the per-turn table no longer fits a terminal beside a second team
+
+
+def default_team_names(saves: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each save's file name as its team, or for long names (autosaves run to 80 characters)
+    'game 1', 'game 2'… with a legend line saying which file each one is."""
+    stems = [Path(save).stem for save in saves]
+    if all(len(stem) <= LONGEST_TEAM_NAME for stem in stems):
+        return stems, []
+    names = [f"game {index}" for index in range(1, len(saves) + 1)]
+    return names, [f"{name} = {save}" for name, save in zip(names, saves, strict=True)]
+
+
 def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = None) -> int:
     """`load` is for tests: it stands in for reading a save file."""
     from game.report.compare import build_compare_report, compare_games, compare_lines
 
     if len(args.saves) < 2:
         return _usage_error("compare", "give at least two saves to compare")
-    names = [n.strip() for n in args.names.split(",")] if args.names else [Path(s).stem for s in args.saves]
+    names, legend = ([n.strip() for n in args.names.split(",")], []) if args.names else default_team_names(args.saves)
     if len(names) != len(args.saves):
         return _usage_error("compare", f"--names has {len(names)} names for {len(args.saves)} saves")
     if len(set(names)) != len(names):
@@ -325,7 +338,7 @@ def run_compare(args: argparse.Namespace, load: Callable[[Path], Any] | None = N
     for save, verdict in zip(args.saves, verdicts, strict=True):
         print(f"{save}: {verdict.text}")
     marked = [name if v.verified else f"{name} {UNVERIFIED_MARK}" for name, v in zip(names, verdicts, strict=True)]
-    notes = [f"{name}: {v.text}" for name, v in zip(names, verdicts, strict=True) if not v.verified]
+    notes = legend + [f"{name}: {v.text}" for name, v in zip(names, verdicts, strict=True) if not v.verified]
     data = compare_games(sims, marked, notes=notes)
     print("\n".join(compare_lines(data)))
     if args.out:

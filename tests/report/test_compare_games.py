@@ -79,3 +79,15 @@ def test_compare_usage_errors_exit_2_with_one_line(tmp_path, capsys, monkeypatch
     assert run_compare(_compare_args(*argv)) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_autosave_names_become_numbered_teams_with_a_legend(balanced_game, switched_game, capsys):
+    first = "autosave-classroom-45min-seed2023-20261130-180226-01796061748671633550-26745.json"
+    second = "autosave-classroom-45min-seed2023-20261130-180231-01796061752381183395-26764.json"
+    games = {first: balanced_game, second: switched_game}
+    assert run_compare(_compare_args(first, second), load=lambda path: games[path.name]) == 0
+    out = capsys.readouterr().out
+    assert f"game 1 = {first}" in out and f"game 2 = {second}" in out
+    table = out[out.index("US position per turn:") : out.index("First divergence")]
+    assert "autosave-" not in out[out.index("team ") :]  # two 80-character columns do not fit a terminal
+    assert max(len(line) for line in table.splitlines()) < 60
