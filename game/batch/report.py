@@ -44,14 +44,27 @@ class RunSummary:
         if not self._scores:
             return ["no runs"]
         header = ["strategy", *self.parameters, "runs", "score (95% CI)", "victory", *[s[:3] for s in self.states]]
-        lines = ["  ".join(header)]
+        rows = [header]
         for key, scores in self._scores.items():
             count = len(scores)
             alignment = [f"{self._alignment[key][s] / count:.0f}" for s in self.states]
             wins = self._wins[key] / count
-            lines.append("  ".join([*map(str, key), str(count), str(mean_interval(scores)), f"{wins:.0%}", *alignment]))
+            rows.append([*map(str, key), str(count), str(mean_interval(scores)), f"{wins:.0%}", *alignment])
+        lines = aligned(rows, left=1 + len(self.parameters))
         lines.append("(state columns: mean final US alignment, 0-100)")
         return lines
+
+
+def aligned(rows: list[list[str]], left: int) -> list[str]:
+    """Rows as text columns: the first `left` columns (names) flush left, the numbers flush right,
+    so a column of scores reads down the page whatever the strategy's name."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i < left else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
 
 
 def summary_lines(result: BatchResult) -> list[str]:

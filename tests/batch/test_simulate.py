@@ -127,3 +127,15 @@ def test_simulate_on_a_broken_scenario_exits_1_and_names_the_place(tmp_path, cap
     err = capsys.readouterr().err
     assert code == 1
     assert "broken.yaml:3:8" in err
+
+
+def test_the_summary_columns_line_up_under_their_headings():
+    from game.batch.report import RunSummary
+
+    summary = RunSummary()
+    for strategy, score in (("balanced", 26.35), ("neglect", 15.8), ("balanced-no-corridor", 21.0)):
+        summary.add({"strategy": strategy, "score": score, "outcome": "stalemate", "kazakhstan_us": 52.0})
+    header, *rows, _note = summary.lines()
+    victory_end = header.index("victory") + len("victory")
+    assert all(row[victory_end - 2 : victory_end] == "0%" for row in rows)  # flush right under 'victory'
+    assert all(row.endswith("52") for row in rows) and len({len(row) for row in rows}) == 1
