@@ -51,6 +51,15 @@ def check_action(world: World, order: Order) -> ActionDef:
     return action
 
 
+def eligible_states(world: World, action: ActionDef) -> list[str]:
+    """The states a state action may target now (all of them when it has no `eligible` condition):
+    a refusal can then say where the action does work. Not for the planners' loop; it asks every state."""
+    countries = world.state.countries
+    if action.eligible is None:
+        return list(countries)
+    return [state_id for state_id, country in countries.items() if holds(action.eligible, world, country)]
+
+
 def remaining(world: World, power: str, queued: Iterable[Order] = ()) -> dict[str, float]:
     """Points per track (and, for the US, political capital) left after `queued` orders."""
     budget = dict(world.state.powers[power].budget)

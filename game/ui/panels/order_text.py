@@ -22,6 +22,14 @@ def reason_only(name: str, reason: str) -> str:
     return reason.replace(f": {name} ", ": ")
 
 
+def elsewhere(names: list[str]) -> str:
+    """What follows 'cannot target Kazakhstan': where the action can go instead."""
+    if not names:
+        return "; no state qualifies now"
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"; it can target {listed}"
+
+
 def capitalised(line: str) -> str:
     return line[:1].upper() + line[1:]
 

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.vocabulary import TRACKS
+from game.sim.legality import eligible_states
 from game.sim.orders import IllegalOrder, Order
 from game.ui import figures, glossary
 from game.ui.layout import CampaignLayout
 from game.ui.panels.base import Panel
-from game.ui.panels.order_text import capitalised, paginate, reason_only, where_label, wrap_two
+from game.ui.panels.order_text import capitalised, elsewhere, paginate, reason_only, where_label, wrap_two
 from game.ui.preview import action_tip, effect_lines, tender_offer
 from game.ui.theme import BAD, MUTED, TEXT, power_colour
 from game.ui.widgets import panel
@@ -66,6 +67,10 @@ class OrderPanel(Panel):
             reason = refused or scene.seat.refusal(order, action.track)
             if reason:
                 reason = capitalised(reason_only(action.name, reason))
+                if order.target and action.eligible is not None:
+                    allowed = eligible_states(sim.world, action)
+                    if order.target not in allowed:  # say where it does work, not only where it does not
+                        reason += elsewhere([sim.world.state_name(state_id) for state_id in allowed])
             offer = tender_offer(sim.world, action, order.target, sim.cost(action.id))
             offered = [offer[0]] if offer else []  # a tender open there (C15): what the order offers, first
             line = reason or "; ".join([*offered, *effect_lines(sim.world, action, order.target)[:2]])
