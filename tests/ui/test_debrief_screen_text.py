@@ -48,3 +48,18 @@ def test_the_standing_figure_is_shown_whole_at_1024_wide(app, sim, drawn):
     app.draw()
     standing = [text for text, _rect in drawn if text.startswith("standing")]
     assert standing and f"{end.breakdown.standing:.1f}" in standing[0]
+
+
+def test_the_outcome_line_says_why_the_game_ended_as_it_did(app, sim, drawn):
+    from game.ui.scene import push
+    from game.ui.scenes.end import EndScene
+
+    while not sim.state.finished:
+        sim.end_turn()
+    sim.state.outcome = "stalemate"
+    app.apply(push(EndScene(app.ctx, sim)))
+    app.draw()
+    rules = sim.scenario.score
+    line = next(text for text, _rect in drawn if text.startswith("Outcome:"))
+    assert f"campaign score {sim.score():.1f}" in line
+    assert f"above defeat ({rules.defeat_score:g}) but short of victory ({rules.victory_score:g})" in line

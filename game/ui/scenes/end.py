@@ -10,6 +10,7 @@ from game.content.powers import PLAYER
 from game.saves.slots import default_save_folder
 from game.sim.engine import Simulation
 from game.sim.explain import claim_weights, describe_cause, top_causes
+from game.sim.score import collapsed
 from game.ui import glossary
 from game.ui.charts import Line, line_chart
 from game.ui.figures import signed_amount
@@ -26,6 +27,23 @@ STATE_COLOURS = [(86, 180, 233), (0, 158, 115), (204, 121, 167), (230, 159, 0), 
 def debrief_folder(sim: Simulation) -> Path:
     """Where the window writes a game's debrief pack: beside the saves, one folder per campaign."""
     return default_save_folder().parent / "debriefs" / f"{sim.scenario.id}-seed{sim.seed}"
+
+
+def outcome_reason(sim: Simulation) -> str:
+    """'stalemate: campaign score 19.3, above defeat (17) but short of victory (25.4)': a player
+    reads why the game ended as it did, not only a word."""
+    rules, score = sim.scenario.score, sim.score()
+    outcome = sim.state.outcome or "in progress"
+    if outcome == "defeat" and collapsed(sim.world):
+        return f"defeat: the US lost every state (alignment under {rules.collapse_alignment:g} everywhere)"
+    if outcome == "defeat":
+        return f"defeat: campaign score {score:.1f}, at or below the defeat line ({rules.defeat_score:g})"
+    if outcome == "victory":
+        return f"victory: campaign score {score:.1f} reached the victory line ({rules.victory_score:g})"
+    if outcome == "stalemate":
+        between = f"above defeat ({rules.defeat_score:g}) but short of victory ({rules.victory_score:g})"
+        return f"stalemate: campaign score {score:.1f}, {between}"
+    return f"{outcome}: campaign score {score:.1f}"
 
 
 def tender_tally(sim: Simulation) -> str:
@@ -126,7 +144,6 @@ class EndScene(Scene):
     def draw_content(self, surface: pygame.Surface) -> None:
         text, px, sim = self.ctx.text, self.ctx.px, self.sim
         w, h = self.ctx.size
-        score = sim.score()
         grade = sim.grade()
         label = next((g.label for g in sim.scenario.score.grades if g.name == grade), "")
         outcome = sim.state.outcome or "in progress"
@@ -136,8 +153,7 @@ class EndScene(Scene):
         )
         text.draw(
             surface,
-            f"Outcome: {outcome} · campaign score {score:.1f} after {len(sim.state.score_history)} turns · "
-            f"seed {sim.seed}",
+            f"Outcome: {outcome_reason(sim)} · {len(sim.state.score_history)} turns · seed {sim.seed}",
             (px(16), px(76)),
             14,
             TEXT,
