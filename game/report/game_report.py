@@ -22,6 +22,22 @@ from game.sim.rules import contest
 TRACK_NAMES = {"soft_power": "Soft power", "trade": "Trade", "diplomacy": "Diplomacy"}
 
 
+def who_played(sim: Any) -> str:
+    """'people: US (three desks), Russia · computer: China': a teacher reading a hot-seat game's
+    debrief needs to know which rival's moves a team chose and which the computer's doctrine did."""
+    table = sim.world.powers
+    humans = set(getattr(sim, "humans", (PLAYER,)))
+    classroom = getattr(sim, "classroom", None)
+    desks = isinstance(classroom, dict) and bool(classroom.get("us_desks"))
+    people = [table.short(p) + (" (three desks)" if p == PLAYER and desks else "") for p in table.ids if p in humans]
+    computer = [table.short(p) for p in table.ids if p not in humans]
+    return " · ".join(
+        part
+        for part in (people and "people: " + ", ".join(people), computer and "computer: " + ", ".join(computer))
+        if part
+    )
+
+
 def build_game_report(sim: Any, out: Path, name: str = "") -> Path:
     """Write `out/report.html` and its charts for one game; returns the page's path."""
     out = Path(out)
@@ -36,6 +52,7 @@ def build_game_report(sim: Any, out: Path, name: str = "") -> Path:
     page.fact("grade", f"{grade}" + (f": {label}" if label else ""))
     page.fact("outcome", sim.state.outcome or "in progress")
     page.fact("difficulty", sim.difficulty_id)
+    page.fact("who played", who_played(sim))
 
     _score_section(page, sim, out)
     _alignment_section(page, sim, out)

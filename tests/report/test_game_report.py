@@ -143,3 +143,19 @@ def test_the_facilitators_acts_are_in_the_debrief_with_what_they_moved(window_20
     assert ">The facilitator" not in build_game_report(
         Simulation(window_2023, 5, rival_chooser=choose_rival_orders), tmp_path / "none"
     ).read_text(encoding="utf-8")
+
+
+def test_the_header_says_which_sides_people_played(window_2023, tmp_path):
+    from game.ai.doctrine import choose_rival_orders
+    from game.sim.engine import Simulation
+
+    sim = Simulation(window_2023, 5, humans=("us", "russia"), rival_chooser=choose_rival_orders)
+    sim.classroom = {"humans": ["us", "russia"], "us_desks": True, "minutes": 5, "pin_sha256": None}
+    sim.end_turn()
+    page = build_game_report(sim, tmp_path).read_text(encoding="utf-8")
+    assert "people: US (three desks), Russia · computer: China" in page
+    solo = Simulation(window_2023, 5, rival_chooser=choose_rival_orders)
+    solo.end_turn()
+    assert "people: US · computer: Russia, China" in build_game_report(solo, tmp_path / "solo").read_text(
+        encoding="utf-8"
+    )
