@@ -182,10 +182,10 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     y += px(17)
     if pipeline:
         last = sim.scenario.turns
-        parts = [f"turn {t} ({sim.date_label(t)}): +{a:.1f}" for t, a in pipeline[:6] if t <= last]
+        parts = [together(f"turn {t} ({sim.date_label(t)}): +{a:.1f}") for t, a in pipeline[:6] if t <= last]
         late = sum(a for t, a in pipeline if t > last)
         if late:
-            parts.append(f"after the campaign: +{late:.1f}")
+            parts.append(together(f"after the campaign: +{late:.1f}"))
         for line in text.wrap(" · ".join(parts), width, 12)[:3]:
             area = text.draw(surface, line, (x, y), 12, TEXT)
             tip(area, glossary.MOVED_BY["goodwill"])
@@ -199,7 +199,9 @@ def _draw_state_panel(  # noqa: C901 - the panel top to bottom, one block per pa
     area = text.draw(surface, text.clip(f"Floors: {floors}", width, 12), (x, y), 12, TEXT)
     tip(area, glossary.MOVED_BY["floors"])
     y += px(18)
-    fragile = [f"{table.short(p)} {country.fragile[p]:.1f}" for p in table.ids if country.fragile.get(p, 0) >= 0.05]
+    fragile = [
+        together(f"{table.short(p)} {country.fragile[p]:.1f}") for p in table.ids if country.fragile.get(p, 0) >= 0.05
+    ]
     if fragile:
         for line in text.wrap("Cash influence fading: " + " · ".join(fragile), width, 12)[: 1 if compact >= 2 else 2]:
             area = text.draw(surface, text.clip(line, width, 12), (x, y), 12, TEXT)
@@ -278,3 +280,9 @@ def draw_region_panel(
             text.draw(surface, f"{value:.0f}", (x + width, y), 12, TEXT, anchor="topright")
         tips.add(row.move(ox, oy), message)
         y += step
+
+
+def together(part: str) -> str:
+    """One item of a '·' list with no-break spaces: wrapping breaks between items, never inside
+    one ('China' at a line's end and '3.0' on the next read as two things)."""
+    return part.replace(" ", "\u00a0")
