@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -328,6 +329,7 @@ def _run(args: argparse.Namespace, direct: bool) -> int:
         return 1
     from game.ui import crash
 
+    stop_on_sigterm(app)
     try:
         autoplay = getattr(args, "autoplay", None)
         if autoplay is not None:
@@ -341,6 +343,20 @@ def _run(args: argparse.Namespace, direct: bool) -> int:
         return code
     finally:
         pygame.quit()
+
+
+def stop_on_sigterm(app: App) -> None:
+    """SIGTERM (`timeout`, `kill`, a shutting-down desktop) ends the game as Quit does.
+
+    SDL turns it into a window-close event, which asks "Quit?" and waits for a click nobody
+    at a terminal will make, so the process outlived `timeout 15 python main.py`. Python's
+    handler runs between the loop's short waits; the autosave of the last turn is kept.
+    """
+
+    def stop(_signum: int, _frame: object) -> None:
+        app.running = False
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _offer_recovery(app: App, autosave: Path | None) -> None:
