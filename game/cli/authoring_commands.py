@@ -139,7 +139,8 @@ def run_new_scenario(args: argparse.Namespace) -> int:
         from game.content.inherit import _scenarios_root  # the rule the loader applies to parents
 
         root = _scenarios_root(target)
-        if root not in parent_path.resolve().parents:
+        shipped = parent_path.resolve().parent == SCENARIOS.resolve()
+        if root not in parent_path.resolve().parents and not shipped:
             return _fail(
                 f"{parent_path} is not inside {root}: a child must live in the same scenarios folder as its parent "
                 "(nothing was written)"
@@ -149,7 +150,12 @@ def run_new_scenario(args: argparse.Namespace) -> int:
             _print_problems(str(parent_path), problems)
             return 1
         examples = (parent.states[0].id, _removable_event(parent), "russia_strain")
-        relative = Path(os.path.relpath(parent_path.resolve(), folder.resolve())).as_posix()
+        # A shipped parent is found by its file name from any folder (as the loader does), so a
+        # teacher's own folder can hold the child without a path into the game's install.
+        inside = root in parent_path.resolve().parents
+        relative = (
+            Path(os.path.relpath(parent_path.resolve(), folder.resolve())).as_posix() if inside else parent_path.name
+        )
         text = templates.child(name, shown, schema, relative, parent.about.title, examples)
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

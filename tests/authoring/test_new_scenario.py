@@ -79,3 +79,11 @@ def test_an_unknown_parent_gets_a_did_you_mean(tmp_path: Path, capsys) -> None:
     assert cli("new-scenario", "x", "--from", "window-2032", "--out", str(tmp_path)) == 1
     assert "did you mean 'window-2023'?" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_child_of_a_shipped_scenario_can_be_written_in_any_folder(tmp_path: Path, capsys) -> None:
+    own = tmp_path / "my-lessons"
+    assert cli("new-scenario", "my-variant", "--from", "classroom-45min", "--out", str(own)) == 0
+    path = own / "my-variant.yaml"
+    assert "extends: classroom-45min.yaml" in path.read_text(encoding="utf-8")  # by name, as the loader finds it
+    assert "validates clean" in capsys.readouterr().out
