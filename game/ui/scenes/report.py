@@ -23,6 +23,8 @@ from game.ui.scene import Context, Scene, Transition, pop
 from game.ui.theme import ACCENT, BAD, MUTED, TEXT, WARN, power_colour
 from game.ui.widgets import delta_colour, panel
 
+SUB_ITEM = "\u00a0\u00a0\u00a0– "  # no-break spaces: wrapping keeps the indent of an answer under its situation
+
 HIDDEN_GROUPS = ("budget",)
 Line = tuple[str, tuple[int, int, int], bool]  # a wrapped line of the left column: text, colour, bold
 SUMMARY_TITLE = "Where the US moved, and why"  # spending and income are shown as orders, not as ledger rows
@@ -133,16 +135,27 @@ class ReportScene(Scene):
         if not moves:
             return []
         lines = [(f"{title} ({len(moves)})", colour, True)]
-        for planned in moves:
+        # Several answers often share one situation ("China gained 2.6 in Kazakhstan last quarter; …"):
+        # it is said once, with the answers under it, instead of opening every line.
+        groups: dict[str, list[str]] = {}
+        for index, planned in enumerate(moves):
             action = sim.world.actions[planned.order.action]
             where = sim.world.state_name(planned.order.target) if planned.order.target else "the region"
-            lines.append(
-                (
-                    f"• {planned.reason} [{action.name}]" if planned.reason else f"• {action.name} in {where}",
-                    TEXT,
-                    False,
-                )
-            )
+            situation, _, answer = planned.reason.partition("; ")
+            if not planned.reason:
+                groups[f"#{index}"] = [f"{action.name} in {where}"]
+            elif answer:
+                groups.setdefault(situation, []).append(f"{answer} [{action.name}]")
+            else:
+                groups[f"#{index}"] = [f"{planned.reason} [{action.name}]"]
+        for situation, answers in groups.items():
+            if situation.startswith("#"):
+                lines.append((f"• {answers[0]}", TEXT, False))
+            elif len(answers) == 1:
+                lines.append((f"• {situation}; {answers[0]}", TEXT, False))
+            else:
+                lines.append((f"• {situation}:", TEXT, False))
+                lines += [(f"{SUB_ITEM}{answer[:1].upper()}{answer[1:]}", TEXT, False) for answer in answers]
         return lines
 
     def _wrap_summary(self, width: int, room: int, most: int | None = None) -> list[tuple[str, tuple[int, int, int]]]:
