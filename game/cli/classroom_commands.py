@@ -266,10 +266,10 @@ def run_report(args: argparse.Namespace) -> int:
         if sim is None:
             return 1
         from game.report.game_report import build_game_report
-        from game.saves import verify_game
+        from game.saves import save_label, verify_game
 
         print(f"{source}: {verify_game(sim, str(source)).text}")
-        page = build_game_report(sim, Path(args.out), name=source.stem)
+        page = build_game_report(sim, Path(args.out), name=save_label(source.stem))
     print(f"wrote {page} (open it in any browser; the charts' CSV files are beside it)")
     return 0
 

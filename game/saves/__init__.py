@@ -26,6 +26,7 @@ from game.saves.slots import (
     SlotInfo,
     campaign_name,
     default_save_folder,
+    save_label,
     slot_name,
 )
 from game.saves.verify import VERIFIED, Verdict, verdict_of, verify_game, verify_replay, verify_save
@@ -55,6 +56,7 @@ __all__ = [
     "read_save",
     "replay",
     "save_game",
+    "save_label",
     "save_payload",
     "slot_name",
     "started_at",
