@@ -10,6 +10,7 @@ from game.content.powers import PLAYER
 from game.saves.slots import default_save_folder
 from game.sim.engine import Simulation
 from game.sim.explain import claim_weights, describe_cause, top_causes
+from game.sim.rules.contest import prize
 from game.sim.score import collapsed
 from game.ui import glossary
 from game.ui.charts import Line, line_chart
@@ -59,6 +60,28 @@ def tender_tally(sim: Simulation) -> str:
     return f"Tenders won: {table.short(PLAYER)} {won[PLAYER]} of {len(results)}{tail}"
 
 
+def next_steps(sim: Simulation, causes: list[tuple[str, float]]) -> list[str]:
+    """What to try in the next game, read from this one: its biggest drag, the tenders it lost,
+    and the same-seed replay that shows what one changed choice does."""
+    steps = []
+    drags = [(name, delta) for name, delta in causes if delta < 0]
+    if drags:
+        name, delta = min(drags, key=lambda item: item[1])
+        steps.append(f"Biggest drag: {name} ({delta:+.1f}). The turn reports show where it struck.")
+    results = sim.state.tender_results
+    won = sum(1 for r in results if r["winner"] == PLAYER)
+    if results and 2 * won < len(results):
+        steps.append(
+            f"Tenders: the US won {won} of {len(results)}. Order in a state while the map shows its "
+            f"'tender' tag; the best offer gains {prize(sim.world):g} alignment there."
+        )
+    steps.append(
+        f"Play seed {sim.seed} again and change one thing; save both games and line them up with "
+        "'python main.py compare A.json B.json'."
+    )
+    return steps
+
+
 class EndScene(Scene):
     name = "end"
 
@@ -74,6 +97,8 @@ class EndScene(Scene):
         self.causes = sorted(causes.items(), key=lambda item: -abs(item[1]))[:7]
         self.claims = list(claim_weights(sim.ledger).items())[:6]
         self.series = alignment_series(sim)
+        self.steps = next_steps(sim, self.causes)
+        self.step_lines: list[list[str]] = []
 
     def play_again(self) -> Transition:
         from game.ui.scenes.campaign import CampaignScene
@@ -130,6 +155,8 @@ class EndScene(Scene):
         self.add_button(pygame.Rect(w - px(300), y, px(140), px(40)), "Main menu", self.menu)
         self.add_button(pygame.Rect(w - px(150), y, px(134), px(40)), "Quit", quit_game)
         self.answer_lines = self._answers((w - px(48)) // 3 - px(24))
+        width = (w - px(48)) // 3 - px(24)
+        self.step_lines = [self.ctx.text.wrap("• " + step, width, 12) for step in self.steps]
 
     def _answers(self, width: int) -> list[tuple[str, bool]]:
         """The class's reflection answers, wrapped once: (line, is_prompt)."""
@@ -200,6 +227,7 @@ class EndScene(Scene):
                 anchor="topright",
             )
             y += text.line_height(13) + px(3)
+        drawn_steps = self._draw_steps(surface, mid, y + px(8))
         right = pygame.Rect(mid.right + px(8), top, col, box_h)
         y = panel(surface, right, text, "The claims that mattered")
         for claim, weight in self.claims:
@@ -208,6 +236,7 @@ class EndScene(Scene):
             text.draw(surface, text.clip(title, col - px(80), 13), (right.x + px(12), y), 13, TEXT)
             text.draw(surface, f"{weight:.0f}", (right.right - px(12), y), 13, MUTED, anchor="topright")
             y += text.line_height(13) + px(3)
+        self._draw_steps(surface, right, y + px(8), drawn_steps)
         chart_top = top + box_h + px(8)
         chart_h = h - chart_top - px(64)
         half = (w - px(40)) // 2
@@ -232,6 +261,26 @@ class EndScene(Scene):
             "turn 1",
             1,
         )
+
+    def _draw_steps(self, surface: pygame.Surface, box: pygame.Rect, y: int, start: int = 0) -> int:
+        """'Try next' in the room left in `box`: whole suggestions only, from `start`; returns the
+        first one left undrawn, so the rest can follow in the next panel."""
+        text, px = self.ctx.text, self.ctx.px
+        bottom = box.bottom - px(6)
+        pending = self.step_lines[start:]
+        if not pending or y + text.line_height(14) + len(pending[0]) * text.line_height(12) > bottom:
+            return start
+        text.draw(surface, "Try next", (box.x + px(12), y), 14, ACCENT, bold=True)
+        y += text.line_height(14) + px(2)
+        for lines in pending:
+            if y + len(lines) * text.line_height(12) > bottom:
+                break
+            for line in lines:
+                text.draw(surface, line, (box.x + px(12), y), 12, TEXT)
+                y += text.line_height(12)
+            y += px(3)
+            start += 1
+        return start
 
     def _draw_answers(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         text, px = self.ctx.text, self.ctx.px
