@@ -22,6 +22,7 @@ from game.sim.orders import Decision, Order
 from game.sim.state import GameState, initial_state
 
 LEDGER_TARGETS_EXTRA = ("washington", "region", "rules")  # ledger targets that are not states or powers
+_COUNTRY_GROUPS = ("alignment", "floors", "fragile", "values", "flags")  # a state's variables, by group
 
 
 @attrs.frozen
@@ -64,10 +65,12 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
     yield from _state_problems("state", data.state, ids, scenario)
     if data.initial is not None:
         yield from _state_problems("initial", data.initial, ids, scenario)
+    targets = ids.states | set(ids.powers) | set(LEDGER_TARGETS_EXTRA)
+    country = next(iter(initial_state(scenario).countries.values()), None)
     for i, change in enumerate(data.ledger):
-        targets = ids.states | set(ids.powers) | set(LEDGER_TARGETS_EXTRA)
         if change.target not in targets:
             yield f"ledger.{i}: unknown target '{change.target}'"
+        yield from _ledger_variable_problems(f"ledger.{i}", change.variable, change.target, ids, country)
     for i, decision in enumerate(data.pending):
         yield from _decision_problems(f"pending.{i}", decision, ids)
     for i, order in enumerate(data.queued):
@@ -87,6 +90,18 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
             yield from _decision_problems(where, Decision(fired.event, fired.state, 0), ids)
             if fired.decision is not None:
                 yield from _decision_problems(f"{where}.decision", fired.decision, ids)
+
+
+def _ledger_variable_problems(where: str, variable: str, target: str, ids: _Ids, country: Any) -> Iterator[str]:
+    """A change to a state's variable names a state and a key that state has ('alignment.chinax'
+    would otherwise reach the debrief, which rebuilds each power's alignment from the ledger)."""
+    group, _, key = variable.partition(".")
+    if country is None or group not in _COUNTRY_GROUPS:
+        return
+    if target not in ids.states:
+        yield f"{where}: '{variable}' is a state's variable, but '{target}' is not a state"
+    elif key not in getattr(country, group):
+        yield f"{where}: unknown variable '{variable}'"
 
 
 def _order_problems(where: str, order: Order, ids: _Ids) -> Iterator[str]:

@@ -23,6 +23,11 @@ from game.report.compare import compare_games, compare_lines
 from game.saves import SaveError, load_game, read_save, verify_game
 from tests.sim.save_helpers import forge, played_save
 
+
+def _first_alignment_row(payload: dict[str, Any]) -> list[Any]:
+    return next(row for row in payload["ledger"] if str(row[2]).startswith("alignment."))
+
+
 CRAFTED = {
     "an unknown action id": (
         lambda p: p["history"][1]["orders"].append(["us", "x", None]),
@@ -33,6 +38,16 @@ CRAFTED = {
         lambda p: p["ledger"][3].__setitem__(3, [1, 2]),
         "ledger.3",
         "expected a number",
+    ),
+    "a ledger change to a power that does not exist": (
+        lambda p: _first_alignment_row(p).__setitem__(2, "alignment.chinax"),
+        "ledger.",
+        "unknown variable 'alignment.chinax'",
+    ),
+    "a ledger change to a state's variable aimed at a power": (
+        lambda p: _first_alignment_row(p).__setitem__(1, "china"),
+        "ledger.",
+        "is a state's variable, but 'china' is not a state",
     ),
     "a float where a country belongs": (
         lambda p: p["queued"].append(["us", p["history"][0]["orders"][0][1], 1.5]),
