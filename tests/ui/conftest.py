@@ -50,3 +50,19 @@ def sim(scenario):
     from game.sim.engine import Simulation
 
     return Simulation(scenario, 11, scenario_path=str(SCENARIO), rival_chooser=choose_rival_orders)
+
+
+@pytest.fixture
+def drawn_lines(monkeypatch):
+    """Every line of text drawn by hand (`Text.draw`), in drawing order."""
+    from game.ui.text import Text
+
+    lines: list[str] = []
+    original = Text.draw
+
+    def draw(self, target, text, *args, **kwargs):
+        lines.append(text)
+        return original(self, target, text, *args, **kwargs)
+
+    monkeypatch.setattr(Text, "draw", draw)
+    return lines

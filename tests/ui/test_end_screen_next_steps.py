@@ -12,20 +12,6 @@ from game.ai.strategies import STRATEGIES
 from game.batch.campaign import play_turn
 from game.ui.scene import push
 from game.ui.scenes.end import EndScene, next_steps
-from game.ui.text import Text
-
-
-@pytest.fixture
-def drawn(monkeypatch):
-    lines: list[str] = []
-    original = Text.draw
-
-    def draw(self, target, text, *args, **kwargs):
-        lines.append(text)
-        return original(self, target, text, *args, **kwargs)
-
-    monkeypatch.setattr(Text, "draw", draw)
-    return lines
 
 
 def finished(sim, plan: str = "neglect"):
@@ -54,7 +40,7 @@ def test_the_same_seed_replay_is_always_offered_with_this_games_seed(sim):
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
-def test_the_end_screen_draws_whole_suggestions_under_the_causes(app, sim, drawn, size):
+def test_the_end_screen_draws_whole_suggestions_under_the_causes(app, sim, drawn_lines, size):
     app.resize(size)
     end = EndScene(app.ctx, finished(sim, "balanced"))
     app.apply(push(end))
@@ -62,9 +48,9 @@ def test_the_end_screen_draws_whole_suggestions_under_the_causes(app, sim, drawn
     shots = os.environ.get("CROSSROADS_SHOTS")
     if shots:
         pygame.image.save(app.screen, str(Path(shots) / f"end-next-steps-{size[0]}.png"))
-    assert "Try next" in drawn
-    shown = [lines for lines in end.step_lines if all(line in drawn for line in lines)]
+    assert "Try next" in drawn_lines
+    shown = [lines for lines in end.step_lines if all(line in drawn_lines for line in lines)]
     assert len(shown) == len(end.steps), "a suggestion did not fit"
-    assert all(line in drawn for line in shown[0])  # whole, never cut mid-sentence
-    partly = [lines for lines in end.step_lines if any(line in drawn for line in lines) and lines not in shown]
+    assert all(line in drawn_lines for line in shown[0])  # whole, never cut mid-sentence
+    partly = [lines for lines in end.step_lines if any(line in drawn_lines for line in lines) and lines not in shown]
     assert not partly

@@ -4,35 +4,20 @@ after picking a parameter replaces it (the page says "click a parameter, then ty
 from __future__ import annotations
 
 import pygame
-import pytest
 from test_classroom import _campaign
 from ui_helpers import click_button, press
 
 from game.ui.classroom import ClassroomSetup
-from game.ui.text import Text
 
 
-@pytest.fixture
-def drawn(monkeypatch):
-    lines: list[str] = []
-    original = Text.draw
-
-    def draw(self, target, text, *args, **kwargs):
-        lines.append(text)
-        return original(self, target, text, *args, **kwargs)
-
-    monkeypatch.setattr(Text, "draw", draw)
-    return lines
-
-
-def test_rule_pages_head_each_claim_with_its_title_and_paragraphs(app, scenario, drawn):
+def test_rule_pages_head_each_claim_with_its_title_and_paragraphs(app, scenario, drawn_lines):
     _campaign(app, scenario, ClassroomSetup())
     press(app, pygame.K_F9)
     click_button(app, "Rules")
-    drawn.clear()
+    drawn_lines.clear()
     app.draw()
-    assert "C1 Multi-vector (¶5)" in drawn
-    assert "C1" not in drawn  # the bare id alone tells a teacher nothing
+    assert "C1 Multi-vector (¶5)" in drawn_lines
+    assert "C1" not in drawn_lines  # the bare id alone tells a teacher nothing
 
 
 def test_typing_after_picking_a_parameter_replaces_its_value(app, scenario):
