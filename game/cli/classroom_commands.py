@@ -269,7 +269,7 @@ def run_report(args: argparse.Namespace) -> int:
         from game.saves import save_label, verify_game
 
         print(f"{source}: {verify_game(sim, str(source)).text}")
-        page = build_game_report(sim, Path(args.out), name=save_label(source.stem))
+        page = build_game_report(sim, Path(args.out), name=save_label(source.stem, sim.started))
     print(f"wrote {page} (open it in any browser; the charts' CSV files are beside it)")
     return 0
 

@@ -124,17 +124,13 @@ def campaign_name(scenario_id: str, seed: int, started: Any) -> str:
     return f"{scenario}-seed{seed}-{stamp}"
 
 
-_AUTOSAVE_PARTS = re.compile(r"autosave-.+-seed\d+-(\d{8})-(\d{6})-\d{19,}-\d+", re.IGNORECASE)
-
-
-def save_label(stem: str) -> str:
-    """How a save is named on a page a class reads: a named slot as it is, an autosave as
-    'autosave of the game started 2026-11-30 10:22' (its 70-character file name says no more)."""
-    match = _AUTOSAVE_PARTS.fullmatch(stem)
-    if match is None:
-        return "autosave" if _AUTOSAVE_NAME.fullmatch(stem) else stem
-    day, clock = match.groups()
-    return f"autosave of the game started {day[:4]}-{day[4:6]}-{day[6:]} {clock[:2]}:{clock[2:4]}"
+def save_label(stem: str, started: str | None) -> str:
+    """How a save is named on a page a class reads: a named slot as it is, an autosave by when its
+    game began ('autosave of the game started 2026-11-30 10:22'); its 70-character file name says no more."""
+    if not _AUTOSAVE_NAME.fullmatch(stem):
+        return stem
+    day, _, clock = (started or "").partition("T")
+    return f"autosave of the game started {day} {clock[:5]}" if day and clock else "autosave"
 
 
 def _autosave_order(path: Path) -> int:

@@ -15,12 +15,12 @@ from tests.sim.save_helpers import SCENARIO_FILE
 
 def test_an_autosave_is_named_by_when_its_game_started():
     stem = "autosave-window-2023-seed7-20261130-102240-01764498160123456789-4242"
-    assert save_label(stem) == "autosave of the game started 2026-11-30 10:22"
+    assert save_label(stem, "2026-11-30T10:22:40+00:00") == "autosave of the game started 2026-11-30 10:22"
 
 
-def test_a_named_save_keeps_its_name_and_an_odd_autosave_is_just_an_autosave():
-    assert save_label("Team A week 3") == "Team A week 3"
-    assert save_label("autosave-undated-thing") == "autosave"
+def test_a_named_save_keeps_its_name_and_an_undated_autosave_is_just_an_autosave():
+    assert save_label("Team A week 3", "2026-11-30T10:22:40+00:00") == "Team A week 3"
+    assert save_label("autosave-window-2023-seed7-undated-1-2", None) == "autosave"
 
 
 def test_report_on_an_autosave_titles_the_page_without_the_file_stamp(window_2023, tmp_path, capsys):
