@@ -62,15 +62,15 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
     for i, human in enumerate(data.humans):
         if human not in ids.powers:
             yield f"humans.{i}: '{human}' is not a power ({', '.join(ids.powers)})"
-    yield from _state_problems("state", data.state, ids, scenario)
+    fresh = initial_state(scenario)
+    yield from _state_problems("state", data.state, ids, fresh)
     if data.initial is not None:
-        yield from _state_problems("initial", data.initial, ids, scenario)
+        yield from _state_problems("initial", data.initial, ids, fresh)
     targets = ids.states | set(ids.powers) | set(LEDGER_TARGETS_EXTRA)
-    country = next(iter(initial_state(scenario).countries.values()), None)
     for i, change in enumerate(data.ledger):
         if change.target not in targets:
             yield f"ledger.{i}: unknown target '{change.target}'"
-        yield from _ledger_variable_problems(f"ledger.{i}", change.variable, change.target, ids, country)
+        yield from _ledger_variable_problems(f"ledger.{i}", change.variable, change.target, fresh)
     for i, decision in enumerate(data.pending):
         yield from _decision_problems(f"pending.{i}", decision, ids)
     for i, order in enumerate(data.queued):
@@ -92,13 +92,14 @@ def _reference_problems(data: SaveData, ids: _Ids, scenario: Scenario) -> Iterat
                 yield from _decision_problems(f"{where}.decision", fired.decision, ids)
 
 
-def _ledger_variable_problems(where: str, variable: str, target: str, ids: _Ids, country: Any) -> Iterator[str]:
+def _ledger_variable_problems(where: str, variable: str, target: str, fresh: GameState) -> Iterator[str]:
     """A change to a state's variable names a state and a key that state has ('alignment.chinax'
     would otherwise reach the debrief, which rebuilds each power's alignment from the ledger)."""
     group, _, key = variable.partition(".")
-    if country is None or group not in _COUNTRY_GROUPS:
+    if group not in _COUNTRY_GROUPS:
         return
-    if target not in ids.states:
+    country = fresh.countries.get(target)
+    if country is None:
         yield f"{where}: '{variable}' is a state's variable, but '{target}' is not a state"
     elif key not in getattr(country, group):
         yield f"{where}: unknown variable '{variable}'"
@@ -149,9 +150,8 @@ def _keys(where: str, found: Any, expected: Any) -> Iterator[str]:
         yield f"{where}: {'; '.join(parts)}"
 
 
-def _state_problems(where: str, state: GameState, ids: _Ids, scenario: Scenario) -> Iterator[str]:
-    """The saved state has exactly the countries, powers and variables its scenario starts with."""
-    fresh = initial_state(scenario)
+def _state_problems(where: str, state: GameState, ids: _Ids, fresh: GameState) -> Iterator[str]:
+    """The saved state has exactly the countries, powers and variables its scenario starts with (`fresh`)."""
     yield from _keys(f"{where}.countries", state.countries, fresh.countries)
     for key, country in state.countries.items():
         if key not in fresh.countries:
