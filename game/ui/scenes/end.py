@@ -47,13 +47,18 @@ def outcome_reason(sim: Simulation) -> str:
     return f"{outcome}: campaign score {score:.1f}"
 
 
+def tenders_won(sim: Simulation) -> dict[str, int]:
+    """How many closed tenders each power won (C15)."""
+    winners = [r["winner"] for r in sim.state.tender_results]
+    return {p: winners.count(p) for p in sim.world.powers.ids}
+
+
 def tender_tally(sim: Simulation) -> str:
     """'Tenders won: US 2 of 8 · Russia 3 · China 2 · none 1' (C15), or '' when none closed."""
     results = sim.state.tender_results
     if not results:
         return ""
-    table = sim.world.powers
-    won = {p: sum(1 for r in results if r["winner"] == p) for p in table.ids}
+    table, won = sim.world.powers, tenders_won(sim)
     others = " · ".join(f"{table.short(p)} {won[p]}" for p in table.ids if p != PLAYER and won[p])
     unawarded = sum(1 for r in results if not r["winner"])
     tail = (f" · {others}" if others else "") + (f" · none {unawarded}" if unawarded else "")
@@ -68,8 +73,7 @@ def next_steps(sim: Simulation, causes: list[tuple[str, float]]) -> list[str]:
     if drags:
         name, delta = min(drags, key=lambda item: item[1])
         steps.append(f"Biggest drag: {name} ({delta:+.1f}). The turn reports show where it struck.")
-    results = sim.state.tender_results
-    won = sum(1 for r in results if r["winner"] == PLAYER)
+    results, won = sim.state.tender_results, tenders_won(sim)[PLAYER]
     if results and 2 * won < len(results):
         steps.append(
             f"Tenders: the US won {won} of {len(results)}. Order in a state while the map shows its "
